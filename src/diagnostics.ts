@@ -1,0 +1,67 @@
+// Diagnostics: the one error type of the build and the warnings it collects.
+// Every problem with a site's input is a SiteError that names the file and, where known, the line and
+// column, so the CLI can print `path:line:col: reason` (as vfile-message does) plus a hint on what to do.
+// This module does not print anything; the CLI decides how and where.
+
+export interface SourcePlace {
+  /** Path of the offending file, relative to the site root where possible. */
+  file: string;
+  /** 1-based line, when known. */
+  line?: number;
+  /** 1-based column, when known. */
+  column?: number;
+}
+
+export interface Diagnostic extends SourcePlace {
+  reason: string;
+  /** What the author can do about it. */
+  hint?: string;
+  /** A stable id of the kind of problem, e.g. `rule/alert-not-found`. */
+  ruleId: string;
+}
+
+export class SiteError extends Error implements Diagnostic {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly reason: string;
+  readonly hint?: string;
+  readonly ruleId: string;
+
+  constructor(diagnostic: Diagnostic, options?: { cause?: unknown }) {
+    super(formatDiagnostic(diagnostic), options);
+    this.name = 'SiteError';
+    this.file = diagnostic.file;
+    this.line = diagnostic.line;
+    this.column = diagnostic.column;
+    this.reason = diagnostic.reason;
+    this.hint = diagnostic.hint;
+    this.ruleId = diagnostic.ruleId;
+  }
+
+  toDiagnostic(): Diagnostic {
+    return { file: this.file, line: this.line, column: this.column, reason: this.reason, hint: this.hint, ruleId: this.ruleId };
+  }
+}
+
+export function formatPlace(place: SourcePlace): string {
+  if (place.line === undefined) return place.file;
+  if (place.column === undefined) return `${place.file}:${place.line}`;
+  return `${place.file}:${place.line}:${place.column}`;
+}
+
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const hint = diagnostic.hint ? ` (${diagnostic.hint})` : '';
+  return `${formatPlace(diagnostic)}: ${diagnostic.reason}${hint}`;
+}
+
+/** 1-based line and column of a UTF-16 offset in `text`; computed only when a problem is reported. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
