@@ -1,0 +1,138 @@
+// Site configuration: finds config.yaml (or Hugo's other names), parses it and validates the keys
+// runbook-site understands with a schema (Hugo's names), keeping unknown keys. It does not read content.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { SiteError, lineColumnAt } from './diagnostics.js';
+
+/** Config file names looked for, in Hugo's order of preference. */
+export const CONFIG_FILE_NAMES = [
+  'hugo.yaml', 'hugo.yml', 'hugo.toml', 'hugo.json',
+  'config.yaml', 'config.yml', 'config.toml', 'config.json',
+] as const;
+
+const configSchema = z.looseObject({
+  baseURL: z.string().default('/'),
+  title: z.string().default('Runbooks'),
+  languageCode: z.string().default('en'),
+  contentDir: z.string().default('content'),
+  staticDir: z.string().default('static'),
+  /** runbook-site's own name for the rules folder; wins over Hugo's assetDir. */
+  rulesDir: z.string().optional(),
+  assetDir: z.string().optional(),
+  params: z.looseObject({
+    BookSection: z.string().optional(),
+    BookRepo: z.string().optional(),
+    BookEditPath: z.string().optional(),
+  }).default({}),
+  markup: z.looseObject({
+    unsafe: z.boolean().optional(),
+    goldmark: z.looseObject({
+      renderer: z.looseObject({ unsafe: z.boolean().optional() }).optional(),
+    }).optional(),
+  }).default({}),
+});
+
+type RawConfig = z.infer<typeof configSchema>;
+
+export interface SiteConfig {
+  /** Absolute path of the site root. */
+  readonly siteDir: string;
+  /** Site-relative path of the config file, or undefined when the site has none. */
+  readonly configFile?: string;
+  /** Always ends with `/`. */
+  readonly baseURL: string;
+  readonly title: string;
+  readonly languageCode: string;
+  readonly contentDir: string;
+  readonly rulesDir: string;
+  readonly staticDir: string;
+  readonly params: RawConfig['params'];
+  /** Raw HTML in Markdown is kept as is (Hugo's goldmark `unsafe: true`); false sanitises it. */
+  readonly unsafeHtml: boolean;
+  /** The whole parsed file, unknown keys included. */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+export interface ConfigOverrides {
+  baseURL?: string;
+}
+
+export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): SiteConfig {
+  const absoluteSiteDir = path.resolve(siteDir);
+  const configName = CONFIG_FILE_NAMES.find((name) => existsSync(path.join(absoluteSiteDir, name)));
+  const text = configName ? readFileSync(path.join(absoluteSiteDir, configName), 'utf8') : undefined;
+  const data = configName && text !== undefined ? parseConfigText(configName, text) : {};
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join('.');
+    throw new SiteError({
+      file: configName ?? 'config.yaml',
+      ...(configName && text !== undefined ? placeOfKey(configName, text, issue.path) : {}),
+      reason: `Unexpected value for \`${key}\`: ${issue.message}`,
+      hint: `fix \`${key}\` in ${configName}`,
+      ruleId: 'config/invalid-value',
+    });
+  }
+  const config = parsed.data;
+  return {
+    siteDir: absoluteSiteDir,
+    configFile: configName,
+    baseURL: withTrailingSlash(overrides.baseURL ?? config.baseURL),
+    title: config.title,
+    languageCode: config.languageCode,
+    contentDir: config.contentDir,
+    rulesDir: config.rulesDir ?? config.assetDir ?? 'rules',
+    staticDir: config.staticDir,
+    params: config.params,
+    unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
+    raw: config,
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function parseConfigText(fileName: string, text: string): unknown {
+  const fail = (reason: string, place: { line?: number; column?: number }, cause: unknown): never => {
+    throw new SiteError({ file: fileName, ...place, reason, hint: 'fix the syntax of the config file', ruleId: 'config/syntax' }, { cause });
+  };
+  if (fileName.endsWith('.toml')) {
+    try {
+      return parseToml(text);
+    } catch (error) {
+      const place = error instanceof TomlError ? { line: error.line, column: error.column } : {};
+      return fail(`Invalid TOML: ${firstLine(error)}`, place, error);
+    }
+  }
+  if (fileName.endsWith('.json')) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      return fail(`Invalid JSON: ${firstLine(error)}`, {}, error);
+    }
+  }
+  const document = parseDocument(text);
+  const error = document.errors[0];
+  if (error) {
+    const position = error.linePos?.[0];
+    return fail(`Invalid YAML: ${firstLine(error)}`, position ? { line: position.line, column: position.col } : {}, error);
+  }
+  return document.toJS() ?? {};
+}
+
+/** Line and column of a key in a YAML config, so a wrong type points at its line. */
+function placeOfKey(fileName: string, text: string, keyPath: readonly PropertyKey[]): { line?: number } {
+  if (!/\.ya?ml$/.test(fileName)) return {};
+  const node = parseDocument(text).getIn(keyPath.map(String), true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? { line: lineColumnAt(text, node.range[0]).line } : {};
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0]!;
+}

@@ -1,0 +1,184 @@
+// Discovery: walks the content folder and builds the site's pages and section tree (every folder is a
+// section; its `_index.md`, when present, gives the section's front matter and text). It reads each
+// Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
+
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { SiteError } from './diagnostics.js';
+import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
+import { pagePath } from './urls.js';
+
+export type PageKind = 'home' | 'section' | 'page';
+
+export interface Page {
+  readonly kind: PageKind;
+  /** Site-relative path of the source file with `/` separators (`content/runbooks/x/Foo.md`); for a
+   * section without `_index.md`, the path its `_index.md` would have. */
+  readonly file: string;
+  /** Path relative to the content folder (`runbooks/x/Foo.md`). */
+  readonly contentPath: string;
+  /** Site path the page is published at (`/runbooks/x/foo/`). */
+  readonly path: string;
+  readonly title: string;
+  readonly frontMatter: FrontMatter;
+  /** Markdown body after the front matter (BOM removed, line endings normalised). */
+  readonly body: string;
+  /** Lines of the file before the body, to report body positions as file lines. */
+  readonly bodyLineOffset: number;
+  /** True when the source file is empty (or only white space). */
+  readonly empty: boolean;
+}
+
+export interface Section {
+  /** The section's own page (from `_index.md`, or made up from the folder name). */
+  readonly page: Page;
+  /** Folder relative to the content folder ('' for the home section). */
+  readonly dir: string;
+  readonly pages: Page[];
+  readonly sections: Section[];
+  readonly parent?: Section;
+}
+
+export interface DiscoverOptions {
+  siteDir: string;
+  contentDir: string;
+  buildDrafts: boolean;
+}
+
+export interface DiscoveredSite {
+  /** The home section: content/ itself. */
+  readonly root: Section;
+  /** Every page, sections' own pages included, in a stable order (by source path). */
+  readonly pages: readonly Page[];
+  /** The section each page belongs to (a section page maps to its parent section). */
+  readonly sectionOf: ReadonlyMap<Page, Section>;
+}
+
+export function discoverSite(options: DiscoverOptions): DiscoveredSite {
+  const contentRoot = path.join(options.siteDir, options.contentDir);
+  const contentPrefix = options.contentDir.split(path.sep).join('/');
+  const pages: Page[] = [];
+  const sectionOf = new Map<Page, Section>();
+  const visitedFolders = new Set<string>();
+
+  const readPage = (contentPath: string, kind: PageKind): Page | undefined => {
+    const file = `${contentPrefix}/${contentPath}`;
+    const source = readUtf8(path.join(contentRoot, contentPath), file);
+    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file);
+    if (frontMatter.draft && !options.buildDrafts) return undefined;
+    const fileName = path.posix.basename(kind === 'page' ? contentPath : path.posix.dirname(contentPath));
+    return {
+      kind,
+      file,
+      contentPath,
+      path: pagePath({ contentPath, url: frontMatter.url, slug: frontMatter.slug }),
+      title: pageTitle(frontMatter, body, kind === 'page' ? fileName.replace(/\.(md|markdown)$/i, '') : fileName || 'Home'),
+      frontMatter,
+      body,
+      bodyLineOffset,
+      empty: source.trim() === '',
+    };
+  };
+
+  const walk = (dir: string, parent: Section | undefined): Section => {
+    const absolute = path.join(contentRoot, dir);
+    const real = realpathSync(absolute);
+    if (visitedFolders.has(real)) {
+      throw new SiteError({
+        file: `${contentPrefix}/${dir}`,
+        reason: 'Unexpected symlink loop: this folder was already visited',
+        hint: 'remove the symlink that points back into content/',
+        ruleId: 'content/symlink-loop',
+      });
+    }
+    visitedFolders.add(real);
+    const entries = readdirSync(absolute, { withFileTypes: true }).map((entry) => entry.name).sort();
+    const kind: PageKind = parent ? 'section' : 'home';
+    const indexPath = path.posix.join(dir, '_index.md');
+    const page = entries.includes('_index.md')
+      ? readPage(indexPath, kind) ?? sectionPageFor(indexPath, kind, contentPrefix)
+      : sectionPageFor(indexPath, kind, contentPrefix);
+    const section: Section = { page, dir, pages: [], sections: [], parent };
+    pages.push(page);
+    if (parent) sectionOf.set(page, parent);
+    for (const name of entries) {
+      if (name.startsWith('.') || name === '_index.md') continue;
+      const contentPath = path.posix.join(dir, name);
+      const stats = statSync(path.join(contentRoot, contentPath));
+      if (stats.isDirectory()) section.sections.push(walk(contentPath, section));
+      else if (/\.(md|markdown)$/i.test(name)) {
+        const child = readPage(contentPath, 'page');
+        if (child) {
+          section.pages.push(child);
+          pages.push(child);
+          sectionOf.set(child, section);
+        }
+      }
+    }
+    return section;
+  };
+
+  const root = walk('', undefined);
+  pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { root, pages, sectionOf };
+}
+
+function sectionPageFor(indexPath: string, kind: PageKind, contentPrefix: string): Page {
+  const folderName = path.posix.basename(path.posix.dirname(indexPath));
+  return {
+    kind,
+    file: `${contentPrefix}/${indexPath}`,
+    contentPath: indexPath,
+    path: pagePath({ contentPath: indexPath }),
+    title: folderName === '.' ? 'Home' : folderName,
+    frontMatter: {},
+    body: '',
+    bodyLineOffset: 0,
+    empty: true,
+  };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readUtf8(absolutePath: string, file: string): string {
+  const bytes = readFileSync(absolutePath);
+  try {
+    return utf8.decode(bytes);
+  } catch (error) {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const line = bytes.subarray(0, offset).reduce((lines, byte) => lines + (byte === 0x0a ? 1 : 0), 1);
+    throw new SiteError({
+      file,
+      line,
+      reason: `Unexpected byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}, expected UTF-8 text`,
+      hint: 'save the file as UTF-8',
+      ruleId: 'content/invalid-utf8',
+    }, { cause: error });
+  }
+}
+
+/** Offset of the first byte where UTF-8 decoding fails (found by decoding growing prefixes of lines). */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  const lenient = new TextDecoder('utf-8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    const lineEnd = bytes.indexOf(0x0a, offset);
+    const end = lineEnd === -1 ? bytes.length : lineEnd + 1;
+    const text = lenient.decode(bytes.subarray(offset, end));
+    const bad = text.indexOf('\ufffd');
+    if (bad !== -1 && !utf8Decodes(bytes.subarray(offset, end))) {
+      return offset + Buffer.byteLength(text.slice(0, bad));
+    }
+    offset = end;
+  }
+  return 0;
+}
+
+function utf8Decodes(bytes: Uint8Array): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

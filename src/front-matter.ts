@@ -1,0 +1,221 @@
+// Front matter: splits a page's source into its front matter (YAML `---`, TOML `+++` or a JSON `{`
+// object, as Hugo accepts) and its body, and validates the keys runbook-site uses. It keeps unknown keys
+// and does not look at the body beyond finding where it starts.
+
+import matter from 'gray-matter';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { parse as parseYaml, parseDocument, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { SiteError, lineColumnAt } from './diagnostics.js';
+
+const stringList = z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string().transform((value) => [value])]);
+const dateLike = z.union([z.string(), z.date().transform((date) => date.toISOString())]);
+
+const frontMatterSchema = z.looseObject({
+  title: z.union([z.string(), z.number().transform(String)]).optional(),
+  description: z.string().optional(),
+  tags: stringList.optional(),
+  date: dateLike.optional(),
+  lastmod: dateLike.optional(),
+  weight: z.number().optional(),
+  draft: z.boolean().optional(),
+  url: z.string().optional(),
+  slug: z.string().optional(),
+  aliases: stringList.optional(),
+  type: z.string().optional(),
+  bookCollapseSection: z.boolean().optional(),
+  bookFlatSection: z.boolean().optional(),
+  bookHidden: z.boolean().optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export interface SplitPage {
+  frontMatter: FrontMatter;
+  body: string;
+  /** Number of lines of the file before the body starts. */
+  bodyLineOffset: number;
+}
+
+/** Byte-order mark and CRLF line endings are normalised first, so every later step sees `\n` only. */
+export function normaliseSource(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}
+
+/** Splits normalised page source; `file` (site-relative) is used in errors. */
+export function splitFrontMatter(source: string, file: string): SplitPage {
+  const { data, body, matterLine } = readFrontMatterBlock(source, file);
+  const parsed = frontMatterSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join('.');
+    throw new SiteError({
+      file,
+      line: lineOfKey(source, String(issue.path[0])) ?? matterLine,
+      reason: `Unexpected value for front matter key \`${key}\`: ${issue.message}`,
+      hint: `fix \`${key}\` in the page's front matter`,
+      ruleId: 'front-matter/invalid-value',
+    });
+  }
+  return { frontMatter: parsed.data, body, bodyLineOffset: countLines(source.slice(0, source.length - body.length)) };
+}
+
+interface FrontMatterBlock {
+  data: unknown;
+  body: string;
+  /** Line of the first front matter line (after the opening delimiter). */
+  matterLine: number;
+}
+
+function readFrontMatterBlock(source: string, file: string): FrontMatterBlock {
+  if (source.startsWith('---')) return readDelimited(source, file, '---', 'yaml');
+  if (source.startsWith('+++')) return readDelimited(source, file, '+++', 'toml');
+  if (source.startsWith('{')) return readJsonObject(source, file);
+  return { data: {}, body: source, matterLine: 1 };
+}
+
+function readDelimited(source: string, file: string, delimiter: string, language: 'yaml' | 'toml'): FrontMatterBlock {
+  const firstLineEnd = source.indexOf('\n');
+  if (source.slice(0, firstLineEnd === -1 ? undefined : firstLineEnd).trimEnd() !== delimiter) {
+    return { data: {}, body: source, matterLine: 1 };
+  }
+  if (!new RegExp(`\\n${escapeRegExp(delimiter)}[ \\t]*(\\n|$)`).test(source)) {
+    throw new SiteError({
+      file,
+      line: 1,
+      column: 1,
+      reason: `Unexpected end of file, expected a closing \`${delimiter}\` for the front matter`,
+      hint: `end the front matter with a line holding only \`${delimiter}\``,
+      ruleId: 'front-matter/unclosed',
+    });
+  }
+  // gray-matter keeps no cache when given options; each page is read once per build anyway.
+  const result = matter(source, {
+    delimiters: delimiter,
+    language,
+    engines: {
+      yaml: (text: string) => parseYamlFrontMatter(text, file),
+      toml: (text: string) => parseTomlFrontMatter(text, file),
+    },
+  });
+  return { data: result.data, body: result.content, matterLine: 2 };
+}
+
+// gray-matter hands the engines the text from just after the opening delimiter, its newline included, so
+// the parsers' line numbers are already the file's.
+function parseYamlFrontMatter(text: string, file: string): object {
+  try {
+    return asMapping(parseYaml(text) ?? {}, file, 'YAML');
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    const position = error.linePos?.[0];
+    throw new SiteError({
+      file,
+      line: position?.line ?? 2,
+      column: position?.col,
+      reason: `Invalid YAML front matter: ${error.message.split('\n')[0]}`,
+      hint: 'fix the YAML between the `---` lines (quote values holding `: ` or starting with special characters)',
+      ruleId: 'front-matter/syntax',
+    }, { cause: error });
+  }
+}
+
+function parseTomlFrontMatter(text: string, file: string): object {
+  try {
+    return asMapping(parseToml(text), file, 'TOML');
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    throw new SiteError({
+      file,
+      line: error.line,
+      column: error.column,
+      reason: `Invalid TOML front matter: ${error.message.split('\n')[0]}`,
+      hint: 'fix the TOML between the `+++` lines',
+      ruleId: 'front-matter/syntax',
+    }, { cause: error });
+  }
+}
+
+/** Hugo's JSON front matter is a bare object at the start of the file; find where it ends. */
+function readJsonObject(source: string, file: string): FrontMatterBlock {
+  const end = endOfJsonObject(source);
+  const fail = (reason: string, offset: number): never => {
+    const { line, column } = lineColumnAt(source, offset);
+    throw new SiteError({ file, line, column, reason, hint: 'fix the JSON object that opens the page', ruleId: 'front-matter/syntax' });
+  };
+  if (end === -1) return fail('Unexpected end of file, expected `}` closing the JSON front matter', 0);
+  let data: unknown;
+  try {
+    data = JSON.parse(source.slice(0, end));
+  } catch (error) {
+    // JSON.parse rarely says where it failed; the yaml parser in JSON mode does, with line and column.
+    const position = parseDocument(source.slice(0, end), { schema: 'json' }).errors[0]?.linePos?.[0];
+    const offset = position ? offsetOf(source, position.line, position.col) : 0;
+    return fail(`Invalid JSON front matter: ${String((error as Error).message).split('\n')[0]}`, offset);
+  }
+  const body = source.slice(end).replace(/^[ \t]*\n/, '');
+  return { data: asMapping(data, file, 'JSON'), body, matterLine: 1 };
+}
+
+/** Index just past the `}` that closes the object opened at index 0, or -1. Strings are skipped. */
+function endOfJsonObject(source: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (inString) {
+      if (char === '\\') index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return index + 1;
+  }
+  return -1;
+}
+
+function asMapping(data: unknown, file: string, language: string): object {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data;
+  throw new SiteError({
+    file,
+    line: 2,
+    reason: `Unexpected ${Array.isArray(data) ? 'list' : typeof data} as ${language} front matter, expected a mapping of keys to values`,
+    hint: 'write front matter as `key: value` lines',
+    ruleId: 'front-matter/not-a-mapping',
+  });
+}
+
+function lineOfKey(source: string, key: string): number | undefined {
+  const match = new RegExp(`^["']?${escapeRegExp(key)}["']?\\s*[:=]`, 'm').exec(source);
+  return match ? countLines(source.slice(0, match.index)) + 1 : undefined;
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) offset = text.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The page title: front matter `title`, else the first `# heading` outside code fences, else the file name. */
+export function pageTitle(frontMatter: FrontMatter, body: string, fileName: string): string {
+  if (frontMatter.title !== undefined && frontMatter.title !== '') return frontMatter.title;
+  let inFence = false;
+  for (const line of body.split('\n')) {
+    if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    else if (!inFence) {
+      const heading = /^\s{0,3}#[ \t]+(.+?)[ \t#]*$/.exec(line);
+      if (heading) return heading[1]!;
+    }
+  }
+  return fileName;
+}

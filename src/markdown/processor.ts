@@ -1,0 +1,97 @@
+// The Markdown step: one unified processor per build (configured once, frozen, then run per page) that
+// turns a page's shortcode-expanded Markdown into a hast tree: GFM, raw HTML re-parsed (so a
+// `<details>` block wraps the code block between its tags), the HTML output of `{{< >}}` shortcodes put
+// back in place of their placeholder tokens, heading ids and build-time highlighting. It does not lay out
+// the page or serialise it.
+
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { common } from 'lowlight';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { promql } from './promql-grammar.js';
+
+export interface MarkdownOptions {
+  /** Keep raw HTML as written (Hugo's `unsafe: true`); false sanitises it. */
+  unsafeHtml: boolean;
+}
+
+export type MarkdownRenderer = (markdown: string, shortcodeHtml: ReadonlyMap<string, string>) => Root;
+
+const PLACEHOLDER = /RBSHORTCODE\d+X/g;
+const HAS_PLACEHOLDER = /RBSHORTCODE\d+X/;
+
+export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeShortcodeHtml)
+    .use(rehypeRaw)
+    .use(options.unsafeHtml ? [] : [[rehypeSanitize, sanitizeSchema]])
+    .use(rehypeSlug)
+    .use(rehypeHighlight, { languages: { ...common, promql }, aliases: { yaml: ['yml'] } })
+    .freeze();
+  return (markdown, shortcodeHtml) => {
+    const file = new VFile({ value: markdown, data: { shortcodeHtml } });
+    return processor.runSync(processor.parse(file), file) as Root;
+  };
+}
+
+/** Keeps the classes highlighting and our own markup rely on when raw HTML is sanitised. */
+const sanitizeSchema = {
+  ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-/]] },
+};
+
+declare module 'vfile' {
+  interface DataMap {
+    shortcodeHtml: ReadonlyMap<string, string>;
+  }
+}
+
+/**
+ * Swaps each `RBSHORTCODE<n>X` token for its shortcode's HTML, as a raw node that rehype-raw parses next.
+ * A paragraph holding only a token is replaced whole, so block HTML is not wrapped in `<p>`.
+ */
+function rehypeShortcodeHtml() {
+  return (tree: Root, file: VFile) => {
+    const html = file.data.shortcodeHtml;
+    if (!html || html.size === 0) return;
+    const substitute = (text: string) => text.replace(PLACEHOLDER, (token) => html.get(token) ?? token);
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'raw') {
+        node.value = substitute(node.value);
+        return;
+      }
+      if (!parent || index === undefined) return;
+      if (node.type === 'element' && node.tagName === 'p' && isLonePlaceholder(node)) {
+        const value = substitute((node.children[0] as { value: string }).value.trim());
+        parent.children.splice(index, 1, { type: 'raw', value } as RootContent & ElementContent);
+        return SKIP;
+      }
+      if (node.type === 'text' && HAS_PLACEHOLDER.test(node.value)) {
+        parent.children.splice(index, 1, { type: 'raw', value: substitute(escapeText(node.value)) } as ElementContent);
+        return SKIP;
+      }
+      return undefined;
+    });
+  };
+}
+
+function isLonePlaceholder(paragraph: Element): boolean {
+  const only = paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  return only?.type === 'text' && /^\s*RBSHORTCODE\d+X\s*$/.test(only.value);
+}
+
+/** Text around a token becomes part of a raw node, so it must be escaped as text would be. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,61 @@
+// The theme: the built-in layouts and assets, each overridable by a site file of the same name
+// (`<site>/theme/layouts/page.js`, `<site>/theme/assets/style.css`). Loads them once per build; assets are
+// fingerprinted (CSS and JS) so they can be cached forever. It does not render pages.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pageLayout from '../../theme/layouts/page.js';
+import { packageRoot } from '../package-root.js';
+import type { Layout } from './types.js';
+
+const builtinLayouts = { page: pageLayout } satisfies Record<string, Layout>;
+
+export type LayoutName = keyof typeof builtinLayouts;
+
+export interface ThemeAsset {
+  /** Path under the output folder (`assets/style.1a2b3c4d.css`). */
+  readonly outputPath: string;
+  readonly content: Buffer;
+}
+
+export interface Theme {
+  readonly layouts: Readonly<Record<LayoutName, Layout>>;
+  /** Assets by their path under theme/assets. */
+  readonly assets: ReadonlyMap<string, ThemeAsset>;
+}
+
+export async function loadTheme(siteDir: string): Promise<Theme> {
+  const layouts: Record<string, Layout> = { ...builtinLayouts };
+  const siteLayouts = path.join(siteDir, 'theme', 'layouts');
+  for (const file of listFiles(siteLayouts).filter((name) => /\.m?js$/.test(name))) {
+    const name = file.replace(/\.m?js$/, '');
+    const module = (await import(pathToFileURL(path.join(siteLayouts, file)).href)) as { default?: Layout };
+    if (typeof module.default !== 'function') {
+      throw new Error(`${path.join('theme', 'layouts', file)}: a layout module must export a default function (data) => hast Root`);
+    }
+    layouts[name] = module.default;
+  }
+  const assets = new Map<string, ThemeAsset>();
+  for (const root of [path.join(packageRoot, 'theme', 'assets'), path.join(siteDir, 'theme', 'assets')]) {
+    for (const file of listFiles(root)) assets.set(file, fingerprinted(file, readFileSync(path.join(root, file))));
+  }
+  return { layouts: layouts as Record<LayoutName, Layout>, assets };
+}
+
+function fingerprinted(file: string, content: Buffer): ThemeAsset {
+  const extension = path.posix.extname(file);
+  if (extension !== '.css' && extension !== '.js') return { outputPath: `assets/${file}`, content };
+  const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
+  return { outputPath: `assets/${file.slice(0, -extension.length)}.${hash}${extension}`, content };
+}
+
+/** Files under `root`, recursively, as sorted `/`-separated relative paths; none when it does not exist. */
+export function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
