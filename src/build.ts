@@ -1,20 +1,16 @@
-// The build orchestrator: wires the pipeline steps of DESIGN.md (config, discover, rule index,
-// shortcodes, markdown, layout, atomic write) and nothing else. The CLI and the tests call `build`.
+// The build orchestrator: loads the site model, renders every page, runs the output generators and
+// swaps the result in atomically. It wires the pipeline steps of DESIGN.md and does nothing else.
+// The CLI and the tests call `build`.
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { toHtml } from 'hast-util-to-html';
-import { loadConfig, type SiteConfig } from './config.js';
 import { type Diagnostic, SiteError } from './diagnostics.js';
-import { type DiscoveredSite, type Page, type Section, discoverSite } from './discover.js';
-import { createMarkdownRenderer } from './markdown/processor.js';
+import type { Page } from './discover.js';
+import { outputGenerators } from './outputs/index.js';
 import { stageOutput } from './output.js';
-import { createRuleIndex } from './rules/rule-index.js';
-import { expandShortcodes } from './shortcodes/expand.js';
-import { loadShortcodes } from './shortcodes/registry.js';
-import { buildPageData, type PageDataContext } from './theme/page-data.js';
-import { loadTheme } from './theme/theme.js';
-import { outputFileOf, siteLinks } from './urls.js';
+import { createPageRenderer } from './render-page.js';
+import { loadSite } from './site.js';
+import { outputFileOf } from './urls.js';
 
 export interface BuildOptions {
   /** Site root (default: the current folder). */
@@ -43,70 +39,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const siteDir = path.resolve(options.source ?? '.');
   const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
-  const config = loadConfig(siteDir, { baseURL: options.baseURL });
   const warnings: Diagnostic[] = [];
   const warn = (warning: Diagnostic) => {
     warnings.push(warning);
     options.onWarning?.(warning);
   };
 
-  const site = discoverSite({ siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false });
-  assertUniqueUrls(site.pages);
-  const renderPage = await createPageRenderer(config, site, warn);
+  const model = await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts });
+  assertUniqueUrls(model.site.pages);
+  const renderPage = createPageRenderer(model, warn);
 
   const output = stageOutput(destination);
   try {
-    for (const page of site.pages) output.write(outputFileOf(page.path), renderPage(page));
-    if (options.strict && warnings.length > 0) {
-      throw new SiteError({ ...warnings[0]!, hint: `${warnings[0]!.hint ?? ''}; --strict turns the ${warnings.length} warning(s) into errors`.replace(/^; /, '') });
+    output.copyFolder(path.join(siteDir, model.config.staticDir));
+    for (const page of model.site.pages) output.write(outputFileOf(page.path), renderPage(page));
+    for (const generate of outputGenerators) {
+      for (const file of generate(model)) output.write(file.path, file.content);
     }
-    output.copyFolder(path.join(siteDir, config.staticDir));
+    if (options.strict && warnings.length > 0) throw strictFailure(warnings);
     output.commit();
   } catch (error) {
     output.abort();
     throw error;
   }
-  return { destination, pages: site.pages.length, warnings, durationMs: performance.now() - started };
+  return { destination, pages: model.site.pages.length, warnings, durationMs: performance.now() - started };
 }
 
-type PageRenderer = (page: Page) => string;
-
-async function createPageRenderer(config: SiteConfig, site: DiscoveredSite, warn: (warning: Diagnostic) => void): Promise<PageRenderer> {
-  const [shortcodes, theme] = await Promise.all([loadShortcodes(config.siteDir), loadTheme(config.siteDir)]);
-  const rules = createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir });
-  const renderMarkdown = createMarkdownRenderer({ unsafeHtml: config.unsafeHtml });
-  const links = siteLinks(config.baseURL);
-  const context: PageDataContext = {
-    config,
-    site,
-    links,
-    assets: Object.fromEntries([...theme.assets].map(([name, asset]) => [name, links.relative(`/${asset.outputPath}`)])),
-    sectionByPage: sectionsByPage(site.root),
-  };
-  const siteContext = { baseURL: config.baseURL, params: config.params };
-  return (page) => {
-    const { markdown, html } = expandShortcodes(page.body, {
-      file: page.file,
-      lineOffset: page.bodyLineOffset,
-      shortcodes,
-      page: { file: page.file, params: page.frontMatter },
-      site: siteContext,
-      rules,
-      onWarning: warn,
-    });
-    const data = buildPageData(page, renderMarkdown(markdown, html), context);
-    return toHtml(theme.layouts.page(data));
-  };
-}
-
-function sectionsByPage(root: Section): Map<Page, Section> {
-  const byPage = new Map<Page, Section>();
-  const visit = (section: Section) => {
-    byPage.set(section.page, section);
-    section.sections.forEach(visit);
-  };
-  visit(root);
-  return byPage;
+function strictFailure(warnings: readonly Diagnostic[]): SiteError {
+  const first = warnings[0]!;
+  const strictHint = `--strict turns the ${warnings.length} warning(s) into errors`;
+  return new SiteError({ ...first, hint: first.hint ? `${first.hint}; ${strictHint}` : strictHint });
 }
 
 /** Two pages writing one URL would silently lose one; URLs differing only by case collide on many file systems. */

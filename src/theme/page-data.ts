@@ -3,17 +3,14 @@
 
 import type { Root } from 'hast';
 import type { SiteConfig } from '../config.js';
-import type { DiscoveredSite, Page, Section } from '../discover.js';
+import type { Page, Section } from '../discover.js';
+import type { SiteModel } from '../site.js';
 import type { SiteLinks } from '../urls.js';
 import type { ChildLink, Link, PageData, SiteData } from './types.js';
 
-export interface PageDataContext {
-  readonly config: SiteConfig;
-  readonly site: DiscoveredSite;
-  readonly links: SiteLinks;
-  readonly assets: Readonly<Record<string, string>>;
-  /** Sections by their own page, to find a section page's children. */
-  readonly sectionByPage: ReadonlyMap<Page, Section>;
+/** URLs of the theme's assets by their path under theme/assets. */
+export function assetUrls(model: SiteModel): Record<string, string> {
+  return Object.fromEntries([...model.theme.assets].map(([name, asset]) => [name, model.links.relative(`/${asset.outputPath}`)]));
 }
 
 export function siteData(config: SiteConfig, links: SiteLinks): SiteData {
@@ -27,12 +24,12 @@ export function siteData(config: SiteConfig, links: SiteLinks): SiteData {
   };
 }
 
-export function buildPageData(page: Page, content: Root, context: PageDataContext): PageData {
-  const { links } = context;
-  const parent = context.site.sectionOf.get(page);
-  const ownSection = context.sectionByPage.get(page);
+export function buildPageData(page: Page, content: Root, model: SiteModel, assets: Readonly<Record<string, string>>): PageData {
+  const { links } = model;
+  const parent = model.site.sectionOf.get(page);
+  const ownSection = model.sectionByPage.get(page);
   return {
-    site: siteData(context.config, links),
+    site: siteData(model.config, links),
     page: {
       kind: page.kind,
       title: page.title,
@@ -47,7 +44,7 @@ export function buildPageData(page: Page, content: Root, context: PageDataContex
     breadcrumbs: ancestorsOf(parent).map((section) => linkTo(section.page, links)),
     section: parent ? linkTo(parent.page, links) : undefined,
     children: ownSection ? childrenOf(ownSection, links) : [],
-    assets: context.assets,
+    assets,
   };
 }
 

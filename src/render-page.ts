@@ -1,0 +1,31 @@
+// Renders one content page to a whole HTML document: shortcodes, then Markdown, then the theme's layout.
+// A pure function of the site model and the page, apart from the warnings it reports.
+
+import { toHtml } from 'hast-util-to-html';
+import type { Diagnostic } from './diagnostics.js';
+import type { Page } from './discover.js';
+import { createMarkdownRenderer } from './markdown/processor.js';
+import { expandShortcodes } from './shortcodes/expand.js';
+import type { SiteModel } from './site.js';
+import { assetUrls, buildPageData } from './theme/page-data.js';
+
+export type PageRenderer = (page: Page) => string;
+
+export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic) => void): PageRenderer {
+  const renderMarkdown = createMarkdownRenderer({ unsafeHtml: model.config.unsafeHtml });
+  const assets = assetUrls(model);
+  const site = { baseURL: model.config.baseURL, params: model.config.params };
+  return (page) => {
+    const { markdown, html } = expandShortcodes(page.body, {
+      file: page.file,
+      lineOffset: page.bodyLineOffset,
+      shortcodes: model.shortcodes,
+      page: { file: page.file, params: page.frontMatter },
+      site,
+      rules: model.rules,
+      onWarning: warn,
+    });
+    const data = buildPageData(page, renderMarkdown(markdown, html), model, assets);
+    return toHtml(model.theme.layouts.page(data));
+  };
+}

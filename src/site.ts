@@ -1,0 +1,54 @@
+// The site model: everything a build knows before rendering a page (config, pages and sections, rule
+// index, shortcodes, theme, links), loaded once per build. Renderers and output generators read it.
+
+import path from 'node:path';
+import { loadConfig, type SiteConfig } from './config.js';
+import { type DiscoveredSite, type Page, type Section, discoverSite } from './discover.js';
+import { createRuleIndex } from './rules/rule-index.js';
+import type { RuleIndex } from './rules/types.js';
+import { loadShortcodes } from './shortcodes/registry.js';
+import type { Shortcode } from './shortcodes/types.js';
+import { loadTheme, type Theme } from './theme/theme.js';
+import { siteLinks, type SiteLinks } from './urls.js';
+
+export interface SiteModel {
+  readonly config: SiteConfig;
+  readonly site: DiscoveredSite;
+  readonly rules: RuleIndex;
+  readonly shortcodes: ReadonlyMap<string, Shortcode>;
+  readonly theme: Theme;
+  readonly links: SiteLinks;
+  /** Sections by their own page, to find a section page's children. */
+  readonly sectionByPage: ReadonlyMap<Page, Section>;
+}
+
+export interface LoadSiteOptions {
+  source: string;
+  baseURL?: string;
+  buildDrafts?: boolean;
+}
+
+export async function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
+  const config = loadConfig(options.source, { baseURL: options.baseURL });
+  const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false });
+  const [shortcodes, theme] = await Promise.all([loadShortcodes(config.siteDir), loadTheme(config.siteDir)]);
+  return {
+    config,
+    site,
+    rules: createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir }),
+    shortcodes,
+    theme,
+    links: siteLinks(config.baseURL),
+    sectionByPage: sectionsByPage(site.root),
+  };
+}
+
+function sectionsByPage(root: Section): Map<Page, Section> {
+  const byPage = new Map<Page, Section>();
+  const visit = (section: Section) => {
+    byPage.set(section.page, section);
+    section.sections.forEach(visit);
+  };
+  visit(root);
+  return byPage;
+}
