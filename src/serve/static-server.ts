@@ -1,0 +1,99 @@
+// A static file server for a built site: serves the output folder under the base URL's path, with
+// `index.html` for folder URLs and the site's 404.html for misses. It never serves a file outside the
+// folder (`..`, encoded `%2e%2e`, absolute paths). It does not build or watch; `serve` adds that.
+
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServerOptions {
+  /** Folder to serve. */
+  root: string;
+  /** URL path the site lives under, e.g. `/runbooks-site/` (default `/`). */
+  basePath?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  /** `http://host:port` + base path. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The file a request path maps to inside `root`, or undefined when it is outside or malformed. */
+export function resolveRequestPath(root: string, basePath: string, requestUrl: string): string | undefined {
+  const pathname = requestUrl.split(/[?#]/, 1)[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith(basePath) || decoded.includes('\0')) return undefined;
+  const relative = decoded.slice(basePath.length);
+  const absoluteRoot = path.resolve(root);
+  const target = path.resolve(absoluteRoot, `.${path.posix.sep}${relative}`);
+  if (target !== absoluteRoot && !target.startsWith(absoluteRoot + path.sep)) return undefined;
+  return target;
+}
+
+export function handleStaticRequest(root: string, basePath: string, request: IncomingMessage, response: ServerResponse): void {
+  const target = resolveRequestPath(root, basePath, request.url ?? '/');
+  let file = target;
+  if (file && existsSync(file) && statSync(file).isDirectory()) {
+    if (!request.url?.split('?')[0]?.endsWith('/')) {
+      response.writeHead(301, { location: `${request.url?.split('?')[0]}/` }).end();
+      return;
+    }
+    file = path.join(file, 'index.html');
+  }
+  if (file && existsSync(file) && statSync(file).isFile()) {
+    response.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(file).pipe(response);
+    return;
+  }
+  const notFound = path.join(root, '404.html');
+  response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+  if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+  else response.end('Not found');
+}
+
+export function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {
+  const basePath = options.basePath ?? '/';
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((request, response) => handleStaticRequest(options.root, basePath, request, response));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        server,
+        url: `http://${host}:${port}${basePath}`,
+        close: () => new Promise((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}

@@ -1,0 +1,18 @@
+// Whole-site test support (as Hugo's hugolib tests): a site written from one string of `-- path --`
+// sections into a temporary folder, built with the programmatic API.
+
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Writes `-- path --` sections of `files` under a new temporary folder and returns the folder. */
+export function writeSite(files: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'runbook-site-test-'));
+  const sections = files.split(/^-- (.+?) --$/m).slice(1);
+  for (let index = 0; index < sections.length; index += 2) {
+    const file = path.join(root, sections[index]!.trim());
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, sections[index + 1]!.replace(/^\n/, ''));
+  }
+  return root;
+}
