@@ -1,0 +1,81 @@
+// The shortcode registry: the built-in shortcodes, overridden or extended by a site's own modules in
+// `<site>/shortcodes/` (`name.js` or `name.mjs`, default export a Shortcode), the file name being the
+// shortcode's name. It loads modules once per build; it does not call them.
+
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import comment from '../../shortcodes/comment.js';
+import rule from '../../shortcodes/rule.js';
+import { SiteError } from '../diagnostics.js';
+import type { Shortcode } from './types.js';
+
+const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map([
+  ['comment', comment],
+  ['rule', rule],
+]);
+
+export const builtinShortcodeNames: readonly string[] = [...builtinShortcodes.keys()];
+
+const siteShortcodesFolder = 'shortcodes';
+const moduleExtensions = ['.js', '.mjs'];
+
+export async function loadShortcodes(siteDir: string): Promise<Map<string, Shortcode>> {
+  const shortcodes = new Map(builtinShortcodes);
+  const siteModules = new Map<string, string>();
+  for (const fileName of await listSiteShortcodeFiles(path.join(siteDir, siteShortcodesFolder))) {
+    const name = path.basename(fileName, path.extname(fileName));
+    const previous = siteModules.get(name);
+    if (previous !== undefined) {
+      throw new SiteError({
+        file: `${siteShortcodesFolder}/${fileName}`,
+        reason: `Unexpected second module for shortcode \`${name}\`, expected one (also ${siteShortcodesFolder}/${previous})`,
+        hint: 'keep either the .js or the .mjs file',
+        ruleId: 'shortcode/duplicate-module',
+      });
+    }
+    siteModules.set(name, fileName);
+    shortcodes.set(name, await importShortcode(path.join(siteDir, siteShortcodesFolder, fileName), `${siteShortcodesFolder}/${fileName}`));
+  }
+  return shortcodes;
+}
+
+/** Module file names in the site's shortcodes folder, sorted; none when the folder does not exist. */
+async function listSiteShortcodeFiles(folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile() && moduleExtensions.includes(path.extname(entry.name)))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function importShortcode(absolutePath: string, sitePath: string): Promise<Shortcode> {
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(absolutePath).href)) as { default?: unknown };
+  } catch (error) {
+    throw new SiteError(
+      {
+        file: sitePath,
+        reason: `Unexpected error loading shortcode module: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'the module must be valid JavaScript (ES module) that node can import',
+        ruleId: 'shortcode/invalid-module',
+      },
+      { cause: error },
+    );
+  }
+  if (typeof module.default !== 'function') {
+    throw new SiteError({
+      file: sitePath,
+      reason: `Unexpected default export of type ${typeof module.default}, expected a shortcode function`,
+      hint: 'write `export default function (args, inner, context) { return "..." }`',
+      ruleId: 'shortcode/invalid-module',
+    });
+  }
+  return module.default as Shortcode;
+}
