@@ -1,6 +1,7 @@
 // Renders one content page to a whole HTML document: shortcodes, then Markdown, then the theme's layout.
 // A pure function of the site model and the page, apart from the warnings it reports.
 
+import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Diagnostic } from './diagnostics.js';
 import type { Page } from './discover.js';
@@ -11,9 +12,20 @@ import { assetUrls, buildPageData } from './theme/page-data.js';
 
 export type PageRenderer = (page: Page) => string;
 
+/** A page's content alone (shortcodes, then Markdown), as a hast tree; `check` reads links and ids from it. */
+export type ContentRenderer = (page: Page) => Root;
+
 export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic) => void): PageRenderer {
-  const renderMarkdown = createMarkdownRenderer({ unsafeHtml: model.config.unsafeHtml });
+  const renderContent = createContentRenderer(model, warn);
   const assets = assetUrls(model);
+  return (page) => {
+    const data = buildPageData(page, renderContent(page), model, assets);
+    return toHtml(model.theme.layouts.page(data));
+  };
+}
+
+export function createContentRenderer(model: SiteModel, warn: (warning: Diagnostic) => void): ContentRenderer {
+  const renderMarkdown = createMarkdownRenderer({ unsafeHtml: model.config.unsafeHtml });
   const site = { baseURL: model.config.baseURL, params: model.config.params };
   return (page) => {
     const { markdown, html } = expandShortcodes(page.body, {
@@ -25,7 +37,6 @@ export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic)
       rules: model.rules,
       onWarning: warn,
     });
-    const data = buildPageData(page, renderMarkdown(markdown, html), model, assets);
-    return toHtml(model.theme.layouts.page(data));
+    return renderMarkdown(markdown, html);
   };
 }
