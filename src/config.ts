@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { checkConfigSchema, type CheckConfig } from './check/findings.js';
 import { SiteError, lineColumnAt } from './diagnostics.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
@@ -34,6 +35,8 @@ const configSchema = z.looseObject({
       renderer: z.looseObject({ unsafe: z.boolean().optional() }).optional(),
     }).optional(),
   }).default({}),
+  /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
+  check: checkConfigSchema.default({}),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -53,6 +56,7 @@ export interface SiteConfig {
   readonly params: RawConfig['params'];
   /** Raw HTML in Markdown is kept as is (Hugo's goldmark `unsafe: true`); false sanitises it. */
   readonly unsafeHtml: boolean;
+  readonly check: CheckConfig;
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -90,6 +94,7 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     staticDir: config.staticDir,
     params: config.params,
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
+    check: config.check,
     raw: config,
   };
 }

@@ -7,12 +7,19 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pageLayout from '../../theme/layouts/page.js';
+import redirectLayout from '../../theme/layouts/redirect.js';
 import { packageRoot } from '../package-root.js';
+import type { RedirectLayout } from './redirect-data.js';
 import type { Layout } from './types.js';
 
-const builtinLayouts = { page: pageLayout } satisfies Record<string, Layout>;
+export interface Layouts {
+  readonly page: Layout;
+  readonly redirect: RedirectLayout;
+}
 
-export type LayoutName = keyof typeof builtinLayouts;
+const builtinLayouts: Layouts = { page: pageLayout, redirect: redirectLayout };
+
+export type LayoutName = keyof Layouts;
 
 export interface ThemeAsset {
   /** Path under the output folder (`assets/style.1a2b3c4d.css`). */
@@ -21,13 +28,13 @@ export interface ThemeAsset {
 }
 
 export interface Theme {
-  readonly layouts: Readonly<Record<LayoutName, Layout>>;
+  readonly layouts: Layouts;
   /** Assets by their path under theme/assets. */
   readonly assets: ReadonlyMap<string, ThemeAsset>;
 }
 
 export async function loadTheme(siteDir: string): Promise<Theme> {
-  const layouts: Record<string, Layout> = { ...builtinLayouts };
+  const layouts: Record<string, unknown> = { ...builtinLayouts };
   const siteLayouts = path.join(siteDir, 'theme', 'layouts');
   for (const file of listFiles(siteLayouts).filter((name) => /\.m?js$/.test(name))) {
     const name = file.replace(/\.m?js$/, '');
@@ -41,7 +48,7 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
   for (const root of [path.join(packageRoot, 'theme', 'assets'), path.join(siteDir, 'theme', 'assets')]) {
     for (const file of listFiles(root)) assets.set(file, fingerprinted(file, readFileSync(path.join(root, file))));
   }
-  return { layouts: layouts as Record<LayoutName, Layout>, assets };
+  return { layouts: layouts as unknown as Layouts, assets };
 }
 
 function fingerprinted(file: string, content: Buffer): ThemeAsset {
