@@ -10,6 +10,7 @@ import { outputGenerators } from './outputs/index.js';
 import { stageOutput } from './output.js';
 import { createPageRenderer } from './render-page.js';
 import { loadSite } from './site.js';
+import { urlCollisions } from './url-collisions.js';
 import { outputFileOf } from './urls.js';
 
 export interface BuildOptions {
@@ -71,21 +72,16 @@ function strictFailure(warnings: readonly Diagnostic[]): SiteError {
   return new SiteError({ ...first, hint: first.hint ? `${first.hint}; ${strictHint}` : strictHint });
 }
 
-/** Two pages writing one URL would silently lose one; URLs differing only by case collide on many file systems. */
+/** Two pages writing one URL would silently lose one (see url-collisions.ts). */
 function assertUniqueUrls(pages: readonly Page[]): void {
-  const byUrl = new Map<string, Page>();
-  for (const page of pages) {
-    const key = page.path.toLowerCase();
-    const other = byUrl.get(key);
-    if (other) {
-      throw new SiteError({
-        file: page.file,
-        line: 1,
-        reason: `Unexpected second page for URL ${page.path}, already written by ${other.file}`,
-        hint: 'rename one of the files or give one a different `url` or `slug`',
-        ruleId: 'url/duplicate',
-      });
-    }
-    byUrl.set(key, page);
+  const [collision] = urlCollisions(pages.map((page) => ({ path: page.path, file: page.file, what: 'page' })));
+  if (collision) {
+    throw new SiteError({
+      file: collision.url.file,
+      line: 1,
+      reason: `Unexpected second page for URL ${collision.url.path}, already written by ${collision.other.file}`,
+      hint: 'rename one of the files or give one a different `url` or `slug`',
+      ruleId: 'url/duplicate',
+    });
   }
 }
