@@ -8,7 +8,7 @@ import type { Page } from './discover.js';
 import { createMarkdownRenderer } from './markdown/processor.js';
 import { expandShortcodes } from './shortcodes/expand.js';
 import type { SiteModel } from './site.js';
-import { assetUrls, buildPageData } from './theme/page-data.js';
+import { pageDataBuilder } from './theme/page-data.js';
 
 export type PageRenderer = (page: Page) => string;
 
@@ -17,10 +17,10 @@ export type ContentRenderer = (page: Page) => Root;
 
 export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic) => void): PageRenderer {
   const renderContent = createContentRenderer(model, warn);
-  const assets = assetUrls(model);
+  const pageData = pageDataBuilder(model);
   return (page) => {
-    const data = buildPageData(page, renderContent(page), model, assets);
-    return toHtml(model.theme.layouts.page(data));
+    const data = pageData.forPage(page, renderContent(page));
+    return toHtml(model.theme.layouts[page.kind](data));
   };
 }
 

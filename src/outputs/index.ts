@@ -1,6 +1,14 @@
 // Every output generator of a build, in the order they are written (later files win on a clash).
 
+import { alertsIndexPage } from './alerts-index-page.js';
+import { notFoundPage } from './not-found-page.js';
+import { noJekyll, robots } from './robots.js';
+import { sitemap } from './sitemap.js';
+import { taxonomyPages } from './taxonomy-pages.js';
 import { themeAssets } from './theme-assets.js';
 import type { OutputGenerator } from './types.js';
 
-export const outputGenerators: readonly OutputGenerator[] = [themeAssets];
+export const outputGenerators: readonly OutputGenerator[] = [
+  themeAssets,
+  taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll,
+];

@@ -1,12 +1,22 @@
-// Builds the PageData a layout draws for one page, from the discovered site: links under the base
-// path, breadcrumbs, the page's section and a section's children. The one place navigation is computed.
+// Builds the PageData a layout draws, from the site model: links under the base path, the menu,
+// breadcrumbs, table of contents, previous/next, edit link, last-modified date and the alert rules a
+// page shows. The one place navigation is computed; layouts only draw. One builder per site model
+// (memoised), so the menu tree, the alert references and the git dates are computed once per build.
+// It does not render Markdown or serialise HTML.
 
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { alertRunbooksOf } from '../alert-runbooks.js';
 import type { SiteConfig } from '../config.js';
 import type { Page, Section } from '../discover.js';
+import { gitLastModified } from '../git-lastmod.js';
 import type { SiteModel } from '../site.js';
+import { tagPath } from '../taxonomy.js';
 import type { SiteLinks } from '../urls.js';
-import type { ChildLink, Link, PageData, SiteData } from './types.js';
+import { createSiteMenu } from './menu.js';
+import { addRuleSummaries } from './rule-summary.js';
+import type { ChildLink, Link, PageData, PageKindName, RuleSummary, SiteData, TocEntry } from './types.js';
 
 /** URLs of the theme's assets by their path under theme/assets. */
 export function assetUrls(model: SiteModel): Record<string, string> {
@@ -24,27 +34,113 @@ export function siteData(config: SiteConfig, links: SiteLinks): SiteData {
   };
 }
 
-export function buildPageData(page: Page, content: Root, model: SiteModel, assets: Readonly<Record<string, string>>): PageData {
+/** A page made by an output generator (taxonomy, alerts index, 404): no source file, not in the menu. */
+export interface GeneratedPage {
+  readonly kind: Exclude<PageKindName, 'home' | 'section' | 'page'>;
+  readonly title: string;
+  /** Site path (`/tags/`). */
+  readonly path: string;
+  readonly description?: string;
+  /** Sections above it, as links (home is always first). */
+  readonly trail?: readonly Link[];
+  readonly children?: readonly ChildLink[];
+  readonly terms?: PageData['terms'];
+  readonly alerts?: PageData['alerts'];
+}
+
+export interface PageDataBuilder {
+  /** Data of a content page; adds the rule summary rows to `content` (in place). */
+  forPage(page: Page, content: Root): PageData;
+  forGenerated(generated: GeneratedPage): PageData;
+  /** The page's last modified date: front matter `lastmod`, `date`, else git's, else undefined. */
+  lastmodOf(page: Page): string | undefined;
+}
+
+const builders = new WeakMap<SiteModel, PageDataBuilder>();
+
+export function pageDataBuilder(model: SiteModel): PageDataBuilder {
+  let builder = builders.get(model);
+  if (!builder) builders.set(model, (builder = createPageDataBuilder(model)));
+  return builder;
+}
+
+function createPageDataBuilder(model: SiteModel): PageDataBuilder {
   const { links } = model;
-  const parent = model.site.sectionOf.get(page);
-  const ownSection = model.sectionByPage.get(page);
+  const site = siteData(model.config, links);
+  const assets = assetUrls(model);
+  const url = (page: Page) => links.relative(page.path);
+  const menu = createSiteMenu(model, { bookSection: model.config.params.BookSection, url });
+  const alertRunbooks = alertRunbooksOf(model);
+  let gitDates: ReadonlyMap<string, string> | undefined;
+  const lastmodOf = (page: Page) => {
+    const { lastmod, date } = page.frontMatter;
+    if (lastmod ?? date) return lastmod ?? date;
+    gitDates ??= gitLastModified(model.config.siteDir, model.config.contentDir);
+    return gitDates.get(page.file);
+  };
+  const home = model.site.root.page;
+  const homeLink = linkTo(home, links);
+
   return {
-    site: siteData(model.config, links),
-    page: {
-      kind: page.kind,
-      title: page.title,
-      description: page.frontMatter.description,
-      url: links.relative(page.path),
-      permalink: links.absolute(page.path),
-      file: page.file,
-      tags: page.frontMatter.tags ?? [],
-      params: page.frontMatter,
+    lastmodOf,
+    forPage(page, content) {
+      const rules = alertRunbooks.referencesOf(page).flatMap((reference) => reference.rules);
+      addRuleSummaries(content, rules);
+      const parent = model.site.sectionOf.get(page);
+      const ownSection = model.sectionByPage.get(page);
+      const { previous, next } = menu.neighboursOf(page);
+      return {
+        site,
+        page: {
+          kind: page.kind,
+          title: page.title,
+          description: page.frontMatter.description,
+          url: url(page),
+          permalink: links.absolute(page.path),
+          file: page.file,
+          tags: page.frontMatter.tags ?? [],
+          tagLinks: (page.frontMatter.tags ?? []).map((tag) => ({ title: tag, url: links.relative(tagPath(tag)) })),
+          params: page.frontMatter,
+        },
+        content,
+        breadcrumbs: ancestorsOf(parent).map((section) => linkTo(section.page, links)),
+        section: parent ? linkTo(parent.page, links) : undefined,
+        children: ownSection ? childrenOf(ownSection, links) : [],
+        menu: menu.menuFor(page),
+        toc: tableOfContents(content),
+        previous,
+        next,
+        editUrl: editUrl(model.config.params, page),
+        lastmod: lastmodOf(page),
+        rules: rules.map(summaryOf),
+        assets,
+      };
     },
-    content,
-    breadcrumbs: ancestorsOf(parent).map((section) => linkTo(section.page, links)),
-    section: parent ? linkTo(parent.page, links) : undefined,
-    children: ownSection ? childrenOf(ownSection, links) : [],
-    assets,
+    forGenerated(generated) {
+      return {
+        site,
+        page: {
+          kind: generated.kind,
+          title: generated.title,
+          description: generated.description,
+          url: links.relative(generated.path),
+          permalink: links.absolute(generated.path),
+          file: '',
+          tags: [],
+          tagLinks: [],
+          params: {},
+        },
+        content: { type: 'root', children: [] },
+        breadcrumbs: generated.trail ?? [homeLink],
+        children: generated.children ?? [],
+        menu: menu.menuFor(home),
+        toc: [],
+        rules: [],
+        terms: generated.terms,
+        alerts: generated.alerts,
+        assets,
+      };
+    },
   };
 }
 
@@ -59,8 +155,32 @@ function linkTo(page: Page, links: SiteLinks): Link {
 }
 
 function childrenOf(section: Section, links: SiteLinks): ChildLink[] {
-  return [...section.sections.map((child) => child.page), ...section.pages].map((page) => ({
-    ...linkTo(page, links),
-    description: page.frontMatter.description,
-  }));
+  return [...section.sections.map((child) => child.page), ...section.pages]
+    .filter((page) => page.frontMatter.bookHidden !== true)
+    .map((page) => ({ ...linkTo(page, links), description: page.frontMatter.description }));
+}
+
+/** h2 headings with ids (rehype-slug gives them), each with the h3s that follow it. */
+function tableOfContents(content: Root): TocEntry[] {
+  const entries: { id: string; title: string; children: TocEntry[] }[] = [];
+  visit(content, 'element', (element: Element) => {
+    if (element.tagName !== 'h2' && element.tagName !== 'h3') return;
+    const id = element.properties.id;
+    if (typeof id !== 'string') return;
+    const entry = { id, title: toString(element), children: [] };
+    if (element.tagName === 'h2' || entries.length === 0) entries.push(entry);
+    else entries.at(-1)!.children.push(entry);
+  });
+  return entries;
+}
+
+/** hugo-book's edit link: `<BookRepo>/<BookEditPath>/<file>`; none for a section made up from a folder. */
+function editUrl(params: SiteConfig['params'], page: Page): string | undefined {
+  if (!params.BookRepo || page.empty) return undefined;
+  const parts = [params.BookRepo.replace(/\/+$/, ''), params.BookEditPath?.replace(/^\/+|\/+$/g, ''), page.file];
+  return parts.filter((part) => part).join('/');
+}
+
+function summaryOf(rule: RuleSummary): RuleSummary {
+  return { alert: rule.alert, file: rule.file, group: rule.group, severity: rule.severity, for: rule.for };
 }

@@ -6,18 +6,33 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import notFoundLayout from '../../theme/layouts/404.js';
+import alertsLayout from '../../theme/layouts/alerts.js';
+import homeLayout from '../../theme/layouts/home.js';
 import pageLayout from '../../theme/layouts/page.js';
+import sectionLayout from '../../theme/layouts/section.js';
+import taxonomyLayout from '../../theme/layouts/taxonomy.js';
+import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
 import { packageRoot } from '../package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
-import type { Layout } from './types.js';
+import type { Layout, PageKindName } from './types.js';
 
-export interface Layouts {
-  readonly page: Layout;
+/** A layout per page kind (home, section, page, taxonomy, term, alerts, 404), and the redirect page's. */
+export interface Layouts extends Readonly<Record<PageKindName, Layout>> {
   readonly redirect: RedirectLayout;
 }
 
-const builtinLayouts: Layouts = { page: pageLayout, redirect: redirectLayout };
+const builtinLayouts: Layouts = {
+  home: homeLayout,
+  section: sectionLayout,
+  page: pageLayout,
+  taxonomy: taxonomyLayout,
+  term: termLayout,
+  alerts: alertsLayout,
+  '404': notFoundLayout,
+  redirect: redirectLayout,
+};
 
 export type LayoutName = keyof Layouts;
 
@@ -36,7 +51,8 @@ export interface Theme {
 export async function loadTheme(siteDir: string): Promise<Theme> {
   const layouts: Record<string, unknown> = { ...builtinLayouts };
   const siteLayouts = path.join(siteDir, 'theme', 'layouts');
-  for (const file of listFiles(siteLayouts).filter((name) => /\.m?js$/.test(name))) {
+  // Only top-level modules are layouts; sub-folders (the built-in theme's parts/) hold their own modules.
+  for (const file of listFiles(siteLayouts).filter((name) => /^[^/]+\.m?js$/.test(name))) {
     const name = file.replace(/\.m?js$/, '');
     const module = (await import(pathToFileURL(path.join(siteLayouts, file)).href)) as { default?: Layout };
     if (typeof module.default !== 'function') {

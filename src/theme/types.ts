@@ -13,6 +13,47 @@ export interface ChildLink extends Link {
   readonly description?: string;
 }
 
+/** An entry of the left menu (built by menu.ts). */
+export interface MenuEntry extends Link {
+  /** A section (its page lists its children) rather than a runbook page. */
+  readonly section: boolean;
+  readonly current: boolean;
+  /** `bookCollapseSection`: closed unless it holds the current page. */
+  readonly collapsible: boolean;
+  /** `bookFlatSection`: drawn as a heading over unindented children. */
+  readonly flat: boolean;
+  /** Entries drawn under an open section; absent for pages and closed sections. */
+  readonly children?: readonly MenuEntry[];
+}
+
+/** A heading of the on-page table of contents (h2, with its h3s). */
+export interface TocEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly children: readonly TocEntry[];
+}
+
+/** An alert rule shown on the page by the `rule` shortcode. */
+export interface RuleSummary {
+  readonly alert: string;
+  /** Rule file, relative to the rules folder. */
+  readonly file: string;
+  readonly group: string;
+  readonly severity?: string;
+  readonly for?: string;
+}
+
+/** A row of the alerts index: one alert rule of the rules folder. */
+export interface AlertIndexRow extends RuleSummary {
+  /** Its runbook page, or null when no page shows the rule. */
+  readonly runbook: Link | null;
+}
+
+/** A tag of the taxonomy list page. */
+export interface TermLink extends Link {
+  readonly count: number;
+}
+
 export interface SiteData {
   readonly title: string;
   readonly languageCode: string;
@@ -27,7 +68,8 @@ export interface SiteData {
 export interface PageData {
   readonly site: SiteData;
   readonly page: {
-    readonly kind: 'home' | 'section' | 'page';
+    /** Picks the layout: content pages (home, section, page), and generated ones. */
+    readonly kind: PageKindName;
     readonly title: string;
     readonly description?: string;
     /** Root-relative URL of the page. */
@@ -37,6 +79,8 @@ export interface PageData {
     /** Site-relative source path (`content/runbooks/x/Foo.md`). */
     readonly file: string;
     readonly tags: readonly string[];
+    /** The tags with the URL of their taxonomy page. */
+    readonly tagLinks: readonly Link[];
     readonly params: Readonly<Record<string, unknown>>;
   };
   /** The page's rendered Markdown. */
@@ -47,8 +91,28 @@ export interface PageData {
   readonly section?: Link;
   /** Direct children of a section or home page: sub-sections, then pages. */
   readonly children: readonly ChildLink[];
+  /** The left menu: the section list, open sections' entries, the current page marked. */
+  readonly menu: readonly MenuEntry[];
+  /** h2 headings of the content with their h3s. */
+  readonly toc: readonly TocEntry[];
+  /** Neighbour pages in the section, in menu order. */
+  readonly previous?: Link;
+  readonly next?: Link;
+  /** "Edit this page" link from `params.BookRepo` and `params.BookEditPath`. */
+  readonly editUrl?: string;
+  /** Last modified date (ISO 8601): front matter `lastmod`, `date`, or git's last commit of the file. */
+  readonly lastmod?: string;
+  /** Alert rules the page shows, in page order. */
+  readonly rules: readonly RuleSummary[];
+  /** Taxonomy page: every tag with its page count. */
+  readonly terms?: readonly TermLink[];
+  /** Alerts index page: one row per alert rule. */
+  readonly alerts?: readonly AlertIndexRow[];
   /** URLs of the theme's assets by their path under theme/assets (`style.css` → `/repo/assets/style.4f2a.css`). */
   readonly assets: Readonly<Record<string, string>>;
 }
+
+/** Layout names by page kind; `term` is one tag's page (its pages are `children`). */
+export type PageKindName = 'home' | 'section' | 'page' | 'taxonomy' | 'term' | 'alerts' | '404';
 
 export type Layout = (data: PageData) => Root;

@@ -1,0 +1,111 @@
+// Which runbook pages document which alert rules. A page references an alert when its body calls the
+// `rule` shortcode for that rule file and alert name (`{{% rule "x/y.yml" "HostDown" %}}`, positional or
+// `file=`/`alert=`). Calls are found with the shortcode lexer and parser, as expansion finds them, so
+// escaped (`{{</* rule */>}}`) and commented-out calls do not count. Built once per build; it does not
+// render pages or report missing rules (the `rule` shortcode does).
+
+import type { Page } from './discover.js';
+import { lexShortcodes, mayContainShortcodes } from './shortcodes/lexer.js';
+import { parseShortcodes, type ContentNode } from './shortcodes/parser.js';
+import { rawInnerNames } from './shortcodes/expand.js';
+import type { AlertRule, RuleIndex } from './rules/types.js';
+import type { SiteModel } from './site.js';
+
+/** One `rule` shortcode call of a page. */
+export interface RuleReference {
+  /** The rule file as resolved in the rules folder (`haproxy/haproxy.yml`), or as written when not found. */
+  readonly file: string;
+  readonly alert: string;
+  /** The rules it shows: every rule of that name in that file, in file order (none when not found). */
+  readonly rules: readonly AlertRule[];
+}
+
+export interface AlertRunbooks {
+  /** Pages that reference `alert` of the rule file `file` (a path relative to the rules folder), by source path. */
+  runbooksOf(file: string, alert: string): readonly Page[];
+  /** The `rule` shortcode calls of a page, in source order. */
+  referencesOf(page: Page): readonly RuleReference[];
+}
+
+export interface AlertRunbooksSource {
+  readonly pages: readonly Page[];
+  readonly rules: RuleIndex;
+  /** Every shortcode name the site knows (the parser rejects unknown ones, as expansion does). */
+  readonly shortcodeNames: ReadonlySet<string>;
+}
+
+const indexes = new WeakMap<SiteModel, AlertRunbooks>();
+
+/** The site's index, built on first use and kept for the build (theme, alerts index, redirects, check share it). */
+export function alertRunbooksOf(model: SiteModel): AlertRunbooks {
+  let index = indexes.get(model);
+  if (!index) {
+    index = indexAlertRunbooks({ pages: model.site.pages, rules: model.rules, shortcodeNames: new Set(model.shortcodes.keys()) });
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+export function indexAlertRunbooks(source: AlertRunbooksSource): AlertRunbooks {
+  const referencesByPage = new Map<Page, RuleReference[]>();
+  const pagesByAlert = new Map<string, Page[]>();
+  for (const page of source.pages) {
+    const references = ruleReferences(page, source);
+    if (references.length === 0) continue;
+    referencesByPage.set(page, references);
+    for (const reference of references) {
+      const key = alertKey(reference.file, reference.alert);
+      const runbooks = pagesByAlert.get(key) ?? [];
+      if (!runbooks.includes(page)) runbooks.push(page);
+      pagesByAlert.set(key, runbooks);
+    }
+  }
+  return {
+    runbooksOf: (file, alert) => pagesByAlert.get(alertKey(normaliseRulePath(file, source.rules), alert)) ?? [],
+    referencesOf: (page) => referencesByPage.get(page) ?? [],
+  };
+}
+
+/** The `rule` shortcode calls in a page's body (nested calls included). Throws the parser's SiteError on bad syntax. */
+export function ruleReferences(page: Page, source: Omit<AlertRunbooksSource, 'pages'>): RuleReference[] {
+  if (!mayContainShortcodes(page.body)) return [];
+  const origin = { source: page.body, file: page.file, lineOffset: page.bodyLineOffset };
+  const nodes = parseShortcodes(origin, lexShortcodes(page.body, { rawInnerNames }), source.shortcodeNames);
+  const references: RuleReference[] = [];
+  const visit = (list: readonly ContentNode[]) => {
+    for (const node of list) {
+      if (node.kind !== 'call') continue;
+      if (node.name === 'rule') {
+        const file = node.args.named.file ?? node.args.positional[0];
+        const alert = node.args.named.alert ?? node.args.positional[1];
+        if (file && alert) references.push(resolveReference(file, alert, source.rules));
+      }
+      if (node.inner) visit(node.inner.nodes);
+    }
+  };
+  visit(nodes);
+  return references;
+}
+
+function resolveReference(file: string, alert: string, rules: RuleIndex): RuleReference {
+  const ruleFile = loadQuietly(file, rules);
+  if (!ruleFile) return { file, alert, rules: [] };
+  return { file: ruleFile.path, alert, rules: ruleFile.rules.filter((rule) => rule.alert === alert) };
+}
+
+/** A path the rule index cannot load (missing, outside the folder, broken) is the `rule` shortcode's to report. */
+function loadQuietly(file: string, rules: RuleIndex) {
+  try {
+    return rules.load(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function normaliseRulePath(file: string, rules: RuleIndex): string {
+  return loadQuietly(file, rules)?.path ?? file;
+}
+
+function alertKey(file: string, alert: string): string {
+  return `${file}\u0000${alert}`;
+}

@@ -1,0 +1,33 @@
+// The alerts index's data: one row per alert rule of the rules folder (name, severity, group, rule
+// file, `for`) with a link to its runbook, the first page by source path that shows it, or null. Rows are
+// ordered by alert name, then rule file, then position in the file. Pure: it draws nothing.
+
+import type { AlertRunbooks } from './alert-runbooks.js';
+import type { Page } from './discover.js';
+import type { RuleIndex } from './rules/types.js';
+import type { AlertIndexRow, Link } from './theme/types.js';
+
+export function alertIndexRows(rules: RuleIndex, runbooks: AlertRunbooks, linkTo: (page: Page) => Link): AlertIndexRow[] {
+  const rows = rules.all().flatMap((file) => file.rules.map((rule) => {
+    const runbook = runbooks.runbooksOf(file.path, rule.alert)[0];
+    return {
+      row: {
+        alert: rule.alert,
+        severity: rule.severity,
+        group: rule.group,
+        file: file.path,
+        for: rule.for,
+        runbook: runbook ? linkTo(runbook) : null,
+      } satisfies AlertIndexRow,
+      line: rule.line,
+    };
+  }));
+  return rows
+    .sort((a, b) => a.row.alert.localeCompare(b.row.alert, 'en', { sensitivity: 'base', numeric: true })
+      || compareText(a.row.alert, b.row.alert) || compareText(a.row.file, b.row.file) || a.line - b.line)
+    .map(({ row }) => row);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,33 @@
+// The tag pages: /tags/ lists every tag of the site's pages with its page count, /tags/<tag>/ the pages
+// carrying it (titles and descriptions, in title order). No tags, no pages.
+
+import { compareMenuOrder } from '../theme/menu.js';
+import { pagesByTag, TAGS_PATH } from '../taxonomy.js';
+import { renderGeneratedPage } from './generated-page.js';
+import type { OutputGenerator } from './types.js';
+
+export const taxonomyPages: OutputGenerator = (model) => {
+  const tags = [...pagesByTag(model.site.pages)].sort(([, a], [, b]) => a.tag.localeCompare(b.tag, 'en', { sensitivity: 'base' }));
+  if (tags.length === 0) return [];
+  const tagsLink = { title: 'Tags', url: model.links.relative(TAGS_PATH) };
+  const home = { title: model.site.root.page.title, url: model.links.relative('/') };
+  return [
+    renderGeneratedPage(model, {
+      kind: 'taxonomy',
+      title: 'Tags',
+      path: TAGS_PATH,
+      terms: tags.map(([path, { tag, pages }]) => ({ title: tag, url: model.links.relative(path), count: pages.length })),
+    }),
+    ...tags.map(([path, { tag, pages }]) => renderGeneratedPage(model, {
+      kind: 'term',
+      title: tag,
+      path,
+      trail: [home, tagsLink],
+      children: [...pages].sort(compareMenuOrder).map((page) => ({
+        title: page.title,
+        url: model.links.relative(page.path),
+        description: page.frontMatter.description,
+      })),
+    })),
+  ];
+};

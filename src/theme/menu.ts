@@ -1,0 +1,129 @@
+// The left menu as plain data, as hugo-book draws it: the section tree under the menu root
+// (`params.BookSection`, else the home section), ordered by `weight` then title, without `bookHidden`
+// pages, with `bookCollapseSection` sections closed unless they hold the current page, and
+// `bookFlatSection` sections marked for drawing without indentation. A closed section carries no
+// children, so a page's menu holds the section list and only the open sections' pages, never the whole
+// site. The sorted tree is built once per build and each section's menu once; pages of a section share
+// it and only the current entry is marked per page. It draws nothing (the theme's menu part does).
+
+import type { Page, Section } from '../discover.js';
+import type { SiteModel } from '../site.js';
+import type { Link, MenuEntry } from './types.js';
+
+export interface MenuOptions {
+  /** Folder of the section the menu starts at (hugo-book's `BookSection`); the home section when unset or not found. */
+  readonly bookSection?: string;
+  /** The page's root-relative URL. */
+  readonly url: (page: Page) => string;
+}
+
+export interface SiteMenu {
+  /** The menu drawn on `page`: open sections expanded, the page's entry marked current. */
+  menuFor(page: Page): readonly MenuEntry[];
+  /** Previous and next pages of the page's section, in menu order (sub-sections and hidden pages skipped). */
+  neighboursOf(page: Page): { readonly previous?: Link; readonly next?: Link };
+}
+
+/** A page of the sorted tree: what every page's menu is drawn from. */
+interface MenuNode {
+  readonly page: Page;
+  readonly section?: Section;
+}
+
+export function createSiteMenu({ site, sectionByPage }: Pick<SiteModel, 'site' | 'sectionByPage'>, options: MenuOptions): SiteMenu {
+  const menuRoot = findSection(site.root, options.bookSection) ?? site.root;
+  const rootNodes = sortedChildren(menuRoot);
+  const nodesBySection = new Map<Section, readonly MenuNode[]>([[menuRoot, rootNodes]]);
+  const nodesOf = (section: Section) => {
+    let nodes = nodesBySection.get(section);
+    if (!nodes) nodesBySection.set(section, (nodes = sortedChildren(section)));
+    return nodes;
+  };
+  const entriesByOpenSection = new Map<Section | undefined, readonly MenuEntry[]>();
+
+  /** The sections open on a page: its own section (for a section page) and every section above it. */
+  const openSectionsOf = (page: Page): Set<Section> => {
+    const open = new Set<Section>();
+    for (let section = sectionByPage.get(page) ?? site.sectionOf.get(page); section; section = section.parent) open.add(section);
+    return open;
+  };
+
+  const entriesFor = (nodes: readonly MenuNode[], open: ReadonlySet<Section>): MenuEntry[] =>
+    nodes.map(({ page, section }) => {
+      const collapsible = section?.page.frontMatter.bookCollapseSection === true;
+      const expanded = section !== undefined && (!collapsible || open.has(section));
+      return {
+        title: page.title,
+        url: options.url(page),
+        section: section !== undefined,
+        current: false,
+        collapsible,
+        flat: section?.page.frontMatter.bookFlatSection === true,
+        ...(expanded ? { children: entriesFor(nodesOf(section), open) } : {}),
+      };
+    });
+
+  return {
+    menuFor(page) {
+      const deepestOpen = sectionByPage.get(page) ?? site.sectionOf.get(page);
+      let entries = entriesByOpenSection.get(deepestOpen);
+      if (!entries) {
+        entries = entriesFor(rootNodes, openSectionsOf(page));
+        entriesByOpenSection.set(deepestOpen, entries);
+      }
+      return markCurrent(entries, options.url(page));
+    },
+    neighboursOf(page) {
+      const parent = site.sectionOf.get(page);
+      if (!parent || page.kind !== 'page') return {};
+      const pages = nodesOf(parent).filter((node) => !node.section).map((node) => node.page);
+      const index = pages.indexOf(page);
+      if (index === -1) return {};
+      const link = (neighbour: Page | undefined) => (neighbour ? { title: neighbour.title, url: options.url(neighbour) } : undefined);
+      return { previous: link(pages[index - 1]), next: link(pages[index + 1]) };
+    },
+  };
+}
+
+/** Copies only the entries on the way to the current one, so a section's cached menu is shared, not mutated. */
+function markCurrent(entries: readonly MenuEntry[], url: string): readonly MenuEntry[] {
+  let changed = false;
+  const marked = entries.map((entry) => {
+    if (entry.url === url) {
+      changed = true;
+      return { ...entry, current: true };
+    }
+    if (!entry.children) return entry;
+    const children = markCurrent(entry.children, url);
+    if (children === entry.children) return entry;
+    changed = true;
+    return { ...entry, children };
+  });
+  return changed ? marked : entries;
+}
+
+/** A section's visible children, sections and pages mixed as Hugo's `.Pages` does, in menu order. */
+function sortedChildren(section: Section): MenuNode[] {
+  const nodes: MenuNode[] = [
+    ...section.sections.map((child) => ({ page: child.page, section: child })),
+    ...section.pages.map((page) => ({ page })),
+  ];
+  return nodes.filter((node) => node.page.frontMatter.bookHidden !== true).sort((a, b) => compareMenuOrder(a.page, b.page));
+}
+
+/** Hugo's default order: by weight (unweighted, i.e. 0 or unset, last), then title, then source path. */
+export function compareMenuOrder(a: Page, b: Page): number {
+  const weightA = a.frontMatter.weight || Number.POSITIVE_INFINITY;
+  const weightB = b.frontMatter.weight || Number.POSITIVE_INFINITY;
+  if (weightA !== weightB) return weightA < weightB ? -1 : 1;
+  return a.title.localeCompare(b.title, 'en', { sensitivity: 'base', numeric: true }) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** The section at content folder `dir` (`runbooks`, `/runbooks/`), or undefined. */
+function findSection(root: Section, dir: string | undefined): Section | undefined {
+  const wanted = dir?.replace(/^\/+|\/+$/g, '');
+  if (!wanted) return undefined;
+  const search = (section: Section): Section | undefined =>
+    section.dir === wanted ? section : section.sections.map(search).find((found) => found !== undefined);
+  return search(root);
+}

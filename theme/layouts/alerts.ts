@@ -1,0 +1,55 @@
+// The alerts index layout (`/alerts/`): one table row per alert rule of the rules folder, with its
+// severity, group, rule file, `for` and runbook (or a visible "no runbook" mark). Without JavaScript it
+// is a plain table; the theme script shows the filter form (text and severity) and makes the column
+// headers sort buttons.
+
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import { severityClass } from '../../src/theme/rule-summary.js';
+import type { AlertIndexRow, PageData } from '../../src/theme/types.js';
+import { breadcrumbs } from './parts/breadcrumbs.js';
+import { document } from './parts/document.js';
+
+const columns = ['Alert', 'Severity', 'Group', 'Rule file', 'For', 'Runbook'];
+
+export default function alerts(data: PageData): Root {
+  const rows = data.alerts ?? [];
+  const withRunbook = rows.filter((row) => row.runbook).length;
+  return document(data, [
+    breadcrumbs(data),
+    h('article', { className: ['markdown', 'alerts-index'] }, [
+      h('h1', data.page.title),
+      h('p', `${rows.length} alert rules, ${withRunbook} with a runbook.`),
+      filterForm(rows),
+      h('table', { className: ['alerts-table'] }, [
+        h('caption', { className: ['visually-hidden'] }, 'Alert rules'),
+        h('thead', [h('tr', columns.map((column) => h('th', { scope: 'col' }, column)))]),
+        h('tbody', rows.map(alertRow)),
+      ]),
+      h('p', { className: ['alerts-empty'], hidden: true, role: 'status' }, 'No alert matches the filter.'),
+    ]),
+  ]);
+}
+
+function filterForm(rows: readonly AlertIndexRow[]): Element {
+  const severities = [...new Set(rows.map((row) => row.severity ?? 'none'))].sort();
+  return h('form', { className: ['alerts-filter'], role: 'search', 'aria-label': 'Filter alerts', hidden: true }, [
+    h('label', ['Filter ', h('input', { type: 'search', name: 'q', placeholder: 'alert, group or file', autocomplete: 'off' })]),
+    h('label', ['Severity ', h('select', { name: 'severity' }, [
+      h('option', { value: '' }, 'all'),
+      ...severities.map((severity) => h('option', { value: severity }, severity)),
+    ])]),
+  ]);
+}
+
+function alertRow(row: AlertIndexRow): Element {
+  const severity = row.severity ?? 'none';
+  return h('tr', { dataSeverity: severity }, [
+    h('td', row.alert),
+    h('td', h('span', { className: ['severity', `severity-${severityClass(row.severity)}`] }, severity)),
+    h('td', row.group),
+    h('td', h('code', row.file)),
+    h('td', row.for ?? '0s'),
+    h('td', row.runbook ? h('a', { href: row.runbook.url }, row.runbook.title) : h('span', { className: ['no-runbook'] }, 'no runbook')),
+  ]);
+}

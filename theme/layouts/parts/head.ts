@@ -1,0 +1,22 @@
+// The document head: title, description, canonical link, stylesheets (screen and print) and the tiny
+// blocking script that applies the remembered colour scheme before the first paint (no flash of light).
+
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { PageData } from '../../../src/theme/types.js';
+
+export function head(data: PageData): Element {
+  const { site, page, assets } = data;
+  const title = page.kind === 'home' ? site.title : `${page.title} | ${site.title}`;
+  return h('head', [
+    h('meta', { charset: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', title),
+    h('meta', { name: 'description', content: page.description ?? page.title }),
+    h('meta', { name: 'color-scheme', content: 'light dark' }),
+    page.kind === '404' ? h('meta', { name: 'robots', content: 'noindex' }) : h('link', { rel: 'canonical', href: page.permalink }),
+    assets['style.css'] ? h('link', { rel: 'stylesheet', href: assets['style.css'] }) : undefined,
+    assets['print.css'] ? h('link', { rel: 'stylesheet', media: 'print', href: assets['print.css'] }) : undefined,
+    assets['scheme.js'] ? h('script', { src: assets['scheme.js'] }) : undefined,
+  ]);
+}
