@@ -2,7 +2,7 @@
 // section; its `_index.md`, when present, gives the section's front matter and text). It reads each
 // Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
 
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from './diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
@@ -104,7 +104,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     for (const name of entries) {
       if (name.startsWith('.') || name === '_index.md') continue;
       const contentPath = path.posix.join(dir, name);
-      const stats = statSync(path.join(contentRoot, contentPath));
+      const stats = statEntry(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`);
       if (stats.isDirectory()) section.sections.push(walk(contentPath, section));
       else if (/\.(md|markdown)$/i.test(name)) {
         const child = readPage(contentPath, 'page');
@@ -138,6 +138,32 @@ function sectionPageFor(indexPath: string, kind: PageKind, contentPrefix: string
   };
 }
 
+/** A folder entry's stats, symlinks followed; a link leading nowhere is the author's to fix, not a crash. */
+function statEntry(absolutePath: string, file: string): Stats {
+  try {
+    return statSync(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') {
+      throw new SiteError({
+        file,
+        reason: 'Unexpected symlink loop: this symlink leads back to itself',
+        hint: 'remove the symlink or point it at a real file or folder',
+        ruleId: 'content/symlink-loop',
+      }, { cause: error });
+    }
+    if (code === 'ENOENT') {
+      throw new SiteError({
+        file,
+        reason: `Unexpected broken symlink: its target \`${readlinkSync(absolutePath)}\` does not exist`,
+        hint: 'remove the symlink or point it at an existing file',
+        ruleId: 'content/broken-symlink',
+      }, { cause: error });
+    }
+    throw error;
+  }
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function readUtf8(absolutePath: string, file: string): string {
@@ -147,9 +173,12 @@ function readUtf8(absolutePath: string, file: string): string {
   } catch (error) {
     const offset = firstInvalidUtf8Offset(bytes);
     const line = bytes.subarray(0, offset).reduce((lines, byte) => lines + (byte === 0x0a ? 1 : 0), 1);
+    const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
     throw new SiteError({
       file,
       line,
+      // In characters, as every other column; the valid text before the bad byte decodes.
+      column: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1,
       reason: `Unexpected byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}, expected UTF-8 text`,
       hint: 'save the file as UTF-8',
       ruleId: 'content/invalid-utf8',

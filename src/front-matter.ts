@@ -53,6 +53,7 @@ export function splitFrontMatter(source: string, file: string): SplitPage {
     throw new SiteError({
       file,
       line: lineOfKey(source, String(issue.path[0])) ?? matterLine,
+      column: 1,
       reason: `Unexpected value for front matter key \`${key}\`: ${issue.message}`,
       hint: `fix \`${key}\` in the page's front matter`,
       ruleId: 'front-matter/invalid-value',
@@ -149,13 +150,21 @@ function readJsonObject(source: string, file: string): FrontMatterBlock {
   try {
     data = JSON.parse(source.slice(0, end));
   } catch (error) {
-    // JSON.parse rarely says where it failed; the yaml parser in JSON mode does, with line and column.
-    const position = parseDocument(source.slice(0, end), { schema: 'json' }).errors[0]?.linePos?.[0];
-    const offset = position ? offsetOf(source, position.line, position.col) : 0;
-    return fail(`Invalid JSON front matter: ${String((error as Error).message).split('\n')[0]}`, offset);
+    return fail(`Invalid JSON front matter: ${String((error as Error).message).split('\n')[0]}`, jsonErrorOffset(source.slice(0, end), error));
   }
   const body = source.slice(end).replace(/^[ \t]*\n/, '');
   return { data: asMapping(data, file, 'JSON'), body, matterLine: 1 };
+}
+
+/**
+ * Where JSON.parse failed: V8 names the position for most errors (`... in JSON at position 39`), not for an
+ * unexpected token; then the yaml parser in JSON mode places it, though it accepts a trailing comma.
+ */
+function jsonErrorOffset(json: string, error: unknown): number {
+  const position = /in JSON at position (\d+)/.exec(String((error as Error).message));
+  if (position) return Number(position[1]);
+  const place = parseDocument(json, { schema: 'json' }).errors[0]?.linePos?.[0];
+  return place ? offsetOf(json, place.line, place.col) : 0;
 }
 
 /** Index just past the `}` that closes the object opened at index 0, or -1. Strings are skipped. */
@@ -179,6 +188,7 @@ function asMapping(data: unknown, file: string, language: string): object {
   throw new SiteError({
     file,
     line: 2,
+    column: 1,
     reason: `Unexpected ${Array.isArray(data) ? 'list' : typeof data} as ${language} front matter, expected a mapping of keys to values`,
     hint: 'write front matter as `key: value` lines',
     ruleId: 'front-matter/not-a-mapping',
@@ -206,6 +216,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A heading's text without its closing `#`s and trailing blanks, keeping at least one character. A loop,
+ * not a lazy `(.+?)[ \t#]*$`, which backtracks quadratically on a long line of blanks and `#`s.
+ */
+function withoutClosingSequence(text: string): string {
+  let end = text.length;
+  while (end > 1 && ' \t#'.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
+
 /** The page title: front matter `title`, else the first `# heading` outside code fences, else the file name. */
 export function pageTitle(frontMatter: FrontMatter, body: string, fileName: string): string {
   if (frontMatter.title !== undefined && frontMatter.title !== '') return frontMatter.title;
@@ -213,8 +233,8 @@ export function pageTitle(frontMatter: FrontMatter, body: string, fileName: stri
   for (const line of body.split('\n')) {
     if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
     else if (!inFence) {
-      const heading = /^\s{0,3}#[ \t]+(.+?)[ \t#]*$/.exec(line);
-      if (heading) return heading[1]!;
+      const heading = /^\s{0,3}#[ \t]+(.+)$/.exec(line);
+      if (heading) return withoutClosingSequence(heading[1]!);
     }
   }
   return fileName;

@@ -1,7 +1,7 @@
 // Whole-site test support (as Hugo's hugolib tests): a site written from one string of `-- path --`
 // sections into a temporary folder, built with the programmatic API.
 
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,4 +15,15 @@ export function writeSite(files: string): string {
     writeFileSync(file, sections[index + 1]!.replace(/^\n/, ''));
   }
   return root;
+}
+
+/** Every file under `folder` (relative posix path → bytes), to compare a folder before and after. */
+export function snapshotFiles(folder: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  const entries = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(folder, file).split(path.sep).join('/')] = readFileSync(file);
+  }
+  return files;
 }
