@@ -1,14 +1,17 @@
 // Every output generator of a build, in the order they are written (later files win on a clash).
 
 import { alertsIndexPage } from './alerts-index-page.js';
+import { alertsJson } from './alerts-json.js';
 import { notFoundPage } from './not-found-page.js';
+import { redirects } from './redirects.js';
 import { noJekyll, robots } from './robots.js';
 import { sitemap } from './sitemap.js';
 import { taxonomyPages } from './taxonomy-pages.js';
 import { themeAssets } from './theme-assets.js';
 import type { OutputGenerator } from './types.js';
 
+// Redirects come first, so that any generated page at the same URL replaces them.
 export const outputGenerators: readonly OutputGenerator[] = [
-  themeAssets,
+  redirects, alertsJson, themeAssets,
   taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll,
 ];

@@ -1,0 +1,159 @@
+// `check`: everything that would make a reader land nowhere, found without writing the site. It loads
+// the site model and runs each page through the page pipeline (shortcodes, then Markdown) as the build
+// does, collecting what the build would stop at or warn about instead of stopping; then it looks at what
+// the build cannot see page by page: alerts without runbooks, empty pages, annotation URLs, links and
+// anchors, URLs written twice. Each finding gets its level from the config's `check:` section.
+
+import path from 'node:path';
+import { alertRunbooksOf } from '../alert-runbooks.js';
+import { SiteError, type Diagnostic } from '../diagnostics.js';
+import type { Page } from '../discover.js';
+import { alertsNeedingRunbooks, newRunbookPath } from '../new-runbook.js';
+import { outputGenerators } from '../outputs/index.js';
+import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
+import { createContentRenderer } from '../render-page.js';
+import { loadSite, type SiteModel } from '../site.js';
+import { listFiles } from '../theme/theme.js';
+import { urlCollisions, type PublishedUrl } from '../url-collisions.js';
+import { checkAnnotationUrls, type AnnotationBaseURL } from './annotation-urls.js';
+import { levelFindings, type Finding, type RawFinding } from './findings.js';
+import { checkLinks, type RenderedPage } from './links.js';
+
+export interface CheckOptions {
+  /** Site root (default: the current folder). */
+  source?: string;
+  /** Overrides the config's `baseURL`. */
+  baseURL?: string;
+  /** Include pages with `draft: true`. */
+  buildDrafts?: boolean;
+}
+
+export interface CheckResult {
+  /** Sorted by file, then line. */
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** Pages checked. */
+  readonly pages: number;
+  /** Addresses under which annotation URLs were checked. */
+  readonly annotationBaseURLs: readonly AnnotationBaseURL[];
+}
+
+/** Rule ids of the `rule` shortcode's problems that mean a reference leads to no rule. */
+const unresolvedRuleIds = new Set(['rule/file-not-found', 'rule/alert-not-found', 'rule/path-outside-rules-dir']);
+
+export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
+  const model = await loadSite({ source: path.resolve(options.source ?? '.'), baseURL: options.baseURL, buildDrafts: options.buildDrafts });
+  const raw: RawFinding[] = [];
+  const rendered = renderPages(model, raw);
+  // Pages the pipeline cannot read are reported above; everything after looks at the readable ones.
+  const readable: SiteModel = { ...model, site: { ...model.site, pages: rendered.map(({ page }) => page) } };
+  const index = alertRunbooksOf(readable);
+
+  raw.push(...emptyPages(model.site.pages), ...alertsWithoutRunbooks(model, index.runbooksOf), ...duplicateUrls(model.site.pages));
+  const redirects = planRedirects(readable);
+  const publishedPaths = new Set([...model.site.pages.map((page) => page.path), ...redirects.map((redirect) => redirect.path)]);
+  const annotations = checkAnnotationUrls({
+    model,
+    publishedPaths,
+    runbookPathsOf: (rule) => index.runbooksOf(rule.file, rule.alert).map((page) => page.path),
+  });
+  raw.push(...annotations.findings);
+  raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
+
+  const findings = levelFindings(raw, model.config.check).sort(byPlace);
+  const errors = findings.filter((finding) => finding.level === 'error').length;
+  return { findings, errors, warnings: findings.length - errors, pages: model.site.pages.length, annotationBaseURLs: annotations.baseURLs };
+}
+
+/** Every page's content, as the build renders it; what the build would stop at or warn about becomes a finding. */
+function renderPages(model: SiteModel, raw: RawFinding[]): RenderedPage[] {
+  const renderContent = createContentRenderer(model, (warning) => raw.push(pipelineFinding(warning)));
+  return model.site.pages.flatMap((page) => {
+    try {
+      return [{ page, content: renderContent(page) }];
+    } catch (error) {
+      if (!(error instanceof SiteError)) throw error;
+      raw.push({ ...pipelineFinding(error.toDiagnostic()), kind: unresolvedRuleIds.has(error.ruleId) ? 'unresolved-rule-reference' : 'page-error' });
+      return [];
+    }
+  });
+}
+
+function pipelineFinding(diagnostic: Diagnostic): RawFinding {
+  return {
+    kind: unresolvedRuleIds.has(diagnostic.ruleId) ? 'unresolved-rule-reference' : 'page-warning',
+    file: diagnostic.file,
+    line: diagnostic.line,
+    column: diagnostic.column,
+    message: diagnostic.reason,
+    hint: diagnostic.hint,
+  };
+}
+
+function emptyPages(pages: readonly Page[]): RawFinding[] {
+  return pages.filter((page) => page.kind === 'page' && page.empty).map((page) => ({
+    kind: 'empty-page',
+    file: page.file,
+    line: 1,
+    message: 'Empty page: it is published as a blank page',
+    hint: 'write the runbook, or delete the file (`runbook-site new --missing` fills the empty runbook of an alert)',
+  }));
+}
+
+/** One finding per alert name of a rule file that no page shows, at its first rule. */
+function alertsWithoutRunbooks(model: SiteModel, runbooksOf: (file: string, alert: string) => readonly Page[]): RawFinding[] {
+  return alertsNeedingRunbooks(model.rules).filter((rule) => runbooksOf(rule.file, rule.alert).length === 0).map((rule): RawFinding => {
+    const runbookFile = newRunbookPath(model.config, rule);
+    const placeholder = model.site.pages.find((page) => page.file === runbookFile && page.empty);
+    return {
+      kind: 'alert-without-runbook',
+      file: path.posix.join(model.config.rulesDir, rule.file),
+      line: rule.line,
+      message: `Alert \`${rule.alert}\` has no runbook: no page shows it with the \`rule\` shortcode`,
+      hint: placeholder
+        ? `${runbookFile} is empty; \`runbook-site new --missing\` fills it`
+        : `\`runbook-site new ${rule.file} ${rule.alert}\` writes ${runbookFile}`,
+    };
+  });
+}
+
+/** Pages and aliases writing one URL (case-insensitively): each published after the first is a finding. */
+function duplicateUrls(pages: readonly Page[]): RawFinding[] {
+  const urls = pages.flatMap((page): PublishedUrl[] => [
+    { path: page.path, file: page.file, what: 'page' },
+    ...(page.frontMatter.aliases ?? []).flatMap((alias) => {
+      const aliasPath = aliasSitePath(alias, page);
+      return aliasPath ? [{ path: aliasPath, file: page.file, what: `alias \`${alias}\`` }] : [];
+    }),
+  ]);
+  return urlCollisions(urls).map(({ url, other }) => ({
+    kind: 'duplicate-url',
+    file: url.file,
+    line: 1,
+    message: `URL ${url.path} is written twice: by this ${url.what} and by the ${other.what} of ${other.file}`,
+    hint: 'rename one of the files, or change its `url`, `slug` or `aliases`',
+    url: url.path,
+  }));
+}
+
+/**
+ * Whether the site publishes a file (not a page) at a site path: a redirect, a static file or an output
+ * generator's file. The generators run only when a link needs them, and at most once.
+ */
+function publishedFiles(model: SiteModel, publishedPaths: ReadonlySet<string>): (sitePath: string) => boolean {
+  let files: Set<string> | undefined;
+  return (sitePath) => {
+    if (publishedPaths.has(sitePath) || publishedPaths.has(`${sitePath}/`)) return true;
+    files ??= new Set([
+      ...listFiles(path.join(model.config.siteDir, model.config.staticDir)),
+      ...outputGenerators.flatMap((generate) => [...generate(model)].map((file) => file.path)),
+    ].map((file) => `/${file}`.replace(/\/index\.html$/, '/')));
+    return files.has(sitePath) || files.has(`${sitePath}/`);
+  };
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

@@ -1,0 +1,43 @@
+// Prints a check result: one `file:line:col: level: message (hint) [kind]` line per finding and a summary
+// (text, for people and CI logs), or one JSON document (for tools). It does not decide anything.
+
+import { formatPlace } from '../diagnostics.js';
+import type { CheckResult } from './check-site.js';
+import { findingKinds, type FindingKind } from './findings.js';
+
+export function textReport(result: CheckResult): string[] {
+  const lines = result.findings.map((finding) => {
+    const hint = finding.hint ? ` (${finding.hint})` : '';
+    return `${formatPlace(finding)}: ${finding.level}: ${finding.message}${hint} [${finding.kind}]`;
+  });
+  const bases = result.annotationBaseURLs.map((base) => `${base.url}${base.inferred ? ' (found from the annotations)' : ''}`);
+  lines.push(
+    `Checked ${result.pages} pages; annotation URLs under ${bases.length > 0 ? bases.join(', ') : 'no address of the site (set check.annotationBaseURLs)'}.`,
+    `${result.errors} errors, ${result.warnings} warnings${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
+  );
+  return lines;
+}
+
+export function jsonReport(result: CheckResult): string {
+  return JSON.stringify({
+    errors: result.errors,
+    warnings: result.warnings,
+    pages: result.pages,
+    counts: counts(result),
+    annotationBaseURLs: result.annotationBaseURLs,
+    findings: result.findings,
+  }, null, 2);
+}
+
+function counts(result: CheckResult): Partial<Record<FindingKind, number>> {
+  const byKind: Partial<Record<FindingKind, number>> = {};
+  for (const kind of findingKinds) {
+    const count = result.findings.filter((finding) => finding.kind === kind).length;
+    if (count > 0) byKind[kind] = count;
+  }
+  return byKind;
+}
+
+function countsText(result: CheckResult): string {
+  return Object.entries(counts(result)).map(([kind, count]) => `${count} ${kind}`).join(', ');
+}

@@ -1,0 +1,93 @@
+// New runbooks: writes the runbook page of an alert rule from the same template as the seed page (front
+// matter with title and description, `# AlertName`, the first line of the alert's description, the
+// `<details>` block with the `rule` shortcode and a `comment` holding a copy of the rule, and empty
+// Meaning, Impact, Diagnosis and Mitigation sections) at
+// `content/<BookSection or runbooks>/<rule file name without extension>/<AlertName>.md`.
+// It never replaces a file with content; an empty file (a placeholder) is filled.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { SiteConfig } from './config.js';
+import { SiteError } from './diagnostics.js';
+import type { AlertRule, RuleIndex } from './rules/types.js';
+
+/** Site-relative path (`content/runbooks/haproxy-x/HaproxyDown.md`) of an alert rule's new runbook. */
+export function newRunbookPath(config: SiteConfig, rule: Pick<AlertRule, 'file' | 'alert'>): string {
+  const section = config.params.BookSection || 'runbooks';
+  const folder = path.posix.basename(rule.file).replace(/\.ya?ml$/i, '');
+  return path.posix.join(config.contentDir.split(path.sep).join('/'), section, folder, `${rule.alert}.md`);
+}
+
+/** The page source of a new runbook for `rule`. */
+export function runbookTemplate(rule: AlertRule): string {
+  const frontMatter = stringify({ title: rule.alert, description: `Troubleshooting for alert ${rule.alert}` }).trimEnd();
+  const summary = (rule.annotations.description ?? rule.annotations.summary ?? '').trim().split('\n')[0]!.trim();
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(rule.sourceText) + 1));
+  return [
+    '---',
+    frontMatter,
+    '---',
+    '',
+    `# ${rule.alert}`,
+    '',
+    ...(summary ? [summary, ''] : []),
+    '<details>',
+    '  <summary>Alert Rule</summary>',
+    '',
+    `{{% rule ${JSON.stringify(rule.file)} ${JSON.stringify(rule.alert)} %}}`,
+    '',
+    '{{% comment %}}',
+    '',
+    `${fence}yaml`,
+    rule.sourceText,
+    fence,
+    '',
+    '{{% /comment %}}',
+    '',
+    '</details>',
+    '',
+    '## Meaning',
+    '',
+    '## Impact',
+    '',
+    '## Diagnosis',
+    '',
+    '## Mitigation',
+    '',
+  ].join('\n');
+}
+
+/** One rule per alert name of each rule file (its first): what a runbook is written for. */
+export function alertsNeedingRunbooks(rules: RuleIndex): AlertRule[] {
+  return rules.all().flatMap((file) => file.rules.filter((rule, index) => file.rules.findIndex((other) => other.alert === rule.alert) === index));
+}
+
+export type WriteOutcome = 'created' | 'filled';
+
+/**
+ * Writes the runbook of `rule` under `siteDir` and says whether it created the file or filled an empty
+ * one; a SiteError when the file already has content.
+ */
+export function writeNewRunbook(config: SiteConfig, rule: AlertRule): { file: string; outcome: WriteOutcome } {
+  const file = newRunbookPath(config, rule);
+  const absolute = path.join(config.siteDir, file);
+  const exists = existsSync(absolute);
+  if (exists && readFileSync(absolute, 'utf8').trim() !== '') {
+    throw new SiteError({
+      file,
+      reason: `Unexpected existing runbook for alert \`${rule.alert}\`: the file has content, and is not replaced`,
+      hint: `edit ${file}, or make it show the alert with {{% rule ${JSON.stringify(rule.file)} ${JSON.stringify(rule.alert)} %}}`,
+      ruleId: 'new/file-exists',
+    });
+  }
+  mkdirSync(path.dirname(absolute), { recursive: true });
+  writeFileSync(absolute, runbookTemplate(rule));
+  return { file, outcome: exists ? 'filled' : 'created' };
+}
+
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}

@@ -1,0 +1,37 @@
+// alerts.json at the site root: every alert rule with its rule file, group, severity and runbook URL
+// (null when no page shows the rule), for tooling that fills in `runbook_url` annotations. Rules keep the
+// rule index's order (files by path, rules in file order). It does not validate anything (`check` does).
+
+import { alertRunbooksOf } from '../alert-runbooks.js';
+import type { OutputGenerator } from './types.js';
+
+export interface AlertsJson {
+  readonly baseURL: string;
+  readonly alerts: readonly AlertEntry[];
+}
+
+export interface AlertEntry {
+  readonly alert: string;
+  /** Rule file path relative to the rules folder. */
+  readonly file: string;
+  readonly group: string;
+  readonly severity: string | null;
+  /** Absolute URL of the alert's runbook (the first by source path when several show it), or null. */
+  readonly runbook: string | null;
+}
+
+export const alertsJson: OutputGenerator = (model) => {
+  const index = alertRunbooksOf(model);
+  const alerts = model.rules.all().flatMap((file) => file.rules.map((rule): AlertEntry => {
+    const runbook = index.runbooksOf(file.path, rule.alert)[0];
+    return {
+      alert: rule.alert,
+      file: file.path,
+      group: rule.group,
+      severity: rule.severity ?? null,
+      runbook: runbook ? model.links.absolute(runbook.path) : null,
+    };
+  }));
+  const content: AlertsJson = { baseURL: model.config.baseURL, alerts };
+  return [{ path: 'alerts.json', content: `${JSON.stringify(content, null, 2)}\n` }];
+};

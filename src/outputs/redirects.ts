@@ -1,0 +1,111 @@
+// Redirect pages: front matter `aliases`, and `/alerts/<AlertName>/` (as written and lowercased) for every
+// alert that has a runbook, so an annotation can be `runbook_url: <baseURL>alerts/{{ $labels.alertname }}/`.
+// An alert name that several rule files hold, with different runbooks, gets a page listing them instead.
+// Pages win over aliases, aliases over alert redirects: a redirect never replaces a page (`check` reports
+// an alias that collides). It plans the redirects and draws them with the theme's redirect layout; it
+// does not decide what a runbook is (alert-runbooks.ts does).
+
+import { toHtml } from 'hast-util-to-html';
+import path from 'node:path';
+import { alertRunbooksOf } from '../alert-runbooks.js';
+import type { Page } from '../discover.js';
+import type { SiteModel } from '../site.js';
+import { siteData } from '../theme/page-data.js';
+import type { AlertCandidate, RedirectData } from '../theme/redirect-data.js';
+import { outputFileOf } from '../urls.js';
+import type { OutputGenerator } from './types.js';
+
+export interface PlannedRedirect {
+  /** Site path of the redirect page (`/alerts/HaproxyDown/`). */
+  readonly path: string;
+  readonly data: RedirectData;
+  /** The page whose `aliases` asked for it; undefined for alert redirects. */
+  readonly aliasOf?: Page;
+}
+
+export const redirects: OutputGenerator = (model) =>
+  planRedirects(model).map((redirect) => ({
+    path: outputFileOf(redirect.path),
+    content: toHtml(model.theme.layouts.redirect(redirect.data)),
+  }));
+
+/** Every redirect page of the site, without the ones a page (or an earlier redirect) already takes. */
+export function planRedirects(model: SiteModel): PlannedRedirect[] {
+  const taken = new Set(model.site.pages.map((page) => page.path.toLowerCase()));
+  const planned: PlannedRedirect[] = [];
+  const add = (redirect: PlannedRedirect) => {
+    const key = redirect.path.toLowerCase();
+    if (taken.has(key)) return;
+    taken.add(key);
+    planned.push(redirect);
+  };
+  const site = siteData(model.config, model.links);
+  for (const page of model.site.pages) {
+    for (const alias of page.frontMatter.aliases ?? []) {
+      const aliasPath = aliasSitePath(alias, page);
+      if (aliasPath) add({ path: aliasPath, data: redirectTo(page, model), aliasOf: page });
+    }
+  }
+  for (const [name, candidates] of alertCandidates(model)) {
+    const pages = new Set(candidates.map((candidate) => candidate.page));
+    const data: RedirectData = pages.size === 1
+      ? redirectTo(candidates[0]!.page, model)
+      : { kind: 'candidates', site, alert: name, candidates: candidates.map(({ page: _page, ...candidate }) => candidate) };
+    for (const redirectPath of alertRedirectPaths(name)) add({ path: redirectPath, data });
+  }
+  return planned;
+}
+
+/** `/alerts/<Name>/` and `/alerts/<name>/`; names that cannot be one URL segment get none. */
+export function alertRedirectPaths(alertName: string): string[] {
+  if (!/^[^/\\?#%\s]+$/u.test(alertName) || alertName === '.' || alertName === '..') return [];
+  return [...new Set([`/alerts/${alertName}/`, `/alerts/${alertName.toLowerCase()}/`])];
+}
+
+/**
+ * An alias as Hugo reads it: absolute from the site root, or relative to the page's folder; a trailing
+ * slash added unless it names a file. Undefined when it climbs out of the site.
+ */
+export function aliasSitePath(alias: string, page: Page): string | undefined {
+  const base = alias.startsWith('/') ? '/' : path.posix.dirname(page.path.replace(/\/$/, ''));
+  const joined = path.posix.normalize(path.posix.join('/', base, alias));
+  if (joined.startsWith('/..') || joined === '/') return undefined;
+  return /\.[a-z0-9]+$/i.test(joined) || joined.endsWith('/') ? joined : `${joined}/`;
+}
+
+function redirectTo(page: Page, model: SiteModel): RedirectData {
+  return {
+    kind: 'redirect',
+    site: siteData(model.config, model.links),
+    title: page.title,
+    target: { title: page.title, url: model.links.relative(page.path), permalink: model.links.absolute(page.path) },
+  };
+}
+
+type Candidate = AlertCandidate & { readonly page: Page };
+
+/**
+ * Runbooks by alert name: names differing only in case share one list (and one page), since on a
+ * case-insensitive file system their redirect files are one file.
+ */
+function alertCandidates(model: SiteModel): Map<string, Candidate[]> {
+  const index = alertRunbooksOf(model);
+  const byLowerName = new Map<string, { names: Set<string>; candidates: Candidate[] }>();
+  for (const file of model.rules.all()) {
+    for (const rule of file.rules) {
+      const entry = byLowerName.get(rule.alert.toLowerCase()) ?? { names: new Set<string>(), candidates: [] };
+      entry.names.add(rule.alert);
+      for (const page of index.runbooksOf(file.path, rule.alert)) {
+        if (entry.candidates.some((candidate) => candidate.page === page)) continue;
+        entry.candidates.push({ page, title: page.title, url: model.links.relative(page.path), ruleFile: file.path, group: rule.group });
+      }
+      byLowerName.set(rule.alert.toLowerCase(), entry);
+    }
+  }
+  const byName = new Map<string, Candidate[]>();
+  for (const { names, candidates } of byLowerName.values()) {
+    if (candidates.length === 0) continue;
+    for (const name of names) byName.set(name, candidates);
+  }
+  return byName;
+}
