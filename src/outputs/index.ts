@@ -5,6 +5,7 @@ import { alertsJson } from './alerts-json.js';
 import { notFoundPage } from './not-found-page.js';
 import { redirects } from './redirects.js';
 import { noJekyll, robots } from './robots.js';
+import { searchIndex } from './search-index.js';
 import { sitemap } from './sitemap.js';
 import { taxonomyPages } from './taxonomy-pages.js';
 import { themeAssets } from './theme-assets.js';
@@ -13,5 +14,5 @@ import type { OutputGenerator } from './types.js';
 // Redirects come first, so that any generated page at the same URL replaces them.
 export const outputGenerators: readonly OutputGenerator[] = [
   redirects, alertsJson, themeAssets,
-  taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll,
+  taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll, searchIndex,
 ];
