@@ -1,15 +1,21 @@
-// The build orchestrator: loads the site model, renders every page, runs the output generators and
-// swaps the result in atomically. It wires the pipeline steps of DESIGN.md and does nothing else.
-// The CLI and the tests call `build`.
+// The build orchestrator: loads the site model, renders every page (in worker threads, and only the
+// pages the build cache does not hold), runs the output generators and writes the output (atomically,
+// or only the changed files when the previous build's output is intact). It wires the pipeline steps of
+// DESIGN.md and does nothing else. The CLI and the tests call `build`.
 
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Diagnostic, SiteError } from './diagnostics.js';
 import type { Page } from './discover.js';
+import { type BuildCache, CACHE_FOLDER, openBuildCache } from './incremental/build-cache.js';
+import type { RenderedPage } from './incremental/page-job.js';
+import { type RenderPool, startRenderPool, workersAvailable } from './incremental/render-pool.js';
 import { outputGenerators } from './outputs/index.js';
-import { stageOutput } from './output.js';
-import { createPageRenderer } from './render-page.js';
-import { loadSite } from './site.js';
+import { redirects } from './outputs/redirects.js';
+import { addFolder, type OutputFiles, writeOutput } from './output-update.js';
+import { loadSite, type SiteModel } from './site.js';
 import { urlCollisions } from './url-collisions.js';
 import { outputFileOf } from './urls.js';
 
@@ -24,46 +30,112 @@ export interface BuildOptions {
   strict?: boolean;
   /** Include pages with `draft: true`. */
   buildDrafts?: boolean;
-  /** Called for each warning as it is found. */
+  /** Keep and use the build cache in `<source>/.runbook-site-cache/` (default: true). */
+  cache?: boolean;
+  /** Render worker threads (default: one per core); 0 renders in the calling thread. */
+  workers?: number;
+  /** Called for each warning, in page order. */
   onWarning?: (warning: Diagnostic) => void;
+  /** Called as pages are done (rendered or taken from the cache). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BuildResult {
   readonly destination: string;
-  /** Pages rendered (home, sections and runbooks). */
+  /** Pages written (home, sections and runbooks). */
   readonly pages: number;
+  /** Of those, the pages rendered (the others came from the build cache). */
+  readonly rendered: number;
+  /** Redirect pages written (aliases and /alerts/ URLs). */
+  readonly redirects: number;
   readonly warnings: readonly Diagnostic[];
   readonly durationMs: number;
 }
+
+/** Below this many pages per worker, starting workers costs more than it saves. */
+const PAGES_PER_WORKER = 60;
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const siteDir = path.resolve(options.source ?? '.');
   const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
-  const warnings: Diagnostic[] = [];
-  const warn = (warning: Diagnostic) => {
-    warnings.push(warning);
-    options.onWarning?.(warning);
-  };
-
-  const model = await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts });
-  assertUniqueUrls(model.site.pages);
-  const renderPage = createPageRenderer(model, warn);
-
-  const output = stageOutput(destination);
+  const useCache = options.cache ?? true;
+  const workers = workersAvailable ? (options.workers ?? availableParallelism()) : 0;
+  // Without cached pages every page renders: start the workers now, so they load while the site is read.
+  const coldStart = !useCache || !existsSync(path.join(siteDir, CACHE_FOLDER));
+  let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
   try {
-    output.copyFolder(path.join(siteDir, model.config.staticDir));
-    for (const page of model.site.pages) output.write(outputFileOf(page.path), renderPage(page));
+    const model = await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts });
+    assertUniqueUrls(model.site.pages);
+    const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false } }) : undefined;
+    const { pages, rendered, warnings } = await renderPages(model, cache, options, () => {
+      pool ??= workers > 0 ? startRenderPool(workers) : undefined;
+      return pool;
+    });
+
+    const files: OutputFiles = new Map();
+    addFolder(files, path.join(siteDir, model.config.staticDir));
+    model.site.pages.forEach((page, index) => files.set(outputFileOf(page.path), pages[index]!.html));
+    let redirectCount = 0;
     for (const generate of outputGenerators) {
-      for (const file of generate(model)) output.write(file.path, file.content);
+      for (const file of generate(model)) {
+        files.set(file.path, file.content);
+        if (generate === redirects) redirectCount += 1;
+      }
     }
     if (options.strict && warnings.length > 0) throw strictFailure(warnings);
-    output.commit();
-  } catch (error) {
-    output.abort();
-    throw error;
+    const manifest = writeOutput(destination, files, cache?.outputManifest(destination));
+    cache?.saveOutputManifest(manifest);
+    cache?.prune(model.site.pages);
+    return { destination, pages: pages.length, rendered, redirects: redirectCount, warnings, durationMs: performance.now() - started };
+  } finally {
+    await pool?.close();
   }
-  return { destination, pages: model.site.pages.length, warnings, durationMs: performance.now() - started };
+}
+
+/**
+ * Every page's render, in page order: from the cache when its inputs are unchanged, else rendered (in
+ * workers when there are enough pages, else here). Warnings are reported in page order as soon as every
+ * page before them is done, whichever worker finished first.
+ */
+async function renderPages(
+  model: SiteModel,
+  cache: BuildCache | undefined,
+  options: BuildOptions,
+  renderPool: () => RenderPool | undefined,
+): Promise<{ pages: RenderedPage[]; rendered: number; warnings: Diagnostic[] }> {
+  const sitePages = model.site.pages;
+  const pages: (RenderedPage | undefined)[] = sitePages.map((page) => cache?.lookup(page));
+  const missing = pages.flatMap((page, index) => (page ? [] : [index]));
+  const warnings: Diagnostic[] = [];
+  let reported = 0;
+  let done = sitePages.length - missing.length;
+  const report = () => {
+    for (; reported < pages.length && pages[reported]; reported += 1) {
+      for (const warning of pages[reported]!.warnings) {
+        warnings.push(warning);
+        options.onWarning?.(warning);
+      }
+    }
+  };
+  const onRendered = (index: number, page: RenderedPage) => {
+    pages[index] = page;
+    cache?.store(sitePages[index]!, page);
+    done += 1;
+    options.onProgress?.(done, sitePages.length);
+    report();
+  };
+  report();
+  options.onProgress?.(done, sitePages.length);
+  const pool = missing.length >= PAGES_PER_WORKER * 2 ? renderPool() : undefined;
+  if (pool) await pool.render(model.config, model.site, missing, onRendered);
+  else if (missing.length > 0) {
+    // Loaded on demand: a build served from the cache never loads the Markdown pipeline.
+    const { createPageJob } = await import('./incremental/page-job.js');
+    const render = createPageJob(model);
+    for (const index of missing) onRendered(index, render(sitePages[index]!));
+  }
+  return { pages: pages as RenderedPage[], rendered: missing.length, warnings };
 }
 
 function strictFailure(warnings: readonly Diagnostic[]): SiteError {
@@ -79,6 +151,7 @@ function assertUniqueUrls(pages: readonly Page[]): void {
     throw new SiteError({
       file: collision.url.file,
       line: 1,
+      column: 1,
       reason: `Unexpected second page for URL ${collision.url.path}, already written by ${collision.other.file}`,
       hint: 'rename one of the files or give one a different `url` or `slug`',
       ruleId: 'url/duplicate',

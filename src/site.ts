@@ -31,6 +31,14 @@ export interface LoadSiteOptions {
 export async function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const config = loadConfig(options.source, { baseURL: options.baseURL });
   const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false });
+  return siteModelOf(config, site);
+}
+
+/**
+ * The site model of an already discovered site. A render worker calls it with the config and pages the
+ * build sends it (cheaper than discovering the site again); everything else is derived or loaded here.
+ */
+export async function siteModelOf(config: SiteConfig, site: DiscoveredSite): Promise<SiteModel> {
   const [shortcodes, theme] = await Promise.all([loadShortcodes(config.siteDir), loadTheme(config.siteDir)]);
   return {
     config,

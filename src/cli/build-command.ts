@@ -1,20 +1,35 @@
-// `runbook-site build`: runs the build and reports warnings, errors and a one-line summary on stderr.
+// `runbook-site build`: runs the build and reports progress (on a terminal), warnings, errors and a
+// one-line summary on stderr.
 
 import { build } from '../build.js';
 import { formatDiagnostic } from '../diagnostics.js';
-import type { CommandHandler } from './handler.js';
+import { type CommandHandler, UsageError } from './handler.js';
+import { buildSummary, progressLine } from './progress.js';
 
 export const buildCommand: CommandHandler = async ({ values, stderr }) => {
+  const progress = progressLine();
   const result = await build({
     source: values.source as string | undefined,
     destination: values.destination as string | undefined,
     baseURL: values['base-url'] as string | undefined,
     strict: values.strict as boolean | undefined,
     buildDrafts: values['build-drafts'] as boolean | undefined,
-    onWarning: (warning) => stderr(`warning: ${formatDiagnostic(warning)}`),
-  });
-  if (!values.quiet) {
-    stderr(`Built ${result.pages} pages, ${result.warnings.length} warnings in ${Math.round(result.durationMs)} ms → ${result.destination}`);
-  }
+    cache: !values['no-cache'],
+    workers: workerCount(values.workers),
+    onWarning: (warning) => {
+      progress.clear();
+      stderr(`warning: ${formatDiagnostic(warning)}`);
+    },
+    onProgress: values.quiet ? undefined : progress.update,
+  }).finally(progress.clear);
+  if (!values.quiet) stderr(buildSummary(result));
   return 0;
 };
+
+/** `--workers N`: a whole number, 0 for none; undefined keeps the default (one per core). */
+export function workerCount(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new UsageError(`--workers expects a whole number (0 renders without workers), got \`${String(value)}\``);
+  return count;
+}

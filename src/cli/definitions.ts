@@ -17,6 +17,8 @@ export interface CommandDefinition {
 }
 
 const source: OptionDefinition = { name: 'source', type: 'string', placeholder: 'DIR', description: 'site root holding config.yaml, content/ and the rules folder (default: .)' };
+const noCache: OptionDefinition = { name: 'no-cache', type: 'boolean', description: 'render every page, ignoring the build cache in <source>/.runbook-site-cache/' };
+const workers: OptionDefinition = { name: 'workers', type: 'string', placeholder: 'N', description: 'render worker threads (default: one per core; 0: none)' };
 const quiet: OptionDefinition = { name: 'quiet', type: 'boolean', description: 'print only errors' };
 
 export const commands: readonly CommandDefinition[] = [
@@ -29,6 +31,22 @@ export const commands: readonly CommandDefinition[] = [
       { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' },
       { name: 'strict', type: 'boolean', description: 'fail the build on warnings (exit code 1)' },
       { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' },
+      noCache,
+      workers,
+      quiet,
+    ],
+  },
+  {
+    name: 'serve',
+    summary: 'Build the site, serve it on localhost and rebuild and reload open pages on every change.',
+    options: [
+      source,
+      { name: 'port', type: 'string', placeholder: 'N', description: 'port to listen on (default: 1313)' },
+      { name: 'host', type: 'string', placeholder: 'HOST', description: 'address to listen on (default: 127.0.0.1)' },
+      { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL whose path the site is served under, overriding the config\'s baseURL' },
+      { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' },
+      noCache,
+      workers,
       quiet,
     ],
   },

@@ -10,3 +10,6 @@ export interface CommandInput {
 }
 
 export type CommandHandler = (input: CommandInput) => Promise<number>;
+
+/** A bad option value found by a handler: the CLI prints it with the command's help and exits 2. */
+export class UsageError extends Error {}

@@ -4,12 +4,14 @@
 import { parseArgs } from 'node:util';
 import { SiteError, formatDiagnostic } from '../diagnostics.js';
 import { buildCommand } from './build-command.js';
+import { serveCommand } from './serve-command.js';
 import { commands } from './definitions.js';
-import type { CommandHandler } from './handler.js';
+import { type CommandHandler, UsageError } from './handler.js';
 import { commandHelp, globalHelp } from './help.js';
 
 const handlers: Record<string, CommandHandler> = {
   build: buildCommand,
+  serve: serveCommand,
 };
 
 export interface CliStreams {
@@ -59,6 +61,10 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     if (error instanceof SiteError) {
       streams.stderr(`error: ${formatDiagnostic(error)}`);
       return 1;
+    }
+    if (error instanceof UsageError) {
+      streams.stderr(`error: ${error.message}\n\n${commandHelp(command)}`);
+      return 2;
     }
     throw error;
   }

@@ -1,8 +1,9 @@
 // A static file server for a built site: serves the output folder under the base URL's path, with
 // `index.html` for folder URLs and the site's 404.html for misses. It never serves a file outside the
-// folder (`..`, encoded `%2e%2e`, absolute paths). It does not build or watch; `serve` adds that.
+// folder (`..`, encoded `%2e%2e`, absolute paths). It does not build or watch; `serve` adds that through
+// two hooks: its own routes (`handle`) and a snippet put at the end of every HTML page (`htmlSnippet`).
 
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -31,6 +32,10 @@ export interface StaticServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Handles a request itself and returns true, or returns false to let the static files answer. */
+  handle?: (request: IncomingMessage, response: ServerResponse) => boolean;
+  /** HTML put before `</body>` of every HTML page served (the live-reload client under `serve`). */
+  htmlSnippet?: () => string;
 }
 
 export interface RunningServer {
@@ -53,11 +58,23 @@ export function resolveRequestPath(root: string, basePath: string, requestUrl: s
   const relative = decoded.slice(basePath.length);
   const absoluteRoot = path.resolve(root);
   const target = path.resolve(absoluteRoot, `.${path.posix.sep}${relative}`);
-  if (target !== absoluteRoot && !target.startsWith(absoluteRoot + path.sep)) return undefined;
+  if (!isInside(absoluteRoot, target)) return undefined;
+  // A symlink in the folder can still lead out of it, so the real path decides.
+  if (existsSync(target) && !isInside(realpathSync(absoluteRoot), realpathSync(target))) return undefined;
   return target;
 }
 
-export function handleStaticRequest(root: string, basePath: string, request: IncomingMessage, response: ServerResponse): void {
+function isInside(folder: string, target: string): boolean {
+  return target === folder || target.startsWith(folder + path.sep);
+}
+
+export function handleStaticRequest(
+  root: string,
+  basePath: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  htmlSnippet?: () => string,
+): void {
   const target = resolveRequestPath(root, basePath, request.url ?? '/');
   let file = target;
   if (file && existsSync(file) && statSync(file).isDirectory()) {
@@ -69,19 +86,32 @@ export function handleStaticRequest(root: string, basePath: string, request: Inc
   }
   if (file && existsSync(file) && statSync(file).isFile()) {
     response.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(response);
+    sendFile(file, response, htmlSnippet);
     return;
   }
   const notFound = path.join(root, '404.html');
   response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-  if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+  if (existsSync(notFound)) sendFile(notFound, response, htmlSnippet);
   else response.end('Not found');
+}
+
+function sendFile(file: string, response: ServerResponse, htmlSnippet: (() => string) | undefined): void {
+  if (!htmlSnippet || path.extname(file) !== '.html') {
+    createReadStream(file).pipe(response);
+    return;
+  }
+  const html = readFileSync(file, 'utf8');
+  const end = html.lastIndexOf('</body>');
+  response.end(end === -1 ? html + htmlSnippet() : html.slice(0, end) + htmlSnippet() + html.slice(end));
 }
 
 export function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {
   const basePath = options.basePath ?? '/';
   const host = options.host ?? '127.0.0.1';
-  const server = createServer((request, response) => handleStaticRequest(options.root, basePath, request, response));
+  const server = createServer((request, response) => {
+    if (options.handle?.(request, response)) return;
+    handleStaticRequest(options.root, basePath, request, response, options.htmlSnippet);
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

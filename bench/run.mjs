@@ -1,0 +1,127 @@
+// `npm run bench`: build times of runbook-site (cold, warm = nothing changed with the build cache, and
+// one page changed) on the real corpus when ../shared has it, and on synthetic sites of 1,000 and 10,000
+// pages (generate-corpus.mjs); the same content built by Hugo with bench/hugo's minimal layouts when
+// `hugo` is on PATH, and the ratio. Medians of RUNS runs (5; 3 for 10,000 pages), peak RSS from
+// /usr/bin/time when present. A script, not a test: it asserts nothing. Sites are copied to a temporary
+// folder first, so the build cache never lands in a shared corpus.
+// Environment: BENCH_RUNS (runs per measure), BENCH_SIZES (e.g. "1000"), BENCH_NO_CORPUS=1.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, appendFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './generate-corpus.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'src', 'cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
+const corpusCandidates = [path.join(root, '..', 'shared', 'corpus', 'prometheus-alerts'), '/work/shared/corpus/prometheus-alerts'];
+const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const hugo = onPath('hugo');
+
+if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+
+const work = mkdtempSync(path.join(tmpdir(), 'runbook-site-bench-'));
+const sites = [];
+const corpus = process.env.BENCH_NO_CORPUS ? undefined : corpusCandidates.find((dir) => existsSync(path.join(dir, 'content')));
+if (corpus) {
+  const copy = path.join(work, 'corpus');
+  cpSync(corpus, copy, { recursive: true });
+  sites.push({ name: 'corpus (prometheus-alerts)', dir: copy });
+}
+for (const size of sizes) {
+  const dir = path.join(work, `synthetic-${size}`);
+  generateCorpus(dir, size);
+  sites.push({ name: `synthetic ${size}`, dir, runs: size >= 10000 ? Math.min(runs, 3) : runs });
+}
+
+console.log(`runbook-site bench: ${runs} runs per measure (medians), node ${process.version}, hugo ${hugo ? hugoVersion() : 'not on PATH'}\n`);
+const rows = [];
+try {
+  for (const site of sites) rows.push(...benchSite(site));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log('\n' + table(rows));
+
+function benchSite({ name, dir, runs: count = runs }) {
+  const pages = countPages(path.join(dir, 'content'));
+  const out = path.join(work, 'out');
+  const ours = (args) => ['node', cli, 'build', '--source', dir, '--destination', out, '--quiet', ...args];
+  const cold = measure(count, () => rmSync(out, { recursive: true, force: true }), ours(['--no-cache']));
+  rmSync(path.join(dir, '.runbook-site-cache'), { recursive: true, force: true });
+  run(ours([])); // fills the cache
+  const warm = measure(count, () => {}, ours([]));
+  const edited = firstPage(path.join(dir, 'content'));
+  let edits = 0;
+  const changed = measure(count, () => appendFileSync(edited, `\nEdit ${(edits += 1)}.\n`), ours([]));
+  const result = [
+    row(name, 'runbook-site cold (no cache)', pages, cold),
+    row(name, 'runbook-site warm (no change)', pages, warm, `${percent(warm.median, cold.median)} of cold`),
+    row(name, 'runbook-site one page changed', pages, changed, `${percent(changed.median, cold.median)} of cold`),
+  ];
+  if (hugo) {
+    const hugoOut = path.join(work, 'hugo-out');
+    const hugoRun = measure(count, () => rmSync(hugoOut, { recursive: true, force: true }),
+      ['hugo', '--source', dir, '--themesDir', path.join(root, 'bench'), '--theme', 'hugo', '--destination', hugoOut, '--quiet']);
+    rmSync(path.join(dir, 'resources'), { recursive: true, force: true });
+    rmSync(path.join(dir, '.hugo_build.lock'), { force: true });
+    result.push(row(name, 'hugo', pages, hugoRun, `runbook-site cold/hugo = ${(cold.median / hugoRun.median).toFixed(2)}, warm/hugo = ${(warm.median / hugoRun.median).toFixed(2)}`));
+  }
+  for (const line of result) console.log(format(line));
+  return result;
+}
+
+function measure(count, before, command) {
+  const samples = [];
+  for (let index = 0; index < count; index += 1) {
+    before();
+    samples.push(run(command));
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { median: median(samples.map((sample) => sample.ms)), rssMb: Math.max(...samples.map((sample) => sample.rssMb ?? 0)) || undefined };
+}
+
+function run([command, ...args]) {
+  const started = process.hrtime.bigint();
+  const child = time ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${child.stderr}`);
+  const rssKb = time ? Number(child.stderr.trim().split('\n').at(-1)) : undefined;
+  return { ms, rssMb: rssKb ? rssKb / 1024 : undefined };
+}
+
+function row(site, what, pages, { median, rssMb }, note = '') {
+  return { site, what, pages, ms: Math.round(median), pagesPerSecond: Math.round(pages / (median / 1000)), rss: rssMb ? `${Math.round(rssMb)} MB` : 'n/a', note };
+}
+
+function format(line) {
+  return `${line.site.padEnd(28)} ${line.what.padEnd(31)} ${String(line.ms).padStart(7)} ms ${String(line.pagesPerSecond).padStart(7)} pages/s  peak RSS ${line.rss.padStart(7)}  ${line.note}`;
+}
+
+function table(lines) {
+  return ['site                         measure                         median      throughput        memory', ...lines.map(format)].join('\n');
+}
+
+function percent(part, whole) {
+  return `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+function countPages(dir) {
+  return readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.md')).length;
+}
+
+function firstPage(dir) {
+  const page = readdirSync(dir, { recursive: true }).sort().find((name) => name.endsWith('.md') && !name.endsWith('_index.md'));
+  return path.join(dir, page);
+}
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+function hugoVersion() {
+  return execFileSync('hugo', ['version'], { encoding: 'utf8' }).split(' ')[1];
+}

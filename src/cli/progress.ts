@@ -1,0 +1,37 @@
+// Build progress on a terminal: one line, rewritten in place, with pages done / total and the elapsed
+// time, at most ten times a second. Silent when stderr is not a terminal (logs, CI, pipes); the build
+// command's one-line summary is printed either way.
+
+import type { BuildResult } from '../build.js';
+
+export interface ProgressLine {
+  update(done: number, total: number): void;
+  /** Erases the line before anything else is printed below it. */
+  clear(): void;
+}
+
+export function progressLine(stream: NodeJS.WriteStream = process.stderr): ProgressLine {
+  const started = Date.now();
+  let lastDrawn = 0;
+  let drawn = false;
+  return {
+    update(done, total) {
+      if (!stream.isTTY) return;
+      const now = Date.now();
+      if (done < total && now - lastDrawn < 100) return;
+      lastDrawn = now;
+      drawn = true;
+      stream.write(`\r\x1b[K${done}/${total} pages  ${((now - started) / 1000).toFixed(1)} s`);
+    },
+    clear() {
+      if (drawn) stream.write('\r\x1b[K');
+      drawn = false;
+    },
+  };
+}
+
+/** `Built 1110 pages (3 rendered), 1203 redirects, 9 warnings in 412 ms → /site/public` */
+export function buildSummary(result: BuildResult): string {
+  const rendered = result.rendered < result.pages ? ` (${result.rendered} rendered)` : '';
+  return `Built ${result.pages} pages${rendered}, ${result.redirects} redirects, ${result.warnings.length} warnings in ${Math.round(result.durationMs)} ms → ${result.destination}`;
+}

@@ -1,0 +1,174 @@
+// The persistent build cache (`<site>/.runbook-site-cache/`): a page's rendered HTML and warnings, kept
+// under a key made of everything its render reads, so a rebuild renders only pages whose inputs changed.
+// A page's key hashes: the page itself (front matter and body), the site key (runbook-site's own code,
+// built-in theme and shortcodes, the site's theme/ and shortcodes/ files, the config, the navigation of
+// every page: titles, URLs, kinds, front matter, which layouts draw as menus, children and breadcrumbs)
+// and, checked per entry, the content of each rule file the page read. It never decides what a page
+// looks like; on any doubt (unreadable entry, other format) the page is rendered again.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Page } from '../discover.js';
+import { packageRoot } from '../package-root.js';
+import type { SiteModel } from '../site.js';
+import type { OutputManifest } from '../output-update.js';
+import type { RenderedPage } from './page-job.js';
+
+/** Bumped when the entry format changes. */
+const FORMAT = 1;
+export const CACHE_FOLDER = '.runbook-site-cache';
+
+/** The rule dependency recorded when a page lists every rule file (`rules.all()`). */
+export const ALL_RULE_FILES = '*';
+
+interface CacheEntry {
+  readonly format: number;
+  readonly key: string;
+  /** Rule file path → content hash ('missing' for an absent file) when the page was rendered. */
+  readonly rules: Readonly<Record<string, string>>;
+  readonly warnings: readonly Diagnostic[];
+  readonly html: string;
+}
+
+export interface BuildCache {
+  /** Where the cache lives (also holds the output manifest). */
+  readonly dir: string;
+  /** The page's cached render when every input it was rendered from is unchanged. */
+  lookup(page: Page): RenderedPage | undefined;
+  store(page: Page, rendered: RenderedPage): void;
+  /** Drops the entries of pages that no longer exist. */
+  prune(pages: readonly Page[]): void;
+  /** What the last build wrote to `destination`, to write only what changed. */
+  outputManifest(destination: string): OutputManifest | undefined;
+  saveOutputManifest(manifest: OutputManifest): void;
+}
+
+export interface BuildCacheOptions {
+  /** Build options that change what pages look like (drafts included or not). */
+  readonly renderOptions: Readonly<Record<string, unknown>>;
+}
+
+/** The site's build cache; undefined when its folder cannot be created (a read-only site builds uncached). */
+export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache | undefined {
+  const dir = path.join(model.config.siteDir, CACHE_FOLDER);
+  // One folder per base URL: `serve` (localhost) and `build` (the real URL) keep their pages side by side.
+  const pagesDir = path.join(dir, `pages-${hashOf(model.config.baseURL).slice(0, 12)}`);
+  try {
+    mkdirSync(pagesDir, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  const siteKey = hashOf(
+    FORMAT,
+    codeFingerprint(),
+    folderFingerprint(path.join(model.config.siteDir, 'theme')),
+    folderFingerprint(path.join(model.config.siteDir, 'shortcodes')),
+    model.config,
+    options.renderOptions,
+    navigationOf(model.site.pages),
+  );
+  const ruleHashes = new Map<string, string>();
+  const ruleHash = (rulePath: string): string => {
+    let hash = ruleHashes.get(rulePath);
+    if (hash === undefined) {
+      hash = rulePath === ALL_RULE_FILES ? folderFingerprint(model.rules.rulesDir) : fileHash(path.resolve(model.rules.rulesDir, rulePath));
+      ruleHashes.set(rulePath, hash);
+    }
+    return hash;
+  };
+  const entryFile = (page: Page) => path.join(pagesDir, `${hashOf(page.file).slice(0, 32)}.json`);
+  const keyOf = (page: Page) => hashOf(siteKey, page);
+  const manifestFile = (destination: string) => path.join(dir, `output-${hashOf(destination).slice(0, 16)}.json`);
+
+  return {
+    dir,
+    lookup(page) {
+      const entry = readJson<CacheEntry>(entryFile(page));
+      if (!entry || entry.format !== FORMAT || entry.key !== keyOf(page)) return undefined;
+      if (Object.entries(entry.rules).some(([rulePath, hash]) => ruleHash(rulePath) !== hash)) return undefined;
+      return { html: entry.html, warnings: entry.warnings, ruleFiles: Object.keys(entry.rules) };
+    },
+    store(page, rendered) {
+      const rules = Object.fromEntries(rendered.ruleFiles.map((rulePath) => [rulePath, ruleHash(rulePath)]));
+      const entry: CacheEntry = { format: FORMAT, key: keyOf(page), rules, warnings: rendered.warnings, html: rendered.html };
+      writeQuietly(entryFile(page), JSON.stringify(entry));
+    },
+    prune(pages) {
+      const live = new Set(pages.map((page) => path.basename(entryFile(page))));
+      for (const name of readdirSync(pagesDir)) if (!live.has(name)) rmSync(path.join(pagesDir, name), { force: true });
+    },
+    outputManifest: (destination) => readJson<OutputManifest>(manifestFile(destination)),
+    saveOutputManifest(manifest) {
+      writeQuietly(manifestFile(manifest.destination), JSON.stringify(manifest));
+    },
+  };
+}
+
+/** A cache write that fails (disk full, read-only) costs a rebuild next time, never this build. */
+function writeQuietly(file: string, content: string): void {
+  try {
+    writeFileSync(file, content);
+  } catch {
+    // the entry is simply missing next time
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What layouts may draw of every page (menus, children, breadcrumbs, prev/next): any change re-renders all. */
+function navigationOf(pages: readonly Page[]): unknown {
+  return pages.map((page) => [page.file, page.kind, page.path, page.title, page.frontMatter]);
+}
+
+export function hashOf(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\0');
+  return hash.digest('hex');
+}
+
+function fileHash(file: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Hash of every file's path and content under `root` (recursively); 'missing' when it does not exist. */
+function folderFingerprint(root: string): string {
+  if (!existsSync(root) || !statSync(root).isDirectory()) return 'missing';
+  const hash = createHash('sha256');
+  const names = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+  for (const name of names) {
+    const file = path.join(root, name);
+    if (!statSync(file).isFile()) continue;
+    hash.update(name).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+let code: string | undefined;
+
+/**
+ * runbook-site's own code, built-in theme and shortcodes: the running code folder (dist/ once compiled,
+ * the sources under the tests), the theme's assets and the package and lock files (dependency versions).
+ */
+function codeFingerprint(): string {
+  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  code ??= hashOf(
+    ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(path.join(codeRoot, folder))),
+    folderFingerprint(path.join(packageRoot, 'theme', 'assets')),
+    fileHash(path.join(packageRoot, 'package.json')),
+    fileHash(path.join(packageRoot, 'package-lock.json')),
+  );
+  return code;
+}

@@ -1,0 +1,41 @@
+// A render worker thread: receives the build's config and discovered site, builds its own site model
+// from them (shortcodes and theme are loaded here; discovery is not repeated), then renders the pages it
+// is sent, by their index in the site's page list, with the same page job as the build thread. It writes
+// no files; results and failures go back to the build as messages (see render-pool.ts).
+
+import { parentPort } from 'node:worker_threads';
+import { SiteError } from '../diagnostics.js';
+import type { Page } from '../discover.js';
+import { siteModelOf } from '../site.js';
+import { createPageJob, type PageJob, type RenderedPage } from './page-job.js';
+import type { ToBuild, ToWorker, WorkerFailure } from './render-pool.js';
+
+const port = parentPort!;
+let pages: readonly Page[] = [];
+let job: Promise<PageJob> | undefined;
+
+port.on('message', async (message: ToWorker) => {
+  if (message.type === 'site') {
+    pages = message.site.pages;
+    job = siteModelOf(message.config, message.site).then(createPageJob);
+    job.catch(() => {}); // reported by the first batch that awaits it
+    return;
+  }
+  const results: (RenderedPage & { index: number })[] = [];
+  let current = message.pages[0] ?? -1;
+  try {
+    const render = await job!;
+    for (const index of message.pages) {
+      current = index;
+      results.push({ index, ...render(pages[index]!) });
+    }
+    port.postMessage({ type: 'rendered', results } satisfies ToBuild);
+  } catch (error) {
+    port.postMessage({ type: 'failed', index: current, error: failureOf(error) } satisfies ToBuild);
+  }
+});
+
+function failureOf(error: unknown): WorkerFailure {
+  if (error instanceof SiteError) return { diagnostic: error.toDiagnostic() };
+  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}

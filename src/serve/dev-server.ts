@@ -1,0 +1,103 @@
+// `serve`: builds the site into a temporary folder, serves it under the base URL's path with the static
+// server, watches the site's sources and rebuilds (incrementally, through the build cache) on every
+// change, then tells open pages to reload. A failed rebuild leaves the last good site served and shows
+// its error over the page. It does not render anything itself; `build` does.
+
+import { mkdtempSync, rmSync, type FSWatcher, watch } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
+import { build, type BuildOptions, type BuildResult } from '../build.js';
+import { CONFIG_FILE_NAMES, loadConfig } from '../config.js';
+import { formatDiagnostic, SiteError } from '../diagnostics.js';
+import { CACHE_FOLDER } from '../incremental/build-cache.js';
+import { siteLinks } from '../urls.js';
+import { createLiveReload } from './live-reload.js';
+import { startStaticServer } from './static-server.js';
+
+export interface DevServerOptions extends Pick<BuildOptions, 'buildDrafts' | 'cache' | 'workers' | 'onWarning' | 'onProgress'> {
+  source?: string;
+  /** Default 1313; 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Overrides the config's baseURL; its path is the path the site is served under. */
+  baseURL?: string;
+  /** After each build: its result, or the error that stopped it. */
+  onBuild?: (outcome: { result: BuildResult } | { error: unknown }) => void;
+}
+
+export interface DevServer {
+  /** Where the site is served, base path included. */
+  readonly url: string;
+  /** Resolves when the build started by the latest change is done (for tests and scripts). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Changes under these are not the site's sources (our output, our cache, version control, packages). */
+const ignoredFolders = new Set(['public', CACHE_FOLDER, '.git', 'node_modules']);
+
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const siteDir = path.resolve(options.source ?? '.');
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 1313;
+  const basePath = siteLinks(options.baseURL ?? loadConfig(siteDir).baseURL).basePath;
+  const destination = mkdtempSync(path.join(tmpdir(), 'runbook-site-serve-'));
+  const live = createLiveReload(basePath);
+  const server = await startStaticServer({ root: destination, basePath, host, port, handle: live.handle, htmlSnippet: live.snippet });
+  // Links in the served pages point at this server, not at the published site.
+  const baseURL = new URL(server.url).href;
+
+  let version = 0;
+  const runBuild = async () => {
+    try {
+      const result = await build({ ...options, source: siteDir, destination, baseURL });
+      version += 1;
+      live.publish({ kind: 'built', version });
+      options.onBuild?.({ result });
+    } catch (error) {
+      live.publish({ kind: 'failed', message: error instanceof SiteError ? formatDiagnostic(error) : String((error as Error)?.stack ?? error) });
+      options.onBuild?.({ error });
+    }
+  };
+
+  // One build at a time; changes during a build make exactly one more.
+  let running = runBuild();
+  let queued = false;
+  const onChange = (_event: string, file: string | null) => {
+    if (file && (ignoredFolders.has(file.split(path.sep)[0]!) || !isSource(file))) return;
+    if (queued) return;
+    queued = true;
+    running = running.then(async () => {
+      await setTimeout(10); // editors write a file in several steps
+      queued = false;
+      await runBuild();
+    });
+  };
+  const watcher: FSWatcher = watch(siteDir, { recursive: true }, onChange);
+  await running;
+
+  return {
+    url: server.url,
+    async settled() {
+      for (let current = running; ; current = running) {
+        await current;
+        if (current === running) return;
+      }
+    },
+    async close() {
+      watcher.close();
+      await running;
+      live.close();
+      await server.close();
+      rmSync(destination, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Files that can change the site: anything under a folder (content, rules, static, theme, shortcodes) and the config. */
+function isSource(file: string): boolean {
+  const name = path.basename(file);
+  if (name.startsWith('.') || name.endsWith('~')) return false; // editor swap and backup files
+  return file.includes(path.sep) || (CONFIG_FILE_NAMES as readonly string[]).includes(file);
+}
