@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Diagnostic } from './diagnostics.js';
 import type { Page } from './discover.js';
 import { createMarkdownRenderer } from './markdown/processor.js';
+import { createPageLookup } from './page-lookup.js';
 import { expandShortcodes } from './shortcodes/expand.js';
 import type { SiteModel } from './site.js';
 import { pageDataBuilder } from './theme/page-data.js';
@@ -27,6 +28,7 @@ export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic)
 export function createContentRenderer(model: SiteModel, warn: (warning: Diagnostic) => void): ContentRenderer {
   const renderMarkdown = createMarkdownRenderer({ unsafeHtml: model.config.unsafeHtml });
   const site = { baseURL: model.config.baseURL, params: model.config.params };
+  const pages = createPageLookup(model.site.pages, model.links);
   return (page) => {
     const { markdown, html } = expandShortcodes(page.body, {
       file: page.file,
@@ -35,6 +37,8 @@ export function createContentRenderer(model: SiteModel, warn: (warning: Diagnost
       page: { file: page.file, params: page.frontMatter },
       site,
       rules: model.rules,
+      pages,
+      renderMarkdown,
       onWarning: warn,
     });
     return renderMarkdown(markdown, html);

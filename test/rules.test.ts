@@ -215,6 +215,9 @@ describe('rule shortcode', () => {
       page: { file: 'content/runbooks/x/Example.md', params: {} },
       site: { baseURL: 'https://example.org/', params: {} },
       rules: options.rules ?? createRuleIndex(validRules),
+      pages: { find: () => [] },
+      ordinal: 0,
+      renderMarkdown: () => '',
       warn: (problem) => void warnings.push(problem),
       fail: (problem) => {
         throw new PageFailure(problem);

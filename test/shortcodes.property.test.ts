@@ -25,6 +25,8 @@ function expand(source: string): ExpandResult {
     page: { file: 'content/x.md', params: {} },
     site: { baseURL: '/', params: {} },
     rules: fakeRules,
+    pages: { find: () => [] },
+    renderMarkdown: () => ({ type: 'root', children: [] }),
     onWarning: () => {},
   });
 }

@@ -45,6 +45,8 @@ function expand(source: string, lineOffset = 0, onWarning: (d: Diagnostic) => vo
     page: { file: 'content/x.md', params: {} },
     site: { baseURL: 'https://example.org/', params: {} },
     rules: fakeRules,
+    pages: { find: () => [] },
+    renderMarkdown: () => ({ type: 'root', children: [] }),
     onWarning,
   });
 }
@@ -213,7 +215,7 @@ describe('loadShortcodes', () => {
   test('built-ins only, when the site has no shortcodes folder', async () => {
     await withSite({}, async (siteDir) => {
       expect([...(await loadShortcodes(siteDir)).keys()]).toEqual([...builtinShortcodeNames]);
-      expect(builtinShortcodeNames).toEqual(['comment', 'rule']);
+      expect(builtinShortcodeNames).toEqual(['button', 'columns', 'comment', 'details', 'figure', 'highlight', 'hint', 'mermaid', 'param', 'ref', 'relref', 'rule', 'tab', 'tabs']);
     });
   });
 
@@ -225,7 +227,7 @@ describe('loadShortcodes', () => {
     };
     await withSite(files, async (siteDir) => {
       const shortcodes = await loadShortcodes(siteDir);
-      expect([...shortcodes.keys()].sort()).toEqual(['comment', 'hello', 'rule']);
+      expect([...shortcodes.keys()].sort()).toEqual([...builtinShortcodeNames, 'hello'].sort());
       expect(shortcodes.get('hello')!({ positional: ['you'], named: {} }, undefined, {} as never)).toBe('hello you');
       expect(shortcodes.get('comment')!({ positional: [], named: {} }, 'x', {} as never)).toBe('kept: x');
     });

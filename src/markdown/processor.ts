@@ -5,7 +5,7 @@
 // the page or serialise it.
 
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { common } from 'lowlight';
+import { common, createLowlight } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -25,6 +25,13 @@ export interface MarkdownOptions {
 
 export type MarkdownRenderer = (markdown: string, shortcodeHtml: ReadonlyMap<string, string>) => Root;
 
+/** The languages code is highlighted in, for fenced code blocks and the `highlight` shortcode alike. */
+const highlightLanguages = { ...common, promql };
+const highlightAliases = { yaml: ['yml'] };
+
+export const codeHighlighter = createLowlight(highlightLanguages);
+codeHighlighter.registerAlias(highlightAliases);
+
 const PLACEHOLDER = /RBSHORTCODE\d+X/g;
 const HAS_PLACEHOLDER = /RBSHORTCODE\d+X/;
 
@@ -37,7 +44,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     .use(rehypeRaw)
     .use(options.unsafeHtml ? [] : [[rehypeSanitize, sanitizeSchema]])
     .use(rehypeSlug)
-    .use(rehypeHighlight, { languages: { ...common, promql }, aliases: { yaml: ['yml'] } })
+    .use(rehypeHighlight, { languages: highlightLanguages, aliases: highlightAliases })
     .freeze();
   return (markdown, shortcodeHtml) => {
     const file = new VFile({ value: markdown, data: { shortcodeHtml } });
@@ -71,6 +78,7 @@ function rehypeShortcodeHtml() {
         node.value = substitute(node.value);
         return;
       }
+      if (node.type === 'element') substituteInProperties(node, substitute);
       if (!parent || index === undefined) return;
       if (node.type === 'element' && node.tagName === 'p' && isLonePlaceholder(node)) {
         const value = substitute((node.children[0] as { value: string }).value.trim());
@@ -84,6 +92,16 @@ function rehypeShortcodeHtml() {
       return undefined;
     });
   };
+}
+
+/**
+ * Tokens in attributes: `[runbook]({{< relref "x" >}})` puts one in a link's href, and Hugo, substituting
+ * into the finished HTML, links it. The shortcode's output goes in as the attribute's text.
+ */
+function substituteInProperties(element: Element, substitute: (text: string) => string): void {
+  for (const [name, value] of Object.entries(element.properties)) {
+    if (typeof value === 'string' && HAS_PLACEHOLDER.test(value)) element.properties[name] = substitute(value);
+  }
 }
 
 function isLonePlaceholder(paragraph: Element): boolean {

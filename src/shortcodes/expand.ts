@@ -4,11 +4,13 @@
 // leaves alone, and returned in `html` for the step after the Markdown one to put back.
 // It neither parses Markdown nor substitutes the tokens into rendered HTML.
 
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { SiteError, type Diagnostic } from '../diagnostics.js';
 import type { RuleIndex } from '../rules/types.js';
 import { lexShortcodes, mayContainShortcodes } from './lexer.js';
 import { parseShortcodes, placeOf, type ContentNode, type ShortcodeCall, type SourceOrigin } from './parser.js';
-import type { Shortcode, ShortcodeContext } from './types.js';
+import type { PageLookup, Shortcode, ShortcodeContext, ShortcodeParent } from './types.js';
 
 export interface ExpandOptions {
   /** Site-relative path of the page, used in errors. */
@@ -19,6 +21,9 @@ export interface ExpandOptions {
   readonly page: ShortcodeContext['page'];
   readonly site: ShortcodeContext['site'];
   readonly rules: RuleIndex;
+  readonly pages: PageLookup;
+  /** The site's Markdown step (src/markdown/processor.ts), for shortcodes that render their inner content. */
+  renderMarkdown(markdown: string, shortcodeHtml: ReadonlyMap<string, string>): Root;
   onWarning(diagnostic: Diagnostic): void;
 }
 
@@ -30,7 +35,7 @@ export interface ExpandResult {
 }
 
 /** Shortcodes whose inner content is not scanned for shortcodes (see LexOptions.rawInnerNames). */
-export const rawInnerNames: ReadonlySet<string> = new Set(['comment']);
+const rawInnerNames: ReadonlySet<string> = new Set(['comment']);
 
 const tokenPattern = /RBSHORTCODE\d+X/g;
 
@@ -49,6 +54,10 @@ interface RenderFrame {
   readonly parts: string[];
   /** The paired call whose inner content this frame renders; none for the page itself. */
   readonly call?: ShortcodeCall;
+  /** That call's own ordinal among its siblings. */
+  readonly ordinal: number;
+  /** Calls met so far in `nodes`: the ordinal of the next one. */
+  calls: number;
 }
 
 class Expansion {
@@ -63,7 +72,7 @@ class Expansion {
 
   /** Renders inner content before its call (as Hugo), iteratively, so deep nesting cannot overflow the stack. */
   render(nodes: readonly ContentNode[]): string {
-    const stack: RenderFrame[] = [{ nodes, next: 0, parts: [] }];
+    const stack: RenderFrame[] = [{ nodes, next: 0, parts: [], ordinal: 0, calls: 0 }];
     for (;;) {
       const frame = stack.at(-1)!;
       const node = frame.nodes[frame.next];
@@ -72,19 +81,23 @@ class Expansion {
         stack.pop();
         const text = frame.parts.join('');
         if (!frame.call) return text;
-        stack.at(-1)!.parts.push(this.expand(frame.call, text));
+        const parentFrame = stack.at(-1)!;
+        parentFrame.parts.push(this.expand(frame.call, text, frame.ordinal, parentOf(parentFrame)));
       } else if (node.kind === 'text') {
         frame.parts.push(this.origin.source.slice(node.low, node.high));
-      } else if (node.inner) {
-        stack.push({ nodes: node.inner.nodes, next: 0, parts: [], call: node });
       } else {
-        frame.parts.push(this.expand(node, undefined));
+        const ordinal = frame.calls;
+        frame.calls += 1;
+        if (node.inner) stack.push({ nodes: node.inner.nodes, next: 0, parts: [], call: node, ordinal, calls: 0 });
+        else frame.parts.push(this.expand(node, undefined, ordinal, parentOf(frame)));
       }
     }
   }
 
-  private expand(call: ShortcodeCall, inner: string | undefined): string {
-    const output = this.callShortcode(call, call.markdown || inner === undefined ? inner : this.takeTokens(inner));
+  private expand(call: ShortcodeCall, inner: string | undefined, ordinal: number, parent: ShortcodeParent | undefined): string {
+    const taken = new Map<string, string>();
+    const shortcodeInner = call.markdown || inner === undefined ? inner : this.takeTokens(inner, taken);
+    const output = this.callShortcode(call, shortcodeInner, { ordinal, parent, taken });
     if (call.markdown) return output;
     const token = `RBSHORTCODE${this.tokenCount}X`;
     this.tokenCount += 1;
@@ -96,16 +109,36 @@ class Expansion {
    * An HTML shortcode gets the HTML of the HTML shortcodes nested in it, not their tokens (as Hugo passes
    * rendered inner content); those tokens are then spent, since only the outer output reaches the page.
    */
-  private takeTokens(inner: string): string {
+  private takeTokens(inner: string, taken: Map<string, string>): string {
     return inner.replace(tokenPattern, (token) => {
       const html = this.html.get(token);
       if (html === undefined) return token;
       this.html.delete(token);
+      taken.set(token, html);
       return html;
     });
   }
 
-  private callShortcode(call: ShortcodeCall, inner: string | undefined): string {
+  /**
+   * Markdown to HTML for a shortcode. The HTML of nested shortcodes (`taken` from its inner content) is
+   * swapped back to its tokens first, so Markdown cannot re-interpret it (a blank line in a nested code
+   * block would otherwise end the HTML block), and put back after the Markdown step, as for the page.
+   */
+  private renderMarkdown(markdown: string, taken: ReadonlyMap<string, string>, inline: boolean): string {
+    let source = markdown;
+    for (const [token, html] of taken) if (html !== '') source = source.split(html).join(token);
+    const tree = this.options.renderMarkdown(source, new Map([...this.html, ...taken]));
+    const blocks = tree.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const only = blocks.length === 1 ? blocks[0] : undefined;
+    const unwrapped = inline && only?.type === 'element' && only.tagName === 'p' ? only.children : tree.children;
+    return toHtml({ type: 'root', children: unwrapped }, { allowDangerousHtml: true });
+  }
+
+  private callShortcode(
+    call: ShortcodeCall,
+    inner: string | undefined,
+    nesting: { ordinal: number; parent: ShortcodeParent | undefined; taken: ReadonlyMap<string, string> },
+  ): string {
     const shortcode = this.options.shortcodes.get(call.name)!;
     const place = () => placeOf(this.origin, call.offset);
     const { onWarning } = this.options;
@@ -115,6 +148,10 @@ class Expansion {
       page: this.options.page,
       site: this.options.site,
       rules: this.options.rules,
+      pages: this.options.pages,
+      parent: nesting.parent,
+      ordinal: nesting.ordinal,
+      renderMarkdown: (markdown, renderOptions) => this.renderMarkdown(markdown, nesting.taken, renderOptions?.inline ?? false),
       warn: (problem) => onWarning({ ...problem, ...place() }),
       fail: (problem) => {
         throw new SiteError({ ...problem, ...place() });
@@ -145,4 +182,8 @@ class Expansion {
     }
     return output;
   }
+}
+
+function parentOf(frame: RenderFrame): ShortcodeParent | undefined {
+  return frame.call ? { name: frame.call.name, args: frame.call.args, ordinal: frame.ordinal } : undefined;
 }

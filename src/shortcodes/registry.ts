@@ -5,14 +5,38 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import button from '../../shortcodes/button.js';
+import columns from '../../shortcodes/columns.js';
 import comment from '../../shortcodes/comment.js';
+import details from '../../shortcodes/details.js';
+import figure from '../../shortcodes/figure.js';
+import highlight from '../../shortcodes/highlight.js';
+import hint from '../../shortcodes/hint.js';
+import mermaid from '../../shortcodes/mermaid.js';
+import param from '../../shortcodes/param.js';
+import ref from '../../shortcodes/ref.js';
+import relref from '../../shortcodes/relref.js';
 import rule from '../../shortcodes/rule.js';
+import tab from '../../shortcodes/tab.js';
+import tabs from '../../shortcodes/tabs.js';
 import { SiteError } from '../diagnostics.js';
 import type { Shortcode } from './types.js';
 
-const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map([
+const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map<string, Shortcode>([
+  ['button', button],
+  ['columns', columns],
   ['comment', comment],
+  ['details', details],
+  ['figure', figure],
+  ['highlight', highlight],
+  ['hint', hint],
+  ['mermaid', mermaid],
+  ['param', param],
+  ['ref', ref],
+  ['relref', relref],
   ['rule', rule],
+  ['tab', tab],
+  ['tabs', tabs],
 ]);
 
 export const builtinShortcodeNames: readonly string[] = [...builtinShortcodes.keys()];

@@ -12,6 +12,35 @@ export interface ShortcodeArgs {
   readonly named: Readonly<Record<string, string>>;
 }
 
+/** A page a shortcode can link to (`ref`, `relref`). */
+export interface PageTarget {
+  /** Site-relative path of its source file. */
+  readonly file: string;
+  /** Root-relative URL under the base path (Hugo's RelPermalink). */
+  readonly url: string;
+  /** Absolute URL (Hugo's Permalink). */
+  readonly permalink: string;
+}
+
+/** Every page of the site by its source path, built once per build. */
+export interface PageLookup {
+  /**
+   * The pages a Hugo `ref` path names from the page `fromFile` (site-relative): a path relative to that
+   * page's folder or to the content folder, with or without `.md`, or a file name alone when only one
+   * page has it; `''` names `fromFile` itself. Empty when none does; several when the path is ambiguous.
+   * No `#anchor` part.
+   */
+  find(target: string, fromFile: string): readonly PageTarget[];
+}
+
+/** The paired shortcode a shortcode is called inside (Hugo's `.Parent`). */
+export interface ShortcodeParent {
+  readonly name: string;
+  readonly args: ShortcodeArgs;
+  /** The parent's own position among its siblings (see ShortcodeContext.ordinal). */
+  readonly ordinal: number;
+}
+
 export interface ShortcodeContext {
   /** Name the shortcode was called by. */
   readonly name: string;
@@ -31,6 +60,17 @@ export interface ShortcodeContext {
   };
   /** Rule files of the site; each file is read and parsed once per build. */
   readonly rules: RuleIndex;
+  /** Every page of the site, to link to one by its source path. */
+  readonly pages: PageLookup;
+  /** The shortcode this one is nested in, if any. */
+  readonly parent?: ShortcodeParent;
+  /** 0-based position among the shortcodes of the same parent (or of the page), as Hugo's `.Ordinal`. */
+  readonly ordinal: number;
+  /**
+   * Markdown to HTML with the site's own Markdown processor (Hugo's `markdownify`); HTML of shortcodes
+   * nested in it is kept as is. `inline` drops the `<p>` around a single paragraph (for link texts).
+   */
+  renderMarkdown(markdown: string, options?: { inline?: boolean }): string;
   /** Report a problem at this shortcode's position without failing the build (unless `--strict`). */
   warn(problem: Omit<Diagnostic, 'file' | 'line' | 'column'>): void;
   /** Fail the page with a problem at this shortcode's position. */
