@@ -76,7 +76,7 @@ export function writeNewRunbook(config: SiteConfig, rule: AlertRule): { file: st
   if (exists && readFileSync(absolute, 'utf8').trim() !== '') {
     throw new SiteError({
       file,
-      reason: `Unexpected existing runbook for alert \`${rule.alert}\`: the file has content, and is not replaced`,
+      reason: `Unexpected content in ${file}, expected an empty or no file: a new runbook for \`${rule.alert}\` never replaces a page`,
       hint: `edit ${file}, or make it show the alert with {{% rule ${JSON.stringify(rule.file)} ${JSON.stringify(rule.alert)} %}}`,
       ruleId: 'new/file-exists',
     });
