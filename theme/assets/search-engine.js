@@ -143,11 +143,12 @@ export function createSiteSearch(MiniSearch, file) {
  * @returns {SnippetPart[]}
  */
 function snippetOf(document, match) {
-  // The longest matched term is the most specific (a whole metric name rather than its parts). The title
-  // is shown above the snippet already, so are alert names that only repeat it.
+  // The field that matched the most terms shows most of what was typed. The title is shown above the
+  // snippet already, so are alert names that only repeat it.
   const terms = Object.keys(match).sort((a, b) => b.length - a.length);
   const telling = SNIPPET_FIELDS.filter((name) => name !== 'alerts' || document.alerts.some((alert) => alert !== document.title));
-  const field = terms.map((term) => telling.find((name) => match[term]?.includes(name))).find(Boolean) ?? 'description';
+  const matchesIn = (/** @type {string} */ name) => terms.filter((term) => match[term]?.includes(name)).length;
+  const field = telling.reduce((best, name) => (matchesIn(name) > matchesIn(best) ? name : best), 'description');
   const text = [document[/** @type {keyof SearchDocument} */ (field)]].flat().join(' · ');
   const pattern = terms.length > 0 ? new RegExp(terms.map(escapeRegExp).join('|'), 'gi') : undefined;
   const first = pattern ? text.search(pattern) : -1;

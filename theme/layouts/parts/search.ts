@@ -1,9 +1,31 @@
-// The search slot of the header: empty in this theme. Site search (issue 5) draws its search box here;
-// the header already leaves room for it between the site title and the colour-scheme toggle.
+// The search slot of the header: the site search box (issue 5), between the site title and the
+// colour-scheme toggle. It is hidden until theme/assets/search.js runs (it needs scripts); the script
+// finds the search files from the base path and the engine from its asset URL given here.
 
 import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
 import type { PageData } from '../../../src/theme/types.js';
 
-export function search(_data: PageData): ElementContent[] {
-  return [];
+export function search(data: PageData): ElementContent[] {
+  const { assets } = data;
+  if (!assets['search.js'] || !assets['search-engine.js']) return [];
+  return [
+    h('div', { className: ['site-search'], role: 'search', hidden: true, dataBasePath: data.site.basePath, dataSearchEngine: assets['search-engine.js'] }, [
+      h('input', {
+        type: 'search',
+        placeholder: 'Search alerts, metrics… (press /)',
+        'aria-label': 'Search runbooks',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        role: 'combobox',
+        'aria-autocomplete': 'list',
+        'aria-expanded': 'false',
+        'aria-controls': 'site-search-results',
+      }),
+      h('ul', { id: 'site-search-results', className: ['site-search-results'], role: 'listbox', 'aria-label': 'Search results', hidden: true }),
+    ]),
+    // A stylesheet link is allowed in the body; keeping it here keeps search in one part of the theme.
+    assets['search.css'] ? h('link', { rel: 'stylesheet', href: assets['search.css'] }) : undefined,
+    h('script', { type: 'module', src: assets['search.js'] }),
+  ].filter((node) => node !== undefined);
 }
