@@ -50,6 +50,25 @@ export const commands: readonly CommandDefinition[] = [
       quiet,
     ],
   },
+  {
+    name: 'check',
+    summary: 'Check rule references, alert runbooks, annotation URLs, links and anchors without writing the site; exit 1 on errors.',
+    options: [
+      source,
+      { name: 'format', type: 'string', placeholder: 'text|json', description: 'output format (default: text)' },
+      { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' },
+      { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' },
+    ],
+  },
+  {
+    name: 'new',
+    positionals: 'RULE_FILE ALERT_NAME',
+    summary: 'Write the runbook page of an alert rule (or of every alert without one) from the runbook template.',
+    options: [
+      source,
+      { name: 'missing', type: 'boolean', description: 'write a runbook for every alert no page shows (empty files are filled, others never replaced)' },
+    ],
+  },
 ];
 
 export const globalUsage = 'runbook-site <command> [options]';

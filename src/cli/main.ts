@@ -4,14 +4,18 @@
 import { parseArgs } from 'node:util';
 import { SiteError, formatDiagnostic } from '../diagnostics.js';
 import { buildCommand } from './build-command.js';
+import { checkCommand } from './check-command.js';
 import { serveCommand } from './serve-command.js';
 import { commands } from './definitions.js';
 import { type CommandHandler, UsageError } from './handler.js';
 import { commandHelp, globalHelp } from './help.js';
+import { newCommand } from './new-command.js';
 
 const handlers: Record<string, CommandHandler> = {
   build: buildCommand,
   serve: serveCommand,
+  check: checkCommand,
+  new: newCommand,
 };
 
 export interface CliStreams {
