@@ -2,10 +2,12 @@
 // under a key made of everything its render reads, so a rebuild renders only pages whose inputs changed.
 // A page's key hashes: the page itself (front matter and body), the site key (runbook-site's own code,
 // built-in theme and shortcodes, the site's theme/ and shortcodes/ files, the config, the navigation of
-// every page: titles, URLs, kinds, front matter, which layouts draw as menus, children and breadcrumbs)
+// every page: titles, URLs, kinds, front matter, which layouts draw as menus, children and breadcrumbs;
+// the git commit, which last-modified dates come from)
 // and, checked per entry, the content of each rule file the page read. It never decides what a page
 // looks like; on any doubt (unreadable entry, other format) the page is rendered again.
 
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,6 +71,7 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     model.config,
     options.renderOptions,
     navigationOf(model.site.pages),
+    gitHead(model.config.siteDir),
   );
   const ruleHashes = new Map<string, string>();
   const ruleHash = (rulePath: string): string => {
@@ -133,6 +136,12 @@ export function hashOf(...parts: unknown[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\0');
   return hash.digest('hex');
+}
+
+/** The site's git commit (pages without a date show their last commit's); 'none' outside a repository. */
+function gitHead(siteDir: string): string {
+  const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: siteDir, encoding: 'utf8' });
+  return git.status === 0 ? git.stdout.trim() : 'none';
 }
 
 function fileHash(file: string): string {

@@ -32,25 +32,27 @@ export function createPageJob(model: SiteModel): PageJob {
 
 /**
  * A rule index that notes every path asked for (found or not: a page also depends on a file's absence).
- * Reads made outside a page's render (by the renderer's setup) are dependencies of every page.
+ * The renderer's setup (before the first page) may index the rules every page references; a page's
+ * render loads its own references again, so setup loads are not charged to every page, but a setup
+ * listing of all rule files (`all()`) is: whatever it feeds may show on any page.
  */
 function recordingRuleIndex(rules: RuleIndex): { index: RuleIndex; reset(): void; read(): string[] } {
-  const setupPaths = new Set<string>();
-  let paths = setupPaths;
+  const everyPage = new Set<string>();
+  let paths: Set<string> | undefined;
   const index: RuleIndex = {
     rulesDir: rules.rulesDir,
     load(relativePath: string): RuleFile | undefined {
-      paths.add(relativePath);
+      paths?.add(relativePath);
       return rules.load(relativePath);
     },
     all() {
-      paths.add(ALL_RULE_FILES);
+      (paths ?? everyPage).add(ALL_RULE_FILES);
       return rules.all();
     },
   };
   return {
     index,
-    reset: () => (paths = new Set(setupPaths)),
-    read: () => [...paths].sort(),
+    reset: () => (paths = new Set(everyPage)),
+    read: () => [...(paths ?? everyPage)].sort(),
   };
 }

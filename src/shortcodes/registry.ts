@@ -4,7 +4,6 @@
 
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import button from '../../shortcodes/button.js';
 import columns from '../../shortcodes/columns.js';
 import comment from '../../shortcodes/comment.js';
@@ -20,6 +19,7 @@ import rule from '../../shortcodes/rule.js';
 import tab from '../../shortcodes/tab.js';
 import tabs from '../../shortcodes/tabs.js';
 import { SiteError } from '../diagnostics.js';
+import { importFresh } from '../fresh-import.js';
 import type { Shortcode } from './types.js';
 
 const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map<string, Shortcode>([
@@ -81,7 +81,7 @@ async function listSiteShortcodeFiles(folder: string): Promise<string[]> {
 async function importShortcode(absolutePath: string, sitePath: string): Promise<Shortcode> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(absolutePath).href)) as { default?: unknown };
+    module = (await importFresh(absolutePath)) as { default?: unknown };
   } catch (error) {
     throw new SiteError(
       {

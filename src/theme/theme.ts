@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import notFoundLayout from '../../theme/layouts/404.js';
 import alertsLayout from '../../theme/layouts/alerts.js';
 import homeLayout from '../../theme/layouts/home.js';
@@ -14,6 +13,7 @@ import sectionLayout from '../../theme/layouts/section.js';
 import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
+import { importFresh } from '../fresh-import.js';
 import { packageRoot } from '../package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
 import type { Layout, PageKindName } from './types.js';
@@ -54,7 +54,7 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
   // Only top-level modules are layouts; sub-folders (the built-in theme's parts/) hold their own modules.
   for (const file of listFiles(siteLayouts).filter((name) => /^[^/]+\.m?js$/.test(name))) {
     const name = file.replace(/\.m?js$/, '');
-    const module = (await import(pathToFileURL(path.join(siteLayouts, file)).href)) as { default?: Layout };
+    const module = (await importFresh(path.join(siteLayouts, file))) as { default?: Layout };
     if (typeof module.default !== 'function') {
       throw new Error(`${path.join('theme', 'layouts', file)}: a layout module must export a default function (data) => hast Root`);
     }

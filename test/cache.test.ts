@@ -1,0 +1,190 @@
+// The build cache never serves a stale page: after each kind of edit (page, rule file, shortcode, theme,
+// config) a cached build writes exactly what an uncached build writes, re-rendering only the pages the
+// edit affects. And worker builds (compiled CLI) write the same bytes as in-thread builds.
+
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { build } from '../src/build.js';
+import { snapshotFiles, writeSite } from './helpers/site.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const site = `
+-- config.yaml --
+baseURL: https://example.org/docs/
+title: Cache test
+-- rules/db.yml --
+groups:
+  - name: db
+    rules:
+      - alert: DbDown
+        expr: up{job="db"} == 0
+-- rules/web.yml --
+groups:
+  - name: web
+    rules:
+      - alert: WebSlow
+        expr: latency > 1
+-- shortcodes/note.mjs --
+export default (args) => '<aside class="note">' + args.positional[0] + '</aside>';
+-- theme/assets/extra.css --
+body { color: black; }
+-- content/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/runbooks/_index.md --
+---
+title: Runbooks
+---
+-- content/runbooks/DbDown.md --
+---
+title: DbDown
+---
+{{% rule "db.yml" "DbDown" %}}
+-- content/runbooks/WebSlow.md --
+---
+title: WebSlow
+---
+{{% rule "web.yml" "WebSlow" %}}
+-- content/runbooks/Notes.md --
+---
+title: Notes
+---
+{{< note "Remember the backups" >}}
+-- content/runbooks/Missing.md --
+---
+title: Missing
+---
+{{% rule "later.yml" "Later" %}}
+`;
+
+/** A cached build and an uncached build of the site; expects the same files and returns what changed since `before`. */
+async function rebuild(siteDir: string, before: Record<string, Buffer>) {
+  const result = await build({ source: siteDir, destination: path.join(siteDir, 'public') });
+  const cached = snapshotFiles(path.join(siteDir, 'public'));
+  await build({ source: siteDir, destination: path.join(siteDir, 'fresh'), cache: false });
+  expect(cached).toEqual(snapshotFiles(path.join(siteDir, 'fresh')));
+  const changed = Object.keys(cached).filter((file) => !before[file]?.equals(cached[file]!)).sort();
+  return { result, files: cached, changedPages: changed.filter((file) => file.endsWith('index.html') && !file.startsWith('alerts/')) };
+}
+
+describe('build cache', () => {
+  test('an unchanged site renders nothing again and writes the same bytes', async () => {
+    const siteDir = writeSite(site);
+    const first = await rebuild(siteDir, {});
+    expect(first.result.rendered).toBe(first.result.pages);
+    const second = await rebuild(siteDir, first.files);
+    expect(second.result.rendered).toBe(0);
+    expect(second.changedPages).toEqual([]);
+    expect(second.result.warnings).toEqual(first.result.warnings); // replayed from the cache, in order
+    expect(second.result.warnings.map((warning) => warning.ruleId)).toEqual(['rule/file-not-found']);
+  });
+
+  test('a page edit re-renders that page only', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    appendFileSync(path.join(siteDir, 'content/runbooks/WebSlow.md'), '\nCheck the load balancer.\n');
+    const after = await rebuild(siteDir, files);
+    expect(after.result.rendered).toBe(1);
+    expect(after.changedPages).toEqual(['runbooks/webslow/index.html']);
+    expect(after.files['runbooks/webslow/index.html']!.toString()).toContain('Check the load balancer.');
+  });
+
+  test('a rule file edit re-renders exactly the pages that show its rules', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    writeFileSync(path.join(siteDir, 'rules/db.yml'), 'groups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up{job="postgres"} == 0\n');
+    const after = await rebuild(siteDir, files);
+    expect(after.result.rendered).toBe(1);
+    expect(after.changedPages).toEqual(['runbooks/dbdown/index.html']);
+    expect(after.files['runbooks/dbdown/index.html']!.toString()).toContain('postgres');
+  });
+
+  test('a rule file appearing re-renders the page that asked for it', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    writeFileSync(path.join(siteDir, 'rules/later.yml'), 'groups:\n  - name: later\n    rules:\n      - alert: Later\n        expr: vector(1)\n');
+    const after = await rebuild(siteDir, files);
+    expect(after.result.rendered).toBe(1);
+    expect(after.changedPages).toEqual(['runbooks/missing/index.html']);
+    expect(after.result.warnings).toEqual([]);
+  });
+
+  test('a shortcode edit changes the pages using it', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    writeFileSync(path.join(siteDir, 'shortcodes/note.mjs'), "export default (args) => '<aside class=\"warning\">' + args.positional[0] + '</aside>';\n");
+    const after = await rebuild(siteDir, files);
+    expect(after.changedPages).toEqual(['runbooks/notes/index.html']);
+    expect(after.files['runbooks/notes/index.html']!.toString()).toContain('class="warning"');
+  });
+
+  test('a theme file edit changes every page drawn with it', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    mkdirSync(path.join(siteDir, 'theme/assets'), { recursive: true });
+    writeFileSync(path.join(siteDir, 'theme/assets/style.css'), 'body { color: navy; }\n');
+    const after = await rebuild(siteDir, files);
+    expect(after.changedPages).toEqual(expect.arrayContaining(['index.html', 'runbooks/dbdown/index.html', 'runbooks/notes/index.html']));
+  });
+
+  test('a config edit changes every page', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    writeFileSync(path.join(siteDir, 'config.yaml'), 'baseURL: https://example.org/docs/\ntitle: Renamed site\n');
+    const after = await rebuild(siteDir, files);
+    expect(after.changedPages).toEqual(expect.arrayContaining(['index.html', 'runbooks/index.html', 'runbooks/webslow/index.html']));
+    expect(after.files['runbooks/webslow/index.html']!.toString()).toContain('Renamed site');
+  });
+
+  test('a new page re-renders the pages that list it', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    writeFileSync(path.join(siteDir, 'content/runbooks/Another.md'), '---\ntitle: Another runbook\n---\nText.\n');
+    const after = await rebuild(siteDir, files);
+    expect(after.changedPages).toEqual(expect.arrayContaining(['runbooks/another/index.html', 'runbooks/index.html']));
+    expect(after.files['runbooks/index.html']!.toString()).toContain('Another runbook');
+  });
+
+  test('a deleted page disappears from the output', async () => {
+    const siteDir = writeSite(site);
+    const { files } = await rebuild(siteDir, {});
+    expect(files['runbooks/notes/index.html']).toBeDefined();
+    execFileSync('rm', [path.join(siteDir, 'content/runbooks/Notes.md')]);
+    const after = await rebuild(siteDir, files);
+    expect(after.files['runbooks/notes/index.html']).toBeUndefined();
+  });
+});
+
+describe('render workers (compiled CLI)', () => {
+  beforeAll(() => {
+    try {
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
+    } catch {
+      // type errors still emit JavaScript; the builds below tell whether it runs
+    }
+  }, 300_000);
+
+  test('workers write the same bytes and report warnings in page order', () => {
+    const pages = Array.from({ length: 150 }, (_, index) =>
+      `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n---\n${index % 7 === 0 ? `{{% rule "db.yml" "Nope${index}" %}}` : '{{% rule "db.yml" "DbDown" %}}'}\n`).join('');
+    const siteDir = writeSite(`${site}${pages}`);
+    const cli = (destination: string, ...args: string[]) =>
+      warningsOf(spawnSync('node', [path.join(root, 'dist/src/cli.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, destination), ...args], { encoding: 'utf8' }));
+    const inThread = cli('serial', '--workers', '0', '--no-cache');
+    const parallel = cli('parallel', '--workers', '2', '--no-cache');
+    expect(snapshotFiles(path.join(siteDir, 'parallel'))).toEqual(snapshotFiles(path.join(siteDir, 'serial')));
+    expect(parallel).toEqual(inThread);
+    expect(parallel).toHaveLength(22 + 1);
+  });
+});
+
+/** The warning lines of a CLI build, in order; fails on a failed build. */
+function warningsOf(child: SpawnSyncReturns<string>): string[] {
+  if (child.status !== 0) throw new Error(`build failed (${child.status}): ${child.stderr}`);
+  return child.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+}
