@@ -25,10 +25,10 @@ export function createPageLookup(pages: readonly Page[], links: SiteLinks): Page
   return {
     find(target, fromFile) {
       if (target === '') return found(byFile.get(fromFile)) ?? [];
-      const wanted = lookupKey(target);
-      if (target.startsWith('/')) return found(byKey.get(wanted)) ?? [];
-      const folder = folderOf.get(fromFile) ?? '.';
-      return found(byKey.get(lookupKey(path.posix.join(folder, wanted))) ?? byKey.get(wanted)) ?? byBaseName.get(wanted) ?? [];
+      const fromRoot = found(byKey.get(lookupKey(target)));
+      if (target.startsWith('/')) return fromRoot ?? [];
+      const fromFolder = found(byKey.get(lookupKey(path.posix.join(folderOf.get(fromFile) ?? '.', target))));
+      return fromFolder ?? fromRoot ?? (target.includes('/') ? undefined : byBaseName.get(lookupKey(target))) ?? [];
     },
   };
 }

@@ -4,6 +4,7 @@ import { alertsIndexPage } from './alerts-index-page.js';
 import { alertsJson } from './alerts-json.js';
 import { notFoundPage } from './not-found-page.js';
 import { redirects } from './redirects.js';
+import { pageScriptFiles } from '../page-scripts.js';
 import { noJekyll, robots } from './robots.js';
 import { searchIndex } from './search-index.js';
 import { sitemap } from './sitemap.js';
@@ -13,6 +14,6 @@ import type { OutputGenerator } from './types.js';
 
 // Redirects come first, so that any generated page at the same URL replaces them.
 export const outputGenerators: readonly OutputGenerator[] = [
-  redirects, alertsJson, themeAssets,
+  redirects, alertsJson, themeAssets, pageScriptFiles,
   taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll, searchIndex,
 ];

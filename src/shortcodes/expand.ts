@@ -35,7 +35,7 @@ export interface ExpandResult {
 }
 
 /** Shortcodes whose inner content is not scanned for shortcodes (see LexOptions.rawInnerNames). */
-const rawInnerNames: ReadonlySet<string> = new Set(['comment']);
+export const rawInnerNames: ReadonlySet<string> = new Set(['comment']);
 
 const tokenPattern = /RBSHORTCODE\d+X/g;
 

@@ -110,6 +110,8 @@ export interface PageData {
   readonly alerts?: readonly AlertIndexRow[];
   /** URLs of the theme's assets by their path under theme/assets (`style.css` → `/repo/assets/style.4f2a.css`). */
   readonly assets: Readonly<Record<string, string>>;
+  /** URLs of the third-party scripts the page's content needs (mermaid), to load after the content. */
+  readonly scripts?: readonly string[];
 }
 
 /** Layout names by page kind; `term` is one tag's page (its pages are `children`). */

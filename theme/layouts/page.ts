@@ -2,6 +2,7 @@
 // date, edit link and the previous/next runbooks of the section.
 
 import type { Root } from 'hast';
+import { h } from 'hastscript';
 import type { PageData } from '../../src/theme/types.js';
 import { article } from './parts/article.js';
 import { breadcrumbs } from './parts/breadcrumbs.js';
@@ -9,5 +10,6 @@ import { document } from './parts/document.js';
 import { pageMeta, pagination } from './parts/page-meta.js';
 
 export default function page(data: PageData): Root {
-  return document(data, [breadcrumbs(data), article(data), pageMeta(data), pagination(data)]);
+  const scripts = (data.scripts ?? []).map((src) => h('script', { src, defer: true }));
+  return document(data, [breadcrumbs(data), article(data), pageMeta(data), pagination(data), ...scripts]);
 }

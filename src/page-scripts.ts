@@ -1,0 +1,46 @@
+// Third-party browser libraries that some pages need (mermaid, for `mermaid` diagrams): each is copied
+// from its npm package into the output only when a page uses it, and linked only from those pages.
+// Whether a page uses one is read from its shortcode calls (the lexer finds them as expansion does, so
+// escaped and commented-out calls do not count); page data and the output generator both ask here, so
+// they agree without sharing rendering state. It renders nothing.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from './discover.js';
+import type { OutputGenerator } from './outputs/types.js';
+import { rawInnerNames } from './shortcodes/expand.js';
+import { lexShortcodes, mayContainShortcodes } from './shortcodes/lexer.js';
+
+export interface PageScript {
+  /** The shortcode whose output the library draws. */
+  readonly shortcode: string;
+  /** Path under the output folder; the version in the name lets browsers cache it for good. */
+  readonly outputPath: string;
+  /** The library's file, resolved from runbook-site's own dependencies. */
+  readonly sourceFile: string;
+}
+
+const require = createRequire(import.meta.url);
+const mermaidVersion = (require('mermaid/package.json') as { version: string }).version;
+
+export const pageScripts: readonly PageScript[] = [
+  // The self-contained browser build: it draws every `pre.mermaid` on load (startOnLoad defaults to true).
+  { shortcode: 'mermaid', outputPath: `assets/mermaid-${mermaidVersion}.min.js`, sourceFile: require.resolve('mermaid/dist/mermaid.min.js') },
+];
+
+/** The libraries a page's content needs, in `pageScripts` order. */
+export function pageScriptsOf(page: Page): PageScript[] {
+  if (!mayContainShortcodes(page.body)) return [];
+  const names = new Set(
+    lexShortcodes(page.body, { rawInnerNames })
+      .filter((item) => item.type === 'name')
+      .map((item) => page.body.slice(item.low, item.high)),
+  );
+  return pageScripts.filter((script) => names.has(script.shortcode));
+}
+
+/** Writes each library some page uses. */
+export const pageScriptFiles: OutputGenerator = (model) => {
+  const used = new Set(model.site.pages.flatMap(pageScriptsOf));
+  return [...used].map((script) => ({ path: script.outputPath, content: readFileSync(script.sourceFile) }));
+};
