@@ -19,8 +19,6 @@ export interface PlannedRedirect {
   /** Site path of the redirect page (`/alerts/HaproxyDown/`). */
   readonly path: string;
   readonly data: RedirectData;
-  /** The page whose `aliases` asked for it; undefined for alert redirects. */
-  readonly aliasOf?: Page;
 }
 
 export const redirects: OutputGenerator = (model) =>
@@ -33,17 +31,19 @@ export const redirects: OutputGenerator = (model) =>
 export function planRedirects(model: SiteModel): PlannedRedirect[] {
   const taken = new Set(model.site.pages.map((page) => page.path.toLowerCase()));
   const planned: PlannedRedirect[] = [];
-  const add = (redirect: PlannedRedirect) => {
-    const key = redirect.path.toLowerCase();
-    if (taken.has(key)) return;
-    taken.add(key);
-    planned.push(redirect);
+  // The case variants of one redirect are one file on a case-insensitive file system: all or none.
+  const add = (paths: readonly string[], data: RedirectData) => {
+    if (paths.some((redirectPath) => taken.has(redirectPath.toLowerCase()))) return;
+    for (const redirectPath of paths) {
+      taken.add(redirectPath.toLowerCase());
+      planned.push({ path: redirectPath, data });
+    }
   };
   const site = siteData(model.config, model.links);
   for (const page of model.site.pages) {
     for (const alias of page.frontMatter.aliases ?? []) {
       const aliasPath = aliasSitePath(alias, page);
-      if (aliasPath) add({ path: aliasPath, data: redirectTo(page, model), aliasOf: page });
+      if (aliasPath) add([aliasPath], redirectTo(page, model));
     }
   }
   for (const [name, candidates] of alertCandidates(model)) {
@@ -51,7 +51,7 @@ export function planRedirects(model: SiteModel): PlannedRedirect[] {
     const data: RedirectData = pages.size === 1
       ? redirectTo(candidates[0]!.page, model)
       : { kind: 'candidates', site, alert: name, candidates: candidates.map(({ page: _page, ...candidate }) => candidate) };
-    for (const redirectPath of alertRedirectPaths(name)) add({ path: redirectPath, data });
+    add(alertRedirectPaths(name), data);
   }
   return planned;
 }
