@@ -3,6 +3,11 @@
 // fixed paths under the base URL, where the theme's search script (theme/assets/search.js) finds them
 // from the page's base path, so search works offline and under a sub-path. Indexing happens in the browser
 // (theme/assets/search-engine.js says why).
+//
+// Measured on the 1,109-page corpus (bench/search.mjs): index file 181 KB (32 KB gzipped), built in about
+// 0.5 s; a first query downloads 271 KB (55 KB gzipped) and indexes in about 0.25 s. Pagefind 1.6 on the
+// same built site: 0.7 s more after the build, 215 KB for a first query without its UI, but metric names
+// and tags not found (they are not in the page text) and a platform binary to run over the output.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
