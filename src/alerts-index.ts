@@ -23,10 +23,12 @@ export function alertIndexRows(rules: RuleIndex, runbooks: AlertRunbooks, linkTo
     };
   }));
   return rows
-    .sort((a, b) => a.row.alert.localeCompare(b.row.alert, 'en', { sensitivity: 'base', numeric: true })
+    .sort((a, b) => alertOrder.compare(a.row.alert, b.row.alert)
       || compareText(a.row.alert, b.row.alert) || compareText(a.row.file, b.row.file) || a.line - b.line)
     .map(({ row }) => row);
 }
+
+const alertOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

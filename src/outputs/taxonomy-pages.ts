@@ -6,8 +6,10 @@ import { pagesByTag, TAGS_PATH } from '../taxonomy.js';
 import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 
+const tagOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 export const taxonomyPages: OutputGenerator = (model) => {
-  const tags = [...pagesByTag(model.site.pages)].sort(([, a], [, b]) => a.tag.localeCompare(b.tag, 'en', { sensitivity: 'base' }));
+  const tags = [...pagesByTag(model.site.pages)].sort(([, a], [, b]) => tagOrder.compare(a.tag, b.tag));
   if (tags.length === 0) return [];
   const tagsLink = { title: 'Tags', url: model.links.relative(TAGS_PATH) };
   const home = { title: model.site.root.page.title, url: model.links.relative('/') };

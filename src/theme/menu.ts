@@ -116,8 +116,11 @@ export function compareMenuOrder(a: Page, b: Page): number {
   const weightA = a.frontMatter.weight || Number.POSITIVE_INFINITY;
   const weightB = b.frontMatter.weight || Number.POSITIVE_INFINITY;
   if (weightA !== weightB) return weightA < weightB ? -1 : 1;
-  return a.title.localeCompare(b.title, 'en', { sensitivity: 'base', numeric: true }) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return titleOrder.compare(a.title, b.title) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
+
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** The section at content folder `dir` (`runbooks`, `/runbooks/`), or undefined. */
 function findSection(root: Section, dir: string | undefined): Section | undefined {

@@ -4,14 +4,12 @@
 // (memoised), so the menu tree, the alert references and the git dates are computed once per build.
 // It does not render Markdown or serialise HTML.
 
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { alertRunbooksOf } from '../alert-runbooks.js';
 import type { SiteConfig } from '../config.js';
 import type { Page, Section } from '../discover.js';
 import { gitLastModified } from '../git-lastmod.js';
-import { pageScriptsOf } from '../page-scripts.js';
 import type { SiteModel } from '../site.js';
 import { tagPath } from '../taxonomy.js';
 import type { SiteLinks } from '../urls.js';
@@ -115,7 +113,6 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         lastmod: lastmodOf(page),
         rules: rules.map(summaryOf),
         assets,
-        scripts: pageScriptsOf(page).map((script) => links.relative(`/${script.outputPath}`)),
       };
     },
     forGenerated(generated) {
@@ -162,17 +159,20 @@ function childrenOf(section: Section, links: SiteLinks): ChildLink[] {
     .map((page) => ({ ...linkTo(page, links), description: page.frontMatter.description }));
 }
 
-/** h2 headings with ids (rehype-slug gives them), each with the h3s that follow it. */
+/**
+ * The page's own h2 headings with ids (rehype-slug gives them), each with the h3s that follow it. Only
+ * top-level headings: Markdown headings are, and headings inside raw HTML blocks are not the outline.
+ */
 function tableOfContents(content: Root): TocEntry[] {
   const entries: { id: string; title: string; children: TocEntry[] }[] = [];
-  visit(content, 'element', (element: Element) => {
-    if (element.tagName !== 'h2' && element.tagName !== 'h3') return;
-    const id = element.properties.id;
-    if (typeof id !== 'string') return;
-    const entry = { id, title: toString(element), children: [] };
-    if (element.tagName === 'h2' || entries.length === 0) entries.push(entry);
+  for (const node of content.children) {
+    if (node.type !== 'element' || (node.tagName !== 'h2' && node.tagName !== 'h3')) continue;
+    const id = node.properties.id;
+    if (typeof id !== 'string') continue;
+    const entry = { id, title: toString(node), children: [] };
+    if (node.tagName === 'h2' || entries.length === 0) entries.push(entry);
     else entries.at(-1)!.children.push(entry);
-  });
+  }
   return entries;
 }
 
