@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { checkSite } from '../src/check/check-site.js';
-import { runCli } from '../src/cli/main.js';
+import { runCliCaptured } from './helpers/cli.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
 
 const testDir = path.dirname(fileURLToPath(import.meta.url));
@@ -17,12 +17,7 @@ const problemsSite = path.join(testDir, 'fixtures', 'check', 'problems');
 const cleanSite = path.join(testDir, 'fixtures', 'alerts');
 const corpus = path.resolve(testDir, '..', '..', 'shared', 'corpus', 'prometheus-alerts');
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runCli(args, { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 const app = 'content/runbooks/app';
 const expectedFindings = [

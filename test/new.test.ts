@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { checkSite } from '../src/check/check-site.js';
-import { runCli } from '../src/cli/main.js';
+import { runCliCaptured } from './helpers/cli.js';
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'new');
 const runbooks = 'content/runbooks/app-exporter';
@@ -19,12 +19,7 @@ function siteCopy(): string {
   return copy;
 }
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runCli(args, { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 const read = (site: string, file: string) => readFileSync(path.join(site, file), 'utf8');
 
