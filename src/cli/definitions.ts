@@ -69,6 +69,12 @@ export const commands: readonly CommandDefinition[] = [
       { name: 'missing', type: 'boolean', description: 'write a runbook for every alert no page shows (empty files are filled, others never replaced)' },
     ],
   },
+  {
+    name: 'init',
+    positionals: '[DIR]',
+    summary: 'Scaffold a new site in DIR (default: .): config, content, an example rule and runbook, .gitignore and a GitHub Pages workflow. Overwrites nothing.',
+    options: [],
+  },
 ];
 
 export const globalUsage = 'runbook-site <command> [options]';

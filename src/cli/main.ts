@@ -9,6 +9,7 @@ import { serveCommand } from './serve-command.js';
 import { commands } from './definitions.js';
 import { type CommandHandler, UsageError } from './handler.js';
 import { commandHelp, globalHelp } from './help.js';
+import { initCommand } from './init-command.js';
 import { newCommand } from './new-command.js';
 
 const handlers: Record<string, CommandHandler> = {
@@ -16,6 +17,7 @@ const handlers: Record<string, CommandHandler> = {
   serve: serveCommand,
   check: checkCommand,
   new: newCommand,
+  init: initCommand,
 };
 
 export interface CliStreams {
