@@ -15,6 +15,7 @@ export function head(data: PageData): Element {
     h('meta', { name: 'description', content: page.description ?? page.title }),
     h('meta', { name: 'color-scheme', content: 'light dark' }),
     page.kind === '404' ? h('meta', { name: 'robots', content: 'noindex' }) : h('link', { rel: 'canonical', href: page.permalink }),
+    assets['favicon.svg'] ? h('link', { rel: 'icon', type: 'image/svg+xml', href: assets['favicon.svg'] }) : undefined,
     assets['style.css'] ? h('link', { rel: 'stylesheet', href: assets['style.css'] }) : undefined,
     assets['print.css'] ? h('link', { rel: 'stylesheet', media: 'print', href: assets['print.css'] }) : undefined,
     assets['scheme.js'] ? h('script', { src: assets['scheme.js'] }) : undefined,

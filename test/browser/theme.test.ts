@@ -1,0 +1,235 @@
+// The default theme as an on-call engineer uses it, in chromium: the fixture site of
+// test/fixtures/theme built under a sub-path and served by the static server. Home → menu → runbook,
+// the Alert Rule block opened with the keyboard, breadcrumbs back up, dark mode kept over a reload, the
+// phone layout's Menu button, the alerts index filtered and sorted (and as a plain table without
+// JavaScript), copy buttons, colour contrast in both schemes. Every test fails on a console error, a
+// failed request or a request to another host. Screenshots go to test-results/screenshots/.
+
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { build } from '../../src/build.js';
+import { startStaticServer, type RunningServer } from '../../src/serve/static-server.js';
+import { launchChromium, openWatchedPage } from '../helpers/browser.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtureSite = path.join(here, '..', 'fixtures', 'theme');
+const screenshots = path.join(here, '..', '..', 'test-results', 'screenshots');
+const BASE_PATH = '/runbooks-site/';
+
+let server: RunningServer;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  const destination = path.join(mkdtempSync(path.join(tmpdir(), 'runbook-site-theme-')), 'public');
+  // The server reads files per request, so it can start first and give the build its port.
+  server = await startStaticServer({ root: destination, basePath: BASE_PATH });
+  await build({ source: fixtureSite, destination, baseURL: server.url });
+  origin = new URL(server.url).origin;
+  browser = await launchChromium();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const runbookUrl = () => `${server.url}runbooks/host/hostdown/`;
+
+test('from the home page through the menu to a runbook, its Alert Rule block, and back up the breadcrumbs', async () => {
+  const { page, problems } = await openWatchedPage(browser, origin);
+  await page.goto(server.url);
+  expect(await page.locator('main h1').textContent()).toBe('Welcome to the fixture runbooks');
+
+  const menu = page.getByRole('navigation', { name: 'Runbooks', exact: true });
+  // A collapsed section shows its title only; its page lists the runbooks.
+  expect(await menu.getByRole('link', { name: 'HostDown' }).count()).toBe(0);
+  await menu.getByRole('link', { name: 'Host', exact: true }).click();
+  await page.waitForURL(`${server.url}runbooks/host/`);
+  expect(await page.locator('.child-list a').allTextContents()).toEqual(['HostDown', 'HostHighLoad']);
+  await menu.getByRole('link', { name: 'HostDown' }).click();
+  await page.waitForURL(runbookUrl());
+  expect(await menu.locator('a[aria-current="page"]').textContent()).toBe('HostDown');
+  // Hidden pages stay out of the menu; the other section stays closed.
+  expect(await menu.getByRole('link', { name: 'Retired' }).count()).toBe(0);
+  expect(await menu.getByRole('link', { name: 'HaproxyDown' }).count()).toBe(0);
+
+  const details = page.locator('details').first();
+  const yaml = details.locator('pre code');
+  expect(await yaml.isVisible()).toBe(false);
+  await details.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => yaml.isVisible()).toBe(true);
+  const text = await yaml.innerText();
+  expect(text).toContain('alert: HostDown');
+  expect(text).toContain('summary: Host down (instance {{ $labels.instance }})');
+  expect(text).toContain('VALUE = {{ $value }} <b>not bold</b>');
+  const summary = details.locator('.rule-summary');
+  expect(await summary.locator('.severity').textContent()).toBe('critical');
+  expect(await summary.innerText()).toMatch(/For\s+5m/);
+  expect(await summary.innerText()).toMatch(/Group\s+Host/);
+
+  expect(await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').allTextContents()).toEqual(['Meaning', 'Diagnosis', 'Network', 'Mitigation']);
+  expect(await page.locator('.pagination .next').getAttribute('href')).toBe(`${BASE_PATH}runbooks/host/hosthighload/`);
+  expect(await page.getByRole('link', { name: 'Edit this page' }).getAttribute('href')).toBe('https://git.example.com/ops/runbooks/edit/main/content/runbooks/host/HostDown.md');
+  expect(await page.locator('.page-meta time').getAttribute('datetime')).toBe('2024-03-01T10:00:00Z');
+  await page.screenshot({ path: path.join(screenshots, 'runbook-light.png'), fullPage: true });
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Host' }).click();
+  await page.waitForURL(`${server.url}runbooks/host/`);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Introduction' }).click();
+  await page.waitForURL(server.url);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('the skip link moves focus to the main content', async () => {
+  const { page, problems } = await openWatchedPage(browser, origin);
+  await page.goto(runbookUrl());
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect.poll(() => skip.evaluate((link) => link === document.activeElement)).toBe(true);
+  expect(await skip.evaluate((link) => getComputedStyle(link).outlineStyle)).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('content');
+  expect(await page.locator('header').count()).toBe(1);
+  expect(await page.locator('main').count()).toBe(1);
+  expect(await page.locator('footer.site-footer').count()).toBe(1);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('dark mode is remembered over a reload, and text keeps a 4.5:1 contrast in both schemes', async () => {
+  const { page, problems } = await openWatchedPage(browser, origin);
+  await page.goto(runbookUrl());
+  await page.locator('details summary').first().click();
+  expect(await lowContrast(page)).toEqual([]);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await background()).toBe('rgb(255, 255, 255)');
+
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  expect(await background()).toBe('rgb(13, 17, 23)');
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
+  expect(await background()).toBe('rgb(13, 17, 23)');
+  expect(await page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed')).toBe('true');
+  await page.locator('details summary').first().click();
+  expect(await lowContrast(page)).toEqual([]);
+  await page.screenshot({ path: path.join(screenshots, 'runbook-dark.png'), fullPage: true });
+
+  await page.goto(`${server.url}alerts/`);
+  expect(await lowContrast(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  expect(await lowContrast(page)).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('on a phone the menu is behind the Menu button', async () => {
+  const { page, problems } = await openWatchedPage(browser, origin, { width: 390, height: 844 });
+  await page.goto(runbookUrl());
+  const menu = page.getByRole('navigation', { name: 'Runbooks', exact: true });
+  expect(await menu.isVisible()).toBe(false);
+  const button = page.getByRole('button', { name: 'Menu' });
+  await page.screenshot({ path: path.join(screenshots, 'runbook-phone.png'), fullPage: true });
+  await button.click();
+  expect(await button.getAttribute('aria-expanded')).toBe('true');
+  expect(await menu.isVisible()).toBe(true);
+  await page.screenshot({ path: path.join(screenshots, 'runbook-phone-menu.png') });
+  await menu.getByRole('link', { name: 'HostHighLoad' }).click();
+  await page.waitForURL(`${server.url}runbooks/host/hosthighload/`);
+  expect(await page.locator('main h1').textContent()).toBe('HostHighLoad');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('a code block has a copy button that copies its text', async () => {
+  const { page, problems } = await openWatchedPage(browser, origin);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.goto(runbookUrl());
+  const block = page.locator('pre', { hasText: 'ping -c 3' });
+  await block.getByRole('button', { name: 'Copy code' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('ping -c 3 "$INSTANCE"\n');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('the alerts index lists every alert rule, filters by text and severity, and sorts by column', async () => {
+  const { page, problems } = await openWatchedPage(browser, origin);
+  await page.goto(`${server.url}alerts/`);
+  const visibleAlerts = () => page.locator('.alerts-table tbody tr:visible td:first-child').allTextContents();
+  expect(await visibleAlerts()).toEqual(['HaproxyDown', 'HostClockSkew', 'HostDown', 'HostHighLoad']);
+  const clockSkew = page.locator('tr', { hasText: 'HostClockSkew' });
+  expect(await clockSkew.locator('.no-runbook').textContent()).toBe('no runbook');
+
+  await page.getByRole('searchbox').fill('node');
+  expect(await visibleAlerts()).toEqual(['HostClockSkew', 'HostDown', 'HostHighLoad']);
+  await page.getByRole('combobox', { name: 'Severity' }).selectOption('critical');
+  expect(await visibleAlerts()).toEqual(['HostDown']);
+  await page.getByRole('searchbox').fill('nothing like this');
+  expect(await page.getByText('No alert matches the filter.').isVisible()).toBe(true);
+  await page.getByRole('searchbox').fill('');
+  await page.getByRole('combobox', { name: 'Severity' }).selectOption('');
+
+  await page.getByRole('button', { name: 'Severity' }).click();
+  expect(await page.locator('.alerts-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['critical', 'critical', 'info', 'warning']);
+  await page.getByRole('button', { name: 'Severity' }).click();
+  expect(await page.locator('.alerts-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['warning', 'info', 'critical', 'critical']);
+
+  await page.locator('tr', { hasText: 'HostHighLoad' }).getByRole('link', { name: 'HostHighLoad' }).click();
+  await page.waitForURL(`${server.url}runbooks/host/hosthighload/`);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('without JavaScript the alerts index is a plain table and the menu is shown', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}alerts/`);
+  expect(await page.locator('.alerts-table tbody tr:visible').count()).toBe(4);
+  expect(await page.locator('.alerts-filter').isVisible()).toBe(false);
+  expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+  expect(await page.getByRole('navigation', { name: 'Runbooks', exact: true }).isVisible()).toBe(true);
+  await context.close();
+});
+
+/** Text elements whose colour against their background is under 4.5:1 (WCAG AA), as `selector: ratio`. */
+function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (color: string) => {
+      const [r = 0, g = 0, b = 0, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+      return { r, g, b, a: color.startsWith('rgba') ? a : 1 };
+    };
+    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const channel = (value: number) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const backgroundOf = (element: Element | null): string => {
+      for (let current = element; current; current = current.parentElement) {
+        const color = getComputedStyle(current).backgroundColor;
+        if (parse(color).a > 0) return color;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    const failures: string[] = [];
+    const selectors = ['body', 'a', '.site-title', '.breadcrumbs li', '.page-meta', '.rule-summary dt', '.rule-summary dd', '.severity',
+      'pre code', 'pre code span', 'summary', '.page-toc h2', '.child-list p', '.no-runbook', '.site-footer', 'th', 'td', 'button'];
+    for (const selector of selectors) {
+      for (const element of document.querySelectorAll(selector)) {
+        if (!(element as HTMLElement).offsetParent && selector !== 'body') continue;
+        const ratioOf = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const ratio = ratioOf(luminance(parse(getComputedStyle(element).color)), luminance(parse(backgroundOf(element))));
+        if (ratio < 4.5) failures.push(`${selector} "${element.textContent?.slice(0, 30)}": ${ratio.toFixed(2)}`);
+      }
+    }
+    return [...new Set(failures)];
+  });
+}
