@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { common, createLowlight } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -40,9 +40,11 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
+    // `unsafe: false` is about the author's raw HTML, as in Hugo: it is parsed and sanitised before the
+    // `{{< >}}` shortcodes' own HTML (built by them, arguments escaped) is put in, so theirs keeps its classes.
+    .use(options.unsafeHtml ? [] : [rehypeSanitizeAuthorHtml])
     .use(rehypeShortcodeHtml)
     .use(rehypeRaw)
-    .use(options.unsafeHtml ? [] : [[rehypeSanitize, sanitizeSchema]])
     .use(rehypeSlug)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: highlightAliases })
     .freeze();
@@ -53,10 +55,20 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
 }
 
 /** Keeps the classes highlighting and our own markup rely on when raw HTML is sanitised. */
-const sanitizeSchema = {
+const sanitizeSchema: Schema = {
   ...defaultSchema,
   attributes: { ...defaultSchema.attributes, code: [...(defaultSchema.attributes?.code ?? []), ['className', /^language-/]] },
 };
+
+/**
+ * Parses the raw HTML Markdown left in (the author's) and sanitises the tree; the shortcodes' placeholder
+ * tokens are plain text and pass. One plugin of its own, since unified runs a plugin used twice only once.
+ */
+function rehypeSanitizeAuthorHtml() {
+  const parseRawHtml = rehypeRaw();
+  const sanitize = rehypeSanitize(sanitizeSchema);
+  return (tree: Root, file: VFile) => sanitize(parseRawHtml(tree, file));
+}
 
 declare module 'vfile' {
   interface DataMap {
