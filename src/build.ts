@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Diagnostic, SiteError } from './diagnostics.js';
 import type { Page } from './discover.js';
-import { type BuildCache, CACHE_FOLDER, openBuildCache } from './incremental/build-cache.js';
+import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from './incremental/build-cache.js';
 import type { RenderedPage } from './incremental/page-job.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './incremental/render-pool.js';
 import { outputGenerators } from './outputs/index.js';
@@ -65,9 +65,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const coldStart = !useCache || !existsSync(path.join(siteDir, CACHE_FOLDER));
   let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
   try {
+    const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
     const model = await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts });
     assertUniqueUrls(model.site.pages);
-    const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false } }) : undefined;
+    const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
     const { pages, rendered, warnings } = await renderPages(model, cache, options, () => {
       pool ??= workers > 0 ? startRenderPool(workers) : undefined;
       return pool;
@@ -85,8 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     if (options.strict && warnings.length > 0) throw strictFailure(warnings);
     const manifest = writeOutput(destination, files, cache?.outputManifest(destination));
-    cache?.saveOutputManifest(manifest);
-    cache?.prune(model.site.pages);
+    cache?.save(model.site.pages, manifest);
     return { destination, pages: pages.length, rendered, redirects: redirectCount, warnings, durationMs: performance.now() - started };
   } finally {
     await pool?.close();

@@ -40,50 +40,55 @@ export interface BuildCache {
   readonly dir: string;
   /** The page's cached render when every input it was rendered from is unchanged. */
   lookup(page: Page): RenderedPage | undefined;
+  /** Keeps a page's render, to be saved by `save`. */
   store(page: Page, rendered: RenderedPage): void;
-  /** Drops the entries of pages that no longer exist. */
-  prune(pages: readonly Page[]): void;
   /** What the last build wrote to `destination`, to write only what changed. */
   outputManifest(destination: string): OutputManifest | undefined;
-  saveOutputManifest(manifest: OutputManifest): void;
+  /**
+   * Saves the stored renders and the output manifest, and drops the entries of pages that no longer
+   * exist. Called only after a successful build: a failed build leaves the site folder as it was.
+   */
+  save(pages: readonly Page[], manifest: OutputManifest): void;
 }
 
 export interface BuildCacheOptions {
   /** Build options that change what pages look like (drafts included or not). */
   readonly renderOptions: Readonly<Record<string, unknown>>;
+  /** siteModulesFingerprint(), taken before the site's modules were loaded. */
+  readonly siteModules: string;
 }
 
-/** The site's build cache; undefined when its folder cannot be created (a read-only site builds uncached). */
-export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache | undefined {
+/**
+ * The site's own theme/ and shortcodes/ files. Taken before the build loads them, so an edit racing the
+ * build can only make the key older than the render (a needless re-render next time), never newer.
+ */
+export function siteModulesFingerprint(siteDir: string): string {
+  return hashOf(folderFingerprint(path.join(siteDir, 'theme')), folderFingerprint(path.join(siteDir, 'shortcodes')));
+}
+
+export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache {
   const dir = path.join(model.config.siteDir, CACHE_FOLDER);
   // One folder per base URL: `serve` (localhost) and `build` (the real URL) keep their pages side by side.
   const pagesDir = path.join(dir, `pages-${hashOf(model.config.baseURL).slice(0, 12)}`);
-  try {
-    mkdirSync(pagesDir, { recursive: true });
-  } catch {
-    return undefined;
-  }
   const siteKey = hashOf(
     FORMAT,
     codeFingerprint(),
-    folderFingerprint(path.join(model.config.siteDir, 'theme')),
-    folderFingerprint(path.join(model.config.siteDir, 'shortcodes')),
+    options.siteModules,
     model.config,
     options.renderOptions,
     navigationOf(model.site.pages),
     gitHead(model.config.siteDir),
   );
-  const ruleHashes = new Map<string, string>();
+  // Rule files are hashed now, before any page reads them, for the same reason as siteModulesFingerprint.
+  const ruleHashes = new Map(ruleFilesOf(model.rules.rulesDir).map((rulePath) => [rulePath, fileHash(path.join(model.rules.rulesDir, rulePath))]));
+  ruleHashes.set(ALL_RULE_FILES, hashOf([...ruleHashes]));
   const ruleHash = (rulePath: string): string => {
-    let hash = ruleHashes.get(rulePath);
-    if (hash === undefined) {
-      hash = rulePath === ALL_RULE_FILES ? folderFingerprint(model.rules.rulesDir) : fileHash(path.resolve(model.rules.rulesDir, rulePath));
-      ruleHashes.set(rulePath, hash);
-    }
-    return hash;
+    const normalised = path.relative(model.rules.rulesDir, path.resolve(model.rules.rulesDir, rulePath)).split(path.sep).join('/');
+    return ruleHashes.get(rulePath) ?? ruleHashes.get(normalised) ?? 'missing';
   };
   const entryFile = (page: Page) => path.join(pagesDir, `${hashOf(page.file).slice(0, 32)}.json`);
   const keyOf = (page: Page) => hashOf(siteKey, page);
+  const stored = new Map<Page, RenderedPage>();
   const manifestFile = (destination: string) => path.join(dir, `output-${hashOf(destination).slice(0, 16)}.json`);
 
   return {
@@ -95,28 +100,25 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
       return { html: entry.html, warnings: entry.warnings, ruleFiles: Object.keys(entry.rules) };
     },
     store(page, rendered) {
-      const rules = Object.fromEntries(rendered.ruleFiles.map((rulePath) => [rulePath, ruleHash(rulePath)]));
-      const entry: CacheEntry = { format: FORMAT, key: keyOf(page), rules, warnings: rendered.warnings, html: rendered.html };
-      writeQuietly(entryFile(page), JSON.stringify(entry));
-    },
-    prune(pages) {
-      const live = new Set(pages.map((page) => path.basename(entryFile(page))));
-      for (const name of readdirSync(pagesDir)) if (!live.has(name)) rmSync(path.join(pagesDir, name), { force: true });
+      stored.set(page, rendered);
     },
     outputManifest: (destination) => readJson<OutputManifest>(manifestFile(destination)),
-    saveOutputManifest(manifest) {
-      writeQuietly(manifestFile(manifest.destination), JSON.stringify(manifest));
+    save(pages, manifest) {
+      try {
+        mkdirSync(pagesDir, { recursive: true });
+        for (const [page, rendered] of stored) {
+          const rules = Object.fromEntries(rendered.ruleFiles.map((rulePath) => [rulePath, ruleHash(rulePath)]));
+          const entry: CacheEntry = { format: FORMAT, key: keyOf(page), rules, warnings: rendered.warnings, html: rendered.html };
+          writeFileSync(entryFile(page), JSON.stringify(entry));
+        }
+        const live = new Set(pages.map((page) => path.basename(entryFile(page))));
+        for (const name of readdirSync(pagesDir)) if (!live.has(name)) rmSync(path.join(pagesDir, name), { force: true });
+        writeFileSync(manifestFile(manifest.destination), JSON.stringify(manifest));
+      } catch {
+        // A cache that cannot be written (read-only site, full disk) costs a rebuild next time, never this build.
+      }
     },
   };
-}
-
-/** A cache write that fails (disk full, read-only) costs a rebuild next time, never this build. */
-function writeQuietly(file: string, content: string): void {
-  try {
-    writeFileSync(file, content);
-  } catch {
-    // the entry is simply missing next time
-  }
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -142,6 +144,15 @@ export function hashOf(...parts: unknown[]): string {
 function gitHead(siteDir: string): string {
   const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: siteDir, encoding: 'utf8' });
   return git.status === 0 ? git.stdout.trim() : 'none';
+}
+
+/** Rule files (`.yml`/`.yaml`) under the rules folder, as sorted `/`-separated relative paths. */
+function ruleFilesOf(rulesDir: string): string[] {
+  if (!existsSync(rulesDir)) return [];
+  return readdirSync(rulesDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .map((name) => name.split(path.sep).join('/'))
+    .sort();
 }
 
 function fileHash(file: string): string {
