@@ -5,7 +5,7 @@
 // shows), or the page's own description when it shows no rule. Plain data from the site model; it does not tokenise or index (the browser does,
 // theme/assets/search-engine.js). The body's prose is left out to keep the index small (see index-file.ts).
 
-import { indexAlertRunbooks } from '../alert-runbooks.js';
+import { alertRunbooksOf } from '../alert-runbooks.js';
 import type { SiteModel } from '../site.js';
 import { metricNames } from './metric-names.js';
 
@@ -26,7 +26,7 @@ export interface SearchDocument {
 }
 
 export function searchDocuments(model: SiteModel): SearchDocument[] {
-  const runbooks = indexAlertRunbooks({ pages: model.site.pages, rules: model.rules, shortcodeNames: new Set(model.shortcodes.keys()) });
+  const runbooks = alertRunbooksOf(model);
   return model.site.pages.filter((page) => page.kind !== 'home').map((page) => {
     const references = runbooks.referencesOf(page);
     const rules = references.flatMap((reference) => reference.rules);
