@@ -3,39 +3,27 @@
 // first, with a marked snippet; `/`, the arrow keys, Enter and Esc work; no request fails or leaves the
 // site, no console error.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { build } from '../../src/build.js';
-import { startStaticServer, type RunningServer } from '../../src/serve/static-server.js';
-import { launchChromium, openWatchedPage, type WatchedPage } from '../helpers/browser.js';
+import { startBrowserSite, type BrowserSite, type WatchedPage } from '../helpers/browser.js';
 
 const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'search', 'site');
 const BASE_PATH = '/runbooks-site/';
 
-let server: RunningServer;
-let browser: Browser;
+let site: BrowserSite;
 
 beforeAll(async () => {
-  const destination = path.join(mkdtempSync(path.join(tmpdir(), 'runbook-site-search-')), 'public');
-  await build({ source: fixtureSite, destination, baseURL: `http://127.0.0.1${BASE_PATH}` });
-  server = await startStaticServer({ root: destination, basePath: BASE_PATH });
-  browser = await launchChromium();
+  site = await startBrowserSite(fixtureSite, BASE_PATH);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => site?.close());
 
 /** A runbook page of the fixture site, its search box ready (the script has shown it). */
 async function openRunbook(onRequest?: (path: string) => void): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, new URL(server.url).origin);
+  const watched = await site.openPage();
   if (onRequest) watched.page.on('request', (request) => onRequest(new URL(request.url()).pathname));
-  await watched.page.goto(`${server.url}runbooks/host/hostoutofmemory/`);
+  await watched.page.goto(`${site.url}runbooks/host/hostoutofmemory/`);
   await watched.page.locator('.site-search input').waitFor({ state: 'visible' });
   return watched;
 }
@@ -96,7 +84,7 @@ test('/ focuses the box, arrow keys and Enter open a result under the sub-path, 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
   await expect(page.locator('[role="option"][aria-selected="true"] .site-search-title').textContent()).resolves.toBe(titles[0]);
-  await Promise.all([page.waitForURL(`${server.url}runbooks/haproxy-embedded-exporter-v2/haproxyserverconnectionerrors/`), page.keyboard.press('Enter')]);
+  await Promise.all([page.waitForURL(`${site.url}runbooks/haproxy-embedded-exporter-v2/haproxyserverconnectionerrors/`), page.keyboard.press('Enter')]);
   await expect(page.locator('h1').first().textContent()).resolves.toBe('HaproxyServerConnectionErrors');
   expect(problemsOf(watched)).toEqual([]);
   await watched.page.context().close();
@@ -109,7 +97,7 @@ test('the search files are fetched only once the box is used', async () => {
   expect(requested).toContain(`${BASE_PATH}runbooks/host/hostoutofmemory/`);
   expect(requested.filter((url) => url.startsWith(`${BASE_PATH}search/`))).toEqual([]);
   await watched.page.locator('.site-search input').focus();
-  await watched.page.waitForResponse(`${server.url}search/index.json`);
+  await watched.page.waitForResponse(`${site.url}search/index.json`);
   expect(problemsOf(watched)).toEqual([]);
   await watched.page.context().close();
 });

@@ -5,52 +5,39 @@
 // JavaScript), copy buttons, colour contrast in both schemes. Every test fails on a console error, a
 // failed request or a request to another host. Screenshots go to test-results/screenshots/.
 
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { build } from '../../src/build.js';
-import { startStaticServer, type RunningServer } from '../../src/serve/static-server.js';
-import { launchChromium, openWatchedPage } from '../helpers/browser.js';
+import { startBrowserSite, type BrowserSite } from '../helpers/browser.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtureSite = path.join(here, '..', 'fixtures', 'theme');
 const screenshots = path.join(here, '..', '..', 'test-results', 'screenshots');
 const BASE_PATH = '/runbooks-site/';
 
-let server: RunningServer;
-let browser: Browser;
-let origin: string;
+let site: BrowserSite;
 
 beforeAll(async () => {
-  const destination = path.join(mkdtempSync(path.join(tmpdir(), 'runbook-site-theme-')), 'public');
-  // The server reads files per request, so it can start first and give the build its port.
-  server = await startStaticServer({ root: destination, basePath: BASE_PATH });
-  await build({ source: fixtureSite, destination, baseURL: server.url });
-  origin = new URL(server.url).origin;
-  browser = await launchChromium();
+  site = await startBrowserSite(fixtureSite, BASE_PATH);
   mkdirSync(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => site?.close());
 
-const runbookUrl = () => `${server.url}runbooks/host/hostdown/`;
+const runbookUrl = () => `${site.url}runbooks/host/hostdown/`;
 
 test('from the home page through the menu to a runbook, its Alert Rule block, and back up the breadcrumbs', async () => {
-  const { page, problems } = await openWatchedPage(browser, origin);
-  await page.goto(server.url);
+  const { page, problems } = await site.openPage();
+  await page.goto(site.url);
   expect(await page.locator('main h1').textContent()).toBe('Welcome to the fixture runbooks');
 
   const menu = page.getByRole('navigation', { name: 'Runbooks', exact: true });
   // A collapsed section shows its title only; its page lists the runbooks.
   expect(await menu.getByRole('link', { name: 'HostDown' }).count()).toBe(0);
   await menu.getByRole('link', { name: 'Host', exact: true }).click();
-  await page.waitForURL(`${server.url}runbooks/host/`);
+  await page.waitForURL(`${site.url}runbooks/host/`);
   expect(await page.locator('.child-list a').allTextContents()).toEqual(['HostDown', 'HostHighLoad']);
   await menu.getByRole('link', { name: 'HostDown' }).click();
   await page.waitForURL(runbookUrl());
@@ -81,15 +68,15 @@ test('from the home page through the menu to a runbook, its Alert Rule block, an
   await page.screenshot({ path: path.join(screenshots, 'runbook-light.png'), fullPage: true });
 
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Host' }).click();
-  await page.waitForURL(`${server.url}runbooks/host/`);
+  await page.waitForURL(`${site.url}runbooks/host/`);
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Introduction' }).click();
-  await page.waitForURL(server.url);
+  await page.waitForURL(site.url);
   expect(problems).toEqual([]);
   await page.context().close();
 });
 
 test('the skip link moves focus to the main content', async () => {
-  const { page, problems } = await openWatchedPage(browser, origin);
+  const { page, problems } = await site.openPage();
   await page.goto(runbookUrl());
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -105,7 +92,7 @@ test('the skip link moves focus to the main content', async () => {
 });
 
 test('dark mode is remembered over a reload, and text keeps a 4.5:1 contrast in both schemes', async () => {
-  const { page, problems } = await openWatchedPage(browser, origin);
+  const { page, problems } = await site.openPage();
   await page.goto(runbookUrl());
   await page.locator('details summary').first().click();
   expect(await lowContrast(page)).toEqual([]);
@@ -122,7 +109,7 @@ test('dark mode is remembered over a reload, and text keeps a 4.5:1 contrast in 
   expect(await lowContrast(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshots, 'runbook-dark.png'), fullPage: true });
 
-  await page.goto(`${server.url}alerts/`);
+  await page.goto(`${site.url}alerts/`);
   expect(await lowContrast(page)).toEqual([]);
   await page.getByRole('button', { name: 'Dark mode' }).click();
   expect(await lowContrast(page)).toEqual([]);
@@ -131,7 +118,7 @@ test('dark mode is remembered over a reload, and text keeps a 4.5:1 contrast in 
 });
 
 test('on a phone the menu is behind the Menu button', async () => {
-  const { page, problems } = await openWatchedPage(browser, origin, { width: 390, height: 844 });
+  const { page, problems } = await site.openPage({ width: 390, height: 844 });
   await page.goto(runbookUrl());
   const menu = page.getByRole('navigation', { name: 'Runbooks', exact: true });
   expect(await menu.isVisible()).toBe(false);
@@ -142,15 +129,15 @@ test('on a phone the menu is behind the Menu button', async () => {
   expect(await menu.isVisible()).toBe(true);
   await page.screenshot({ path: path.join(screenshots, 'runbook-phone-menu.png') });
   await menu.getByRole('link', { name: 'HostHighLoad' }).click();
-  await page.waitForURL(`${server.url}runbooks/host/hosthighload/`);
+  await page.waitForURL(`${site.url}runbooks/host/hosthighload/`);
   expect(await page.locator('main h1').textContent()).toBe('HostHighLoad');
   expect(problems).toEqual([]);
   await page.context().close();
 });
 
 test('a code block has a copy button that copies its text', async () => {
-  const { page, problems } = await openWatchedPage(browser, origin);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const { page, problems } = await site.openPage();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   await page.goto(runbookUrl());
   const block = page.locator('pre', { hasText: 'ping -c 3' });
   await block.getByRole('button', { name: 'Copy code' }).click();
@@ -160,8 +147,8 @@ test('a code block has a copy button that copies its text', async () => {
 });
 
 test('the alerts index lists every alert rule, filters by text and severity, and sorts by column', async () => {
-  const { page, problems } = await openWatchedPage(browser, origin);
-  await page.goto(`${server.url}alerts/`);
+  const { page, problems } = await site.openPage();
+  await page.goto(`${site.url}alerts/`);
   const visibleAlerts = () => page.locator('.alerts-table tbody tr:visible td:first-child').allTextContents();
   expect(await visibleAlerts()).toEqual(['HaproxyDown', 'HostClockSkew', 'HostDown', 'HostHighLoad']);
   const clockSkew = page.locator('tr', { hasText: 'HostClockSkew' });
@@ -182,15 +169,15 @@ test('the alerts index lists every alert rule, filters by text and severity, and
   expect(await page.locator('.alerts-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['warning', 'info', 'critical', 'critical']);
 
   await page.locator('tr', { hasText: 'HostHighLoad' }).getByRole('link', { name: 'HostHighLoad' }).click();
-  await page.waitForURL(`${server.url}runbooks/host/hosthighload/`);
+  await page.waitForURL(`${site.url}runbooks/host/hosthighload/`);
   expect(problems).toEqual([]);
   await page.context().close();
 });
 
 test('without JavaScript the alerts index is a plain table and the menu is shown', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}alerts/`);
+  await page.goto(`${site.url}alerts/`);
   expect(await page.locator('.alerts-table tbody tr:visible').count()).toBe(4);
   expect(await page.locator('.alerts-filter').isVisible()).toBe(false);
   expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
@@ -223,7 +210,7 @@ function lowContrast(page: Page): Promise<string[]> {
     const selectors = ['body', 'a', '.site-title', '.breadcrumbs li', '.page-meta', '.rule-summary dt', '.rule-summary dd', '.severity',
       'pre code', 'pre code span', 'summary', '.page-toc h2', '.child-list p', '.no-runbook', '.site-footer', 'th', 'td', 'button'];
     for (const selector of selectors) {
-      for (const element of document.querySelectorAll(selector)) {
+      for (const element of Array.from(document.querySelectorAll(selector))) {
         if (!(element as HTMLElement).offsetParent && selector !== 'body') continue;
         const ratioOf = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
         const ratio = ratioOf(luminance(parse(getComputedStyle(element).color)), luminance(parse(backgroundOf(element))));

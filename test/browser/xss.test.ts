@@ -5,14 +5,8 @@
 // No dialog opens, no payload sets `window.__xss`, no request leaves for an injected `<img src=x>`,
 // and the payloads are shown as text.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { build } from '../../src/build.js';
-import { startStaticServer, type RunningServer } from '../../src/serve/static-server.js';
-import { launchChromium, openWatchedPage, type WatchedPage } from '../helpers/browser.js';
+import { startBrowserSite, type BrowserSite, type WatchedPage } from '../helpers/browser.js';
 import { writeSite } from '../helpers/site.js';
 
 const payload = {
@@ -54,33 +48,26 @@ tags: [${yamlString(payload.tag)}]
 {{< rule "evil.yml" "EvilAnnotations" >}}
 `;
 
-let server: RunningServer;
-let browser: Browser;
+let browserSite: BrowserSite;
 
 beforeAll(async () => {
-  const destination = path.join(mkdtempSync(path.join(tmpdir(), 'runbook-site-xss-')), 'public');
-  await build({ source: writeSite(site), destination, baseURL: 'http://127.0.0.1/' });
-  server = await startStaticServer({ root: destination });
-  browser = await launchChromium();
+  browserSite = await startBrowserSite(writeSite(site), '/');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => browserSite?.close());
 
 interface Visit extends WatchedPage {
   readonly dialogs: string[];
 }
 
 async function visit(sitePath: string): Promise<Visit> {
-  const watched = await openWatchedPage(browser, new URL(server.url).origin);
+  const watched = await browserSite.openPage();
   const dialogs: string[] = [];
   watched.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await watched.page.goto(new URL(sitePath, server.url).href, { waitUntil: 'load' });
+  await watched.page.goto(new URL(sitePath, browserSite.url).href, { waitUntil: 'load' });
   return { ...watched, dialogs };
 }
 

@@ -1,7 +1,13 @@
-// Browser test support: launches Debian's chromium through playwright-core and records every console
-// error, failed request (4xx/5xx) and request to another host, so a test can assert there were none.
+// Browser test support: builds a fixture site under a sub-path and serves it with the static server,
+// launches Debian's chromium through playwright-core and records every console error, failed request
+// (4xx/5xx) and request to another host, so a test can assert there were none.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from '../../src/build.js';
+import { startStaticServer } from '../../src/serve/static-server.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -36,4 +42,39 @@ export async function openWatchedPage(browser: Browser, allowedOrigin: string, v
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return { page, problems };
+}
+
+export interface BrowserSite {
+  /** The site's home URL: the server's origin and the base path, with a trailing slash. */
+  readonly url: string;
+  readonly origin: string;
+  readonly browser: Browser;
+  /** A new page (in its own context) that records its problems; see openWatchedPage. */
+  openPage(viewport?: { width: number; height: number }): Promise<WatchedPage>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the site at `source` into a temporary folder (without the build cache, so nothing is written
+ * next to the fixture), serves it under `basePath` and launches chromium. The server reads files per
+ * request, so it starts first and the build gets its real URL (port included) as the base URL.
+ */
+export async function startBrowserSite(source: string, basePath: string): Promise<BrowserSite> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'runbook-site-browser-'));
+  const destination = path.join(folder, 'public');
+  const server = await startStaticServer({ root: destination, basePath });
+  await build({ source, destination, baseURL: server.url, cache: false });
+  const origin = new URL(server.url).origin;
+  const browser = await launchChromium();
+  return {
+    url: server.url,
+    origin,
+    browser,
+    openPage: (viewport) => openWatchedPage(browser, origin, viewport),
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
