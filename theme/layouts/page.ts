@@ -2,7 +2,6 @@
 // date, edit link and the previous/next runbooks of the section.
 
 import type { Root } from 'hast';
-import { h } from 'hastscript';
 import type { PageData } from '../../src/theme/types.js';
 import { article } from './parts/article.js';
 import { breadcrumbs } from './parts/breadcrumbs.js';
@@ -10,6 +9,5 @@ import { document } from './parts/document.js';
 import { pageMeta, pagination } from './parts/page-meta.js';
 
 export default function page(data: PageData): Root {
-  const scripts = (data.scripts ?? []).map((src) => h('script', { src, defer: true }));
-  return document(data, [breadcrumbs(data), article(data), pageMeta(data), pagination(data), ...scripts]);
+  return document(data, [breadcrumbs(data), article(data), pageMeta(data), pagination(data)]);
 }

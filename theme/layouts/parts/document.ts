@@ -1,6 +1,7 @@
 // The page shell every layout of the default theme shares: head, skip link, header, left menu, the
-// layout's main content, the on-page table of contents and the footer. Landmarks: banner, navigation
-// (menu, breadcrumbs, table of contents), main, contentinfo.
+// layout's main content, the on-page table of contents, the footer, then the scripts: the libraries the
+// page's content needs (mermaid: PageData.scripts, set only for pages that use them) and the theme's.
+// Landmarks: banner, navigation (menu, breadcrumbs, table of contents), main, contentinfo.
 
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -29,6 +30,7 @@ export function document(data: PageData, main: readonly (ElementContent | undefi
             tableOfContents(data),
           ]),
           footer(data),
+          ...(data.scripts ?? []).map((src) => h('script', { src, defer: true })),
           data.assets['theme.js'] ? h('script', { src: data.assets['theme.js'], defer: true }) : undefined,
         ]),
       ]),
