@@ -1,0 +1,107 @@
+// The package as users get it: the project is packed as npm publishes it (`npm pack`, whose prepack
+// empties dist/ and compiles), the tarball is installed into an empty folder outside the repository, and
+// `npx runbook-site init` then `npx runbook-site build` there make a working site. This proves the
+// package's `files` hold everything the CLI reads at run time and that it runs on this Node (the lowest
+// major `engines` allows).
+// The pack runs in a copy of the project, so the repository's own dist/ (other tests run it) is never
+// emptied under them. npm installs from its cache when it can and from the registry otherwise.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Not copied: installed, generated or local state (node_modules is linked instead, for tsc). */
+const notCopied = new Set(['node_modules', 'dist', 'public', '.git', '.runbook-site-cache', 'test-results']);
+const baseURL = 'https://example.github.io/runbooks/';
+
+/**
+ * The environment without what `npm test` sets for the repository's own package (its path, prefix and
+ * lifecycle), so the npm and npx run here see only the folder they run in.
+ */
+const childEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^(npm_package_|npm_lifecycle_|npm_config_local_prefix$|npm_command$|init_cwd$)/i.test(name)),
+);
+
+function run(command: string, args: string[], cwd: string): string {
+  const result = spawnSync(command, args, { cwd, env: childEnv, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} in ${cwd} exited with ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+interface PackedFile {
+  readonly path: string;
+  readonly size: number;
+}
+
+let work: string;
+let packedFiles: readonly PackedFile[];
+let site: string;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'runbook-site-package-'));
+  const project = path.join(work, 'project');
+  cpSync(repository, project, {
+    recursive: true,
+    filter: (source) => !notCopied.has(path.relative(repository, source)) && !source.endsWith('.tgz'),
+  });
+  symlinkSync(path.join(repository, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  // A compiled file whose source is gone: prepack must not ship it.
+  mkdirSync(path.join(project, 'dist', 'src'), { recursive: true });
+  writeFileSync(path.join(project, 'dist', 'src', 'removed-module.js'), 'export {};\n');
+
+  const packOutput = run('npm', ['pack', '--json', '--pack-destination', work], project);
+  // The JSON report follows whatever the lifecycle scripts printed.
+  const [packed] = JSON.parse(packOutput.slice(packOutput.indexOf('[\n'))) as [{ filename: string; files: PackedFile[] }];
+  packedFiles = packed.files;
+
+  site = path.join(work, 'site');
+  mkdirSync(site);
+  run('npm', ['init', '-y'], site);
+  run('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], site);
+}, 600_000);
+
+// The installed dependencies weigh about 200 MB.
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm package', () => {
+  test('holds the compiled code, theme assets and init templates, and nothing else', () => {
+    const paths = packedFiles.map((file) => file.path);
+    const shipped = /^(package\.json|README\.md|dist\/(src|shortcodes|theme)\/.+\.(js|d\.ts)|theme\/assets\/[^/]+|templates\/init\/.+)$/;
+    expect(paths.filter((file) => !shipped.test(file))).toEqual([]);
+    expect(paths).toEqual(
+      expect.arrayContaining(['dist/src/cli.js', 'dist/src/index.d.ts', 'dist/src/incremental/render-worker.js', 'dist/shortcodes/rule.js', 'dist/theme/layouts/page.js', 'theme/assets/style.css', 'templates/init/dot-gitignore', 'templates/init/dot-github/workflows/pages.yml']),
+    );
+    expect(paths).not.toContain('dist/src/removed-module.js');
+  });
+
+  test('installed in an empty folder, `npx runbook-site init` and `build` make a working site', () => {
+    expect(existsSync(path.join(site, 'node_modules', '.bin', 'runbook-site'))).toBe(true);
+    run('npx', ['runbook-site', 'init'], site);
+    // A diagram: mermaid is copied from the installed dependency into the site.
+    writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'flow.md'), '---\ntitle: Flow\n---\n{{< mermaid >}}\ngraph TD; A-->B\n{{< /mermaid >}}\n');
+    run('npx', ['runbook-site', 'build', '--strict', '--base-url', baseURL], site);
+
+    const output = path.join(site, 'public');
+    const runbook = readFileSync(path.join(output, 'runbooks', 'example', 'exampletargetdown', 'index.html'), 'utf8');
+    const details = runbook.match(/<details[\s\S]*?<\/details>/g) ?? [];
+    expect(details.find((block) => block.includes('Alert Rule'))).toContain(
+      '<span class="hljs-attr">alert:</span> <span class="hljs-string">ExampleTargetDown</span>',
+    );
+
+    // Every stylesheet, script and icon the pages link to under the base path is in the output.
+    const flow = readFileSync(path.join(output, 'runbooks', 'example', 'flow', 'index.html'), 'utf8');
+    const assetLinks = [...`${runbook}${flow}`.matchAll(/(?:href|src)="\/runbooks\/(assets\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assetLinks).toEqual(expect.arrayContaining([expect.stringMatching(/^assets\/style\.\w+\.css$/), expect.stringMatching(/^assets\/mermaid-[\d.]+\.min\.js$/)]));
+    expect(assetLinks.filter((asset) => !existsSync(path.join(output, asset)))).toEqual([]);
+
+    for (const file of ['.nojekyll', '404.html', 'index.html', 'search/minisearch.js', 'search/index.json', 'alerts.json']) {
+      expect(existsSync(path.join(output, file)), file).toBe(true);
+    }
+  });
+});
