@@ -50,7 +50,15 @@ function benchSite({ name, dir, runs: count = runs }) {
   const pages = countPages(path.join(dir, 'content'));
   const out = path.join(work, 'out');
   const ours = (args) => ['node', cli, 'build', '--source', dir, '--destination', out, '--quiet', ...args];
-  const cold = measure(count, () => rmSync(out, { recursive: true, force: true }), ours(['--no-cache']));
+  let cold;
+  try {
+    cold = measure(count, () => rmSync(out, { recursive: true, force: true }), ours(['--no-cache']));
+  } catch (error) {
+    // Reported, not thrown: the other sites and Hugo's numbers are still worth having.
+    const line = { site: name, what: 'runbook-site cold (no cache)', pages, ms: NaN, pagesPerSecond: NaN, rss: 'n/a', note: `FAILED: ${error.message.split('\n').find((text) => /heap|Error/.test(text)) ?? 'see stderr'}` };
+    console.log(format(line));
+    return [line];
+  }
   rmSync(path.join(dir, '.runbook-site-cache'), { recursive: true, force: true });
   run(ours([])); // fills the cache
   const warm = measure(count, () => {}, ours([]));
