@@ -55,13 +55,31 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${formatPlace(diagnostic)}: ${diagnostic.reason}${hint}`;
 }
 
-/** 1-based line and column of a UTF-16 offset in `text`; computed only when a problem is reported. */
+/**
+ * 1-based line and column of a UTF-16 offset in `text`. A page can report thousands of warnings (one per
+ * shortcode), so the line starts of the last text asked about are kept and searched by bisection: a scan
+ * from the start per warning would make a build quadratic in the page's size.
+ */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
+  const starts = lineStartsOf(text);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+let lastText: string | undefined;
+let lastLineStarts: number[] = [];
+
+function lineStartsOf(text: string): readonly number[] {
+  if (text !== lastText) {
+    lastLineStarts = [0];
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lastLineStarts.push(index + 1);
+    lastText = text;
+  }
+  return lastLineStarts;
 }

@@ -35,8 +35,8 @@ describe('front matter errors name file, line and what to do', () => {
     ['invalid YAML', '---\ntitle: ok\ndescription: "unterminated\n---\n', /^content\/bad\.md:3:\d+: Invalid YAML front matter/],
     ['invalid TOML', '+++\ntitle = \n+++\n', /^content\/bad\.md:2:\d+: Invalid TOML front matter/],
     ['invalid JSON', '{\n "title": oops\n}\n', /^content\/bad\.md:2:\d+: Invalid JSON front matter/],
-    ['not a mapping', '---\n- a\n- b\n---\n', /^content\/bad\.md:2: Unexpected list as YAML front matter, expected a mapping/],
-    ['wrong type', '---\ntitle: ok\nweight: heavy\n---\n', /^content\/bad\.md:3: Unexpected value for front matter key `weight`/],
+    ['not a mapping', '---\n- a\n- b\n---\n', /^content\/bad\.md:2:1: Unexpected list as YAML front matter, expected a mapping/],
+    ['wrong type', '---\ntitle: ok\nweight: heavy\n---\n', /^content\/bad\.md:3:1: Unexpected value for front matter key `weight`/],
     ['unclosed', '---\ntitle: ok\n', /^content\/bad\.md:1:1: Unexpected end of file, expected a closing `---`/],
   ])('%s', (_case, source, message) => {
     let error: unknown;

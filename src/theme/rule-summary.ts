@@ -24,14 +24,25 @@ export function severityClass(severity: string | undefined): string {
 export function addRuleSummaries(content: Root, rules: readonly AlertRule[]): void {
   if (rules.length === 0) return;
   const bySource = new Map(rules.map((rule) => [rule.sourceText.trimEnd(), rule]));
+  // Rows are put in once per parent after the walk: a splice per row into the article's children would
+  // be quadratic on a page showing thousands of rules.
+  const rowBefore = new Map<ElementContent, Element>();
+  const parents = new Set<Root | Element>();
   visit(content, 'element', (element: Element, index, parent) => {
     if (element.tagName !== 'pre' || !parent || index === undefined) return undefined;
     const code = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
     const rule = code ? bySource.get(toString(code).trimEnd()) : undefined;
     if (!rule) return SKIP;
-    parent.children.splice(index, 0, summaryRow(rule) as ElementContent);
-    return [SKIP, index + 2];
+    rowBefore.set(element, summaryRow(rule));
+    parents.add(parent);
+    return SKIP;
   });
+  for (const parent of parents) {
+    parent.children = parent.children.flatMap((child) => {
+      const row = rowBefore.get(child as ElementContent);
+      return row ? [row, child] : [child];
+    }) as typeof parent.children;
+  }
 }
 
 function summaryRow(rule: AlertRule): Element {
