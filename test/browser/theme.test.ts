@@ -5,26 +5,26 @@
 // JavaScript), copy buttons, colour contrast in both schemes. Every test fails on a console error, a
 // failed request or a request to another host. Screenshots go to test-results/screenshots/.
 
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBrowserSite, type BrowserSite } from '../helpers/browser.js';
+import { screenshotFile, startBrowserSite, type BrowserSite } from '../helpers/browser.js';
+import { lowContrast } from '../helpers/contrast.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const fixtureSite = path.join(here, '..', 'fixtures', 'theme');
-const screenshots = path.join(here, '..', '..', 'test-results', 'screenshots');
+const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'theme');
 const BASE_PATH = '/runbooks-site/';
 
 let site: BrowserSite;
 
 beforeAll(async () => {
   site = await startBrowserSite(fixtureSite, BASE_PATH);
-  mkdirSync(screenshots, { recursive: true });
 });
 
 afterAll(() => site?.close());
+
+/** The theme's text, checked for contrast. */
+const themeText = ['body', 'a', '.site-title', '.breadcrumbs li', '.page-meta', '.rule-summary dt', '.rule-summary dd', '.severity',
+  'pre code', 'pre code span', 'summary', '.page-toc h2', '.child-list p', '.no-runbook', '.site-footer', 'th', 'td', 'button'];
 
 const runbookUrl = () => `${site.url}runbooks/host/hostdown/`;
 
@@ -65,7 +65,7 @@ test('from the home page through the menu to a runbook, its Alert Rule block, an
   expect(await page.locator('.pagination .next').getAttribute('href')).toBe(`${BASE_PATH}runbooks/host/hosthighload/`);
   expect(await page.getByRole('link', { name: 'Edit this page' }).getAttribute('href')).toBe('https://git.example.com/ops/runbooks/edit/main/content/runbooks/host/HostDown.md');
   expect(await page.locator('.page-meta time').getAttribute('datetime')).toBe('2024-03-01T10:00:00Z');
-  await page.screenshot({ path: path.join(screenshots, 'runbook-light.png'), fullPage: true });
+  await page.screenshot({ path: screenshotFile('runbook-light.png'), fullPage: true });
 
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Host' }).click();
   await page.waitForURL(`${site.url}runbooks/host/`);
@@ -95,24 +95,33 @@ test('dark mode is remembered over a reload, and text keeps a 4.5:1 contrast in 
   const { page, problems } = await site.openPage();
   await page.goto(runbookUrl());
   await page.locator('details summary').first().click();
-  expect(await lowContrast(page)).toEqual([]);
+  expect(await lowContrast(page, themeText)).toEqual([]);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(await background()).toBe('rgb(255, 255, 255)');
 
-  await page.getByRole('button', { name: 'Dark mode' }).click();
+  // A toggle button: its name stays "Dark mode", its state is pressed or not, shown by a check mark.
+  const toggle = page.getByRole('button', { name: 'Dark mode', exact: true });
+  const checkMark = () => toggle.evaluate((button) => getComputedStyle(button, '::before').content);
+  expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  expect(await checkMark()).toBe('none');
+  await toggle.click();
   expect(await background()).toBe('rgb(13, 17, 23)');
+  expect(await toggle.getAttribute('aria-pressed')).toBe('true');
   await page.reload();
   expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
   expect(await background()).toBe('rgb(13, 17, 23)');
-  expect(await page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed')).toBe('true');
+  expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+  expect(await checkMark()).toContain('✓');
   await page.locator('details summary').first().click();
-  expect(await lowContrast(page)).toEqual([]);
-  await page.screenshot({ path: path.join(screenshots, 'runbook-dark.png'), fullPage: true });
+  expect(await lowContrast(page, themeText)).toEqual([]);
+  await page.screenshot({ path: screenshotFile('runbook-dark.png'), fullPage: true });
 
   await page.goto(`${site.url}alerts/`);
-  expect(await lowContrast(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Dark mode' }).click();
-  expect(await lowContrast(page)).toEqual([]);
+  expect(await lowContrast(page, themeText)).toEqual([]);
+  await toggle.click();
+  expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  expect(await lowContrast(page, themeText)).toEqual([]);
   expect(problems).toEqual([]);
   await page.context().close();
 });
@@ -123,11 +132,11 @@ test('on a phone the menu is behind the Menu button', async () => {
   const menu = page.getByRole('navigation', { name: 'Runbooks', exact: true });
   expect(await menu.isVisible()).toBe(false);
   const button = page.getByRole('button', { name: 'Menu' });
-  await page.screenshot({ path: path.join(screenshots, 'runbook-phone.png'), fullPage: true });
+  await page.screenshot({ path: screenshotFile('runbook-phone.png'), fullPage: true });
   await button.click();
   expect(await button.getAttribute('aria-expanded')).toBe('true');
   expect(await menu.isVisible()).toBe(true);
-  await page.screenshot({ path: path.join(screenshots, 'runbook-phone-menu.png') });
+  await page.screenshot({ path: screenshotFile('runbook-phone-menu.png') });
   await menu.getByRole('link', { name: 'HostHighLoad' }).click();
   await page.waitForURL(`${site.url}runbooks/host/hosthighload/`);
   expect(await page.locator('main h1').textContent()).toBe('HostHighLoad');
@@ -184,39 +193,3 @@ test('without JavaScript the alerts index is a plain table and the menu is shown
   expect(await page.getByRole('navigation', { name: 'Runbooks', exact: true }).isVisible()).toBe(true);
   await context.close();
 });
-
-/** Text elements whose colour against their background is under 4.5:1 (WCAG AA), as `selector: ratio`. */
-function lowContrast(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const parse = (color: string) => {
-      const [r = 0, g = 0, b = 0, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
-      return { r, g, b, a: color.startsWith('rgba') ? a : 1 };
-    };
-    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
-      const channel = (value: number) => {
-        const c = value / 255;
-        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-    };
-    const backgroundOf = (element: Element | null): string => {
-      for (let current = element; current; current = current.parentElement) {
-        const color = getComputedStyle(current).backgroundColor;
-        if (parse(color).a > 0) return color;
-      }
-      return getComputedStyle(document.documentElement).backgroundColor;
-    };
-    const failures: string[] = [];
-    const selectors = ['body', 'a', '.site-title', '.breadcrumbs li', '.page-meta', '.rule-summary dt', '.rule-summary dd', '.severity',
-      'pre code', 'pre code span', 'summary', '.page-toc h2', '.child-list p', '.no-runbook', '.site-footer', 'th', 'td', 'button'];
-    for (const selector of selectors) {
-      for (const element of Array.from(document.querySelectorAll(selector))) {
-        if (!(element as HTMLElement).offsetParent && selector !== 'body') continue;
-        const ratioOf = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-        const ratio = ratioOf(luminance(parse(getComputedStyle(element).color)), luminance(parse(backgroundOf(element))));
-        if (ratio < 4.5) failures.push(`${selector} "${element.textContent?.slice(0, 30)}": ${ratio.toFixed(2)}`);
-      }
-    }
-    return [...new Set(failures)];
-  });
-}

@@ -1,15 +1,25 @@
 // Browser test support: builds a fixture site under a sub-path and serves it with the static server,
 // launches Debian's chromium through playwright-core and records every console error, failed request
-// (4xx/5xx) and request to another host, so a test can assert there were none.
+// (4xx/5xx) and request to another host, so a test can assert there were none. Screenshots go to
+// test-results/screenshots/, for people to look at (no test compares them).
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from '../../src/build.js';
 import { startStaticServer } from '../../src/serve/static-server.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'screenshots');
+
+/** Where to save the screenshot `name` (e.g. `runbook-dark.png`); the folder is made if missing. */
+export function screenshotFile(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, name);
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -21,7 +21,6 @@
     var show = function () {
       var dark = currentScheme() === 'dark';
       button.setAttribute('aria-pressed', String(dark));
-      button.textContent = 'Dark mode';
     };
     button.addEventListener('click', function () {
       var next = currentScheme() === 'dark' ? 'light' : 'dark';
@@ -64,7 +63,7 @@
       button.textContent = 'Copy';
       button.setAttribute('aria-label', 'Copy code');
       button.addEventListener('click', function () {
-        copyText(code.textContent || '').then(function () {
+        copyText(codeText(code)).then(function () {
           button.textContent = 'Copied';
         }, function () {
           button.textContent = 'Press Ctrl+C';
@@ -78,6 +77,13 @@
       });
       code.parentElement.appendChild(button);
     });
+  }
+
+  // The code as written: without the line numbers of the `highlight` shortcode's numbered lines.
+  function codeText(code) {
+    var copy = code.cloneNode(true);
+    copy.querySelectorAll('.ln').forEach(function (number) { number.remove(); });
+    return copy.textContent || '';
   }
 
   function copyText(text) {
