@@ -10,6 +10,7 @@ import { alertRunbooksOf } from '../alert-runbooks.js';
 import type { SiteConfig } from '../config.js';
 import type { Page, Section } from '../discover.js';
 import { gitLastModified } from '../git-lastmod.js';
+import { pageScriptsOf } from '../page-scripts.js';
 import type { SiteModel } from '../site.js';
 import { tagPath } from '../taxonomy.js';
 import type { SiteLinks } from '../urls.js';
@@ -113,6 +114,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         lastmod: lastmodOf(page),
         rules: rules.map(summaryOf),
         assets,
+        scripts: pageScriptsOf(page).map((script) => links.relative(`/${script.outputPath}`)),
       };
     },
     forGenerated(generated) {
