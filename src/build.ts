@@ -12,10 +12,11 @@ import type { Page } from './discover.js';
 import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from './incremental/build-cache.js';
 import type { RenderedPage } from './incremental/page-job.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './incremental/render-pool.js';
+import { type RecordingSiteModel, withRuleRecording } from './incremental/rule-recording.js';
 import { outputGenerators } from './outputs/index.js';
 import { redirects } from './outputs/redirects.js';
 import { addFolder, type OutputFiles, writeOutput } from './output-update.js';
-import { loadSite, type SiteModel } from './site.js';
+import { loadSite } from './site.js';
 import { urlCollisions } from './url-collisions.js';
 import { outputFileOf } from './urls.js';
 
@@ -66,7 +67,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
   try {
     const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
-    const model = await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts });
+    const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
     assertUniqueUrls(model.site.pages);
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
     const { pages, rendered, warnings } = await renderPages(model, cache, options, () => {
@@ -99,7 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * page before them is done, whichever worker finished first.
  */
 async function renderPages(
-  model: SiteModel,
+  model: RecordingSiteModel,
   cache: BuildCache | undefined,
   options: BuildOptions,
   renderPool: () => RenderPool | undefined,

@@ -5,9 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../discover.js';
 import { createPageRenderer } from '../render-page.js';
-import type { RuleFile, RuleIndex } from '../rules/types.js';
-import type { SiteModel } from '../site.js';
-import { ALL_RULE_FILES } from './build-cache.js';
+import type { RecordingSiteModel } from './rule-recording.js';
 
 export interface RenderedPage {
   readonly html: string;
@@ -18,10 +16,11 @@ export interface RenderedPage {
 
 export type PageJob = (page: Page) => RenderedPage;
 
-export function createPageJob(model: SiteModel): PageJob {
-  const recorder = recordingRuleIndex(model.rules);
+/** Renders pages of `model`, a model from withRuleRecording (so each page's rule files are known). */
+export function createPageJob(model: RecordingSiteModel): PageJob {
+  const recorder = model.ruleRecorder;
   let warnings: Diagnostic[] = [];
-  const renderPage = createPageRenderer({ ...model, rules: recorder.index }, (warning) => warnings.push(warning));
+  const renderPage = createPageRenderer(model, (warning) => warnings.push(warning));
   return (page) => {
     warnings = [];
     recorder.reset();
@@ -30,29 +29,3 @@ export function createPageJob(model: SiteModel): PageJob {
   };
 }
 
-/**
- * A rule index that notes every path asked for (found or not: a page also depends on a file's absence).
- * The renderer's setup (before the first page) may index the rules every page references; a page's
- * render loads its own references again, so setup loads are not charged to every page, but a setup
- * listing of all rule files (`all()`) is: whatever it feeds may show on any page.
- */
-function recordingRuleIndex(rules: RuleIndex): { index: RuleIndex; reset(): void; read(): string[] } {
-  const everyPage = new Set<string>();
-  let paths: Set<string> | undefined;
-  const index: RuleIndex = {
-    rulesDir: rules.rulesDir,
-    load(relativePath: string): RuleFile | undefined {
-      paths?.add(relativePath);
-      return rules.load(relativePath);
-    },
-    all() {
-      (paths ?? everyPage).add(ALL_RULE_FILES);
-      return rules.all();
-    },
-  };
-  return {
-    index,
-    reset: () => (paths = new Set(everyPage)),
-    read: () => [...(paths ?? everyPage)].sort(),
-  };
-}

@@ -9,6 +9,7 @@ import type { Page } from '../discover.js';
 import { siteModelOf } from '../site.js';
 import { createPageJob, type PageJob, type RenderedPage } from './page-job.js';
 import type { ToBuild, ToWorker, WorkerFailure } from './render-pool.js';
+import { withRuleRecording } from './rule-recording.js';
 
 const port = parentPort!;
 let pages: readonly Page[] = [];
@@ -17,7 +18,7 @@ let job: Promise<PageJob> | undefined;
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'site') {
     pages = message.site.pages;
-    job = siteModelOf(message.config, message.site).then(createPageJob);
+    job = siteModelOf(message.config, message.site).then((model) => createPageJob(withRuleRecording(model)));
     job.catch(() => {}); // reported by the first batch that awaits it
     return;
   }
