@@ -57,7 +57,7 @@ function benchSite({ name, dir, runs: count = runs }) {
     // Reported, not thrown: the other sites and Hugo's numbers are still worth having.
     const line = { site: name, what: 'runbook-site cold (no cache)', pages, ms: NaN, pagesPerSecond: NaN, rss: 'n/a', note: `FAILED: ${error.message.split('\n').find((text) => /heap|Error/.test(text)) ?? 'see stderr'}` };
     console.log(format(line));
-    return [line];
+    return [line, ...hugoRows(name, dir, pages, count, undefined)];
   }
   rmSync(path.join(dir, '.runbook-site-cache'), { recursive: true, force: true });
   run(ours([])); // fills the cache
@@ -70,16 +70,22 @@ function benchSite({ name, dir, runs: count = runs }) {
     row(name, 'runbook-site warm (no change)', pages, warm, `${percent(warm.median, cold.median)} of cold`),
     row(name, 'runbook-site one page changed', pages, changed, `${percent(changed.median, cold.median)} of cold`),
   ];
-  if (hugo) {
-    const hugoOut = path.join(work, 'hugo-out');
-    const hugoRun = measure(count, () => rmSync(hugoOut, { recursive: true, force: true }),
-      ['hugo', '--source', dir, '--themesDir', path.join(root, 'bench'), '--theme', 'hugo', '--destination', hugoOut, '--quiet']);
-    rmSync(path.join(dir, 'resources'), { recursive: true, force: true });
-    rmSync(path.join(dir, '.hugo_build.lock'), { force: true });
-    result.push(row(name, 'hugo', pages, hugoRun, `runbook-site cold/hugo = ${(cold.median / hugoRun.median).toFixed(2)}, warm/hugo = ${(warm.median / hugoRun.median).toFixed(2)}`));
-  }
   for (const line of result) console.log(format(line));
-  return result;
+  return [...result, ...hugoRows(name, dir, pages, count, { cold, warm })];
+}
+
+/** Hugo on the same folder, with the ratio to runbook-site's cold and warm medians when they are known. */
+function hugoRows(name, dir, pages, count, ours) {
+  if (!hugo) return [];
+  const hugoOut = path.join(work, 'hugo-out');
+  const hugoRun = measure(count, () => rmSync(hugoOut, { recursive: true, force: true }),
+    ['hugo', '--source', dir, '--themesDir', path.join(root, 'bench'), '--theme', 'hugo', '--destination', hugoOut, '--quiet']);
+  rmSync(path.join(dir, 'resources'), { recursive: true, force: true });
+  rmSync(path.join(dir, '.hugo_build.lock'), { force: true });
+  const ratios = ours ? `runbook-site cold/hugo = ${(ours.cold.median / hugoRun.median).toFixed(2)}, warm/hugo = ${(ours.warm.median / hugoRun.median).toFixed(2)}` : '';
+  const line = row(name, 'hugo', pages, hugoRun, ratios);
+  console.log(format(line));
+  return [line];
 }
 
 function measure(count, before, command) {
