@@ -1,8 +1,8 @@
 // The package as users get it: the project is packed as npm publishes it (`npm pack`, whose prepack
 // empties dist/ and compiles), the tarball is installed into an empty folder outside the repository, and
-// `npx runbook-site init` then `npx runbook-site build` there make a working site. This proves the
-// package's `files` hold everything the CLI reads at run time and that it runs on this Node (the lowest
-// major `engines` allows).
+// `npx runbook-site init` then `npx runbook-site build` there make a working site, with a site shortcode
+// and layout written as the README says. This proves the package's `files` hold everything the CLI reads
+// at run time and that it runs on this Node (the lowest major `engines` allows).
 // The pack runs in a copy of the project, so the repository's own dist/ (other tests run it) is never
 // emptied under them. npm installs from its cache when it can and from the registry otherwise.
 
@@ -83,8 +83,23 @@ describe('npm package', () => {
   test('installed in an empty folder, `npx runbook-site init` and `build` make a working site', () => {
     expect(existsSync(path.join(site, 'node_modules', '.bin', 'runbook-site'))).toBe(true);
     run('npx', ['runbook-site', 'init'], site);
-    // A diagram: mermaid is copied from the installed dependency into the site.
-    writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'flow.md'), '---\ntitle: Flow\n---\n{{< mermaid >}}\ngraph TD; A-->B\n{{< /mermaid >}}\n');
+    // A diagram: mermaid is copied from the installed dependency into the site. A site shortcode and a
+    // site layout as the README shows them, importing hastscript and a built-in layout part by package name.
+    writeFileSync(
+      path.join(site, 'content', 'runbooks', 'example', 'flow.md'),
+      '---\ntitle: Flow\n---\n{{< mermaid >}}\ngraph TD; A-->B\n{{< /mermaid >}}\n\n{{% dashboard "node-exporter" %}}\n',
+    );
+    mkdirSync(path.join(site, 'shortcodes'));
+    writeFileSync(path.join(site, 'shortcodes', 'dashboard.mjs'), 'export default (args) => `[Dashboard ${args.positional[0]}](https://grafana.example.com/d/${args.positional[0]})`;\n');
+    mkdirSync(path.join(site, 'theme', 'layouts'), { recursive: true });
+    writeFileSync(
+      path.join(site, 'theme', 'layouts', '404.mjs'),
+      [
+        "import { h } from 'hastscript';",
+        "import { document } from 'runbook-site/dist/theme/layouts/parts/document.js';",
+        "export default (data) => document(data, [h('article', [h('h1', 'No runbook here')])]);",
+      ].join('\n'),
+    );
     run('npx', ['runbook-site', 'build', '--strict', '--base-url', baseURL], site);
 
     const output = path.join(site, 'public');
@@ -99,6 +114,9 @@ describe('npm package', () => {
     const assetLinks = [...`${runbook}${flow}`.matchAll(/(?:href|src)="\/runbooks\/(assets\/[^"]+)"/g)].map((match) => match[1]!);
     expect(assetLinks).toEqual(expect.arrayContaining([expect.stringMatching(/^assets\/style\.\w+\.css$/), expect.stringMatching(/^assets\/mermaid-[\d.]+\.min\.js$/)]));
     expect(assetLinks.filter((asset) => !existsSync(path.join(output, asset)))).toEqual([]);
+
+    expect(flow).toContain('<a href="https://grafana.example.com/d/node-exporter">Dashboard node-exporter</a>');
+    expect(readFileSync(path.join(output, '404.html'), 'utf8')).toMatch(/<h1>No runbook here<\/h1>[\s\S]*<\/html>/);
 
     for (const file of ['.nojekyll', '404.html', 'index.html', 'search/minisearch.js', 'search/index.json', 'alerts.json']) {
       expect(existsSync(path.join(output, file)), file).toBe(true);
