@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../src/cli/main.js';
+import { runCliCaptured } from './helpers/cli.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
 
 const ruleFile = `
@@ -212,9 +212,8 @@ const badInputs: readonly BadInput[] = [
 ];
 
 async function buildWithCli(site: string, args: readonly string[] = []): Promise<{ exitCode: number; stderr: string[] }> {
-  const stderr: string[] = [];
-  const exitCode = await runCli(['build', '--source', site, '--quiet', ...args], { stdout: () => {}, stderr: (line) => stderr.push(line) });
-  return { exitCode, stderr };
+  const { code, stderr } = await runCliCaptured('build', '--source', site, '--quiet', ...args);
+  return { exitCode: code, stderr };
 }
 
 /** The text of an HTML document, tags removed (highlighting splits the rule's text into spans). */
