@@ -239,13 +239,19 @@ describe('bad input fails clearly and leaves public/ untouched', () => {
 });
 
 describe('unusual input builds', () => {
-  test('an empty page builds, titled from its file name', async () => {
+  test('an empty page builds, titled from its file name, and `check` warns about it', async () => {
     const site = writeSite(`-- content/runbooks/EmptyAlert.md --\n-- content/runbooks/Blank.md --\n  \n\n`);
     const { exitCode, stderr } = await buildWithCli(site);
     expect(stderr).toEqual([]);
     expect(exitCode).toBe(0);
     expect(readFileSync(path.join(site, 'public', 'runbooks', 'emptyalert', 'index.html'), 'utf8')).toContain('<title>EmptyAlert | Runbooks</title>');
     expect(readFileSync(path.join(site, 'public', 'runbooks', 'blank', 'index.html'), 'utf8')).toContain('<title>Blank | Runbooks</title>');
+
+    const check = await runCliCaptured('check', '--source', site);
+    expect(check.code).toBe(0);
+    for (const file of ['Blank', 'EmptyAlert']) {
+      expect(check.stdout.join('\n')).toMatch(new RegExp(`^content/runbooks/${file}\\.md:1: warning: Empty page: .+ \\[empty-page\\]$`, 'm'));
+    }
   });
 
   test('a byte-order mark and CRLF line endings, in pages and rule files, simply work', async () => {
