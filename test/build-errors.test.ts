@@ -51,6 +51,11 @@ const cases: Array<[string, string, RegExp, string[]?]> = [
     /^error: content\/runbooks\/AppDown\.md:5:1: Unexpected shortcode `nosuchthing`/,
   ],
   [
+    'a site layout that is not valid JavaScript',
+    `-- content/runbooks/AppDown.md --\n# AppDown\n-- theme/layouts/page.mjs --\nexport default function (data) {\n${ruleFile}`,
+    /^error: theme\/layouts\/page\.mjs: Unexpected error loading layout module: .+ \(the module must be valid JavaScript/,
+  ],
+  [
     'alert missing from its rule file, with --strict',
     `-- content/runbooks/Gone.md --\n# Gone\n\n{{% rule "app.yml" "Gone" %}}\n${ruleFile}`,
     /^error: content\/runbooks\/Gone\.md:3:1: Alert `Gone` not found in rule file `app\.yml`.*--strict/,

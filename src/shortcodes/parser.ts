@@ -257,7 +257,7 @@ function siteError(origin: SourceOrigin, offset: number, problem: { reason: stri
 function unknownShortcode(origin: SourceOrigin, tag: Tag, knownNames: ReadonlySet<string>): SiteError {
   return siteError(origin, tag.low, {
     reason: `Unexpected shortcode \`${tag.name}\`, expected a known shortcode`,
-    hint: `known shortcodes: ${[...knownNames].sort().join(', ')}; a site adds one as shortcodes/${tag.name}.js`,
+    hint: `known shortcodes: ${[...knownNames].sort().join(', ')}; a site adds one as shortcodes/${tag.name}.mjs`,
     ruleId: 'shortcode/unknown',
   });
 }

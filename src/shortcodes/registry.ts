@@ -19,7 +19,7 @@ import rule from '../../shortcodes/rule.js';
 import tab from '../../shortcodes/tab.js';
 import tabs from '../../shortcodes/tabs.js';
 import { SiteError } from '../diagnostics.js';
-import { importFresh } from '../fresh-import.js';
+import { importSiteFunction } from '../fresh-import.js';
 import type { Shortcode } from './types.js';
 
 const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map<string, Shortcode>([
@@ -78,28 +78,10 @@ async function listSiteShortcodeFiles(folder: string): Promise<string[]> {
   }
 }
 
-async function importShortcode(absolutePath: string, sitePath: string): Promise<Shortcode> {
-  let module: { default?: unknown };
-  try {
-    module = (await importFresh(absolutePath)) as { default?: unknown };
-  } catch (error) {
-    throw new SiteError(
-      {
-        file: sitePath,
-        reason: `Unexpected error loading shortcode module: ${error instanceof Error ? error.message : String(error)}`,
-        hint: 'the module must be valid JavaScript (ES module) that node can import',
-        ruleId: 'shortcode/invalid-module',
-      },
-      { cause: error },
-    );
-  }
-  if (typeof module.default !== 'function') {
-    throw new SiteError({
-      file: sitePath,
-      reason: `Unexpected default export of type ${typeof module.default}, expected a shortcode function`,
-      hint: 'write `export default function (args, inner, context) { return "..." }`',
-      ruleId: 'shortcode/invalid-module',
-    });
-  }
-  return module.default as Shortcode;
+function importShortcode(absolutePath: string, sitePath: string): Promise<Shortcode> {
+  return importSiteFunction<Shortcode>(absolutePath, sitePath, {
+    what: 'shortcode',
+    example: 'export default function (args, inner, context) { return "..." }',
+    ruleId: 'shortcode/invalid-module',
+  });
 }

@@ -13,7 +13,7 @@ import sectionLayout from '../../theme/layouts/section.js';
 import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
-import { importFresh } from '../fresh-import.js';
+import { importSiteFunction } from '../fresh-import.js';
 import { packageRoot } from '../package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
 import type { Layout, PageKindName } from './types.js';
@@ -54,11 +54,11 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
   // Only top-level modules are layouts; sub-folders (the built-in theme's parts/) hold their own modules.
   for (const file of listFiles(siteLayouts).filter((name) => /^[^/]+\.m?js$/.test(name))) {
     const name = file.replace(/\.m?js$/, '');
-    const module = (await importFresh(path.join(siteLayouts, file))) as { default?: Layout };
-    if (typeof module.default !== 'function') {
-      throw new Error(`${path.join('theme', 'layouts', file)}: a layout module must export a default function (data) => hast Root`);
-    }
-    layouts[name] = module.default;
+    layouts[name] = await importSiteFunction<Layout>(path.join(siteLayouts, file), `theme/layouts/${file}`, {
+      what: 'layout',
+      example: 'export default function (data) { return /* a hast Root */ }',
+      ruleId: 'theme/invalid-layout',
+    });
   }
   const assets = new Map<string, ThemeAsset>();
   for (const root of [path.join(packageRoot, 'theme', 'assets'), path.join(siteDir, 'theme', 'assets')]) {
