@@ -181,7 +181,7 @@ describe('errors name the file, line and column of the shortcode', () => {
 
   test('the unknown-shortcode hint lists the known names', () => {
     expect(errorOf(() => expand('{{% nope %}}')).hint).toBe(
-      'known shortcodes: boom, comment, echo, emit, fail, kind, number, upper, warn; a site adds one as shortcodes/nope.js',
+      'known shortcodes: boom, comment, echo, emit, fail, kind, number, upper, warn; a site adds one as shortcodes/nope.mjs',
     );
   });
 
