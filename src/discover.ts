@@ -2,7 +2,7 @@
 // section; its `_index.md`, when present, gives the section's front matter and text). It reads each
 // Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
 
-import { type Stats, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, existsSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from './diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
@@ -66,13 +66,15 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     const source = readUtf8(path.join(contentRoot, contentPath), file);
     const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file);
     if (frontMatter.draft && !options.buildDrafts) return undefined;
-    const fileName = path.posix.basename(kind === 'page' ? contentPath : path.posix.dirname(contentPath));
+    // A section's page and a leaf bundle's `index.md` are named after their folder.
+    const namedAfterFolder = kind !== 'page' || path.posix.basename(contentPath) === LEAF_BUNDLE_INDEX;
+    const fileName = path.posix.basename(namedAfterFolder ? path.posix.dirname(contentPath) : contentPath);
     return {
       kind,
       file,
       contentPath,
       path: pagePath({ contentPath, url: frontMatter.url, slug: frontMatter.slug }),
-      title: pageTitle(frontMatter, body, kind === 'page' ? fileName.replace(/\.(md|markdown)$/i, '') : fileName || 'Home'),
+      title: pageTitle(frontMatter, body, namedAfterFolder ? fileName || 'Home' : fileName.replace(/\.(md|markdown)$/i, '')),
       frontMatter,
       body,
       bodyLineOffset,
@@ -105,9 +107,10 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
       if (name.startsWith('.') || name === '_index.md') continue;
       const contentPath = path.posix.join(dir, name);
       const stats = statEntry(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`);
-      if (stats.isDirectory()) section.sections.push(walk(contentPath, section));
-      else if (/\.(md|markdown)$/i.test(name)) {
-        const child = readPage(contentPath, 'page');
+      const leafBundle = stats.isDirectory() && isLeafBundle(path.join(contentRoot, contentPath));
+      if (stats.isDirectory() && !leafBundle) section.sections.push(walk(contentPath, section));
+      else if (leafBundle || /\.(md|markdown)$/i.test(name)) {
+        const child = readPage(leafBundle ? path.posix.join(contentPath, LEAF_BUNDLE_INDEX) : contentPath, 'page');
         if (child) {
           section.pages.push(child);
           pages.push(child);
@@ -121,6 +124,13 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   const root = walk('', undefined);
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, pages, sectionOf };
+}
+
+/** Hugo's leaf bundle: a folder whose `index.md` is one page (at the folder's URL) and whose other files are its resources. */
+export const LEAF_BUNDLE_INDEX = 'index.md';
+
+function isLeafBundle(folder: string): boolean {
+  return existsSync(path.join(folder, LEAF_BUNDLE_INDEX)) && !existsSync(path.join(folder, '_index.md'));
 }
 
 function sectionPageFor(indexPath: string, kind: PageKind, contentPrefix: string): Page {

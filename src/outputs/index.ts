@@ -2,6 +2,7 @@
 
 import { alertsIndexPage } from './alerts-index-page.js';
 import { alertsJson } from './alerts-json.js';
+import { bundleResources } from './bundle-resources.js';
 import { notFoundPage } from './not-found-page.js';
 import { redirects } from './redirects.js';
 import { pageScriptFiles } from '../page-scripts.js';
@@ -14,6 +15,6 @@ import type { OutputGenerator } from './types.js';
 
 // Redirects come first, so that any generated page at the same URL replaces them.
 export const outputGenerators: readonly OutputGenerator[] = [
-  redirects, alertsJson, themeAssets, pageScriptFiles,
+  redirects, alertsJson, themeAssets, pageScriptFiles, bundleResources,
   taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll, searchIndex,
 ];
