@@ -1,11 +1,11 @@
 // Bad input fails the build with file:line:col, what is wrong and what to do, exit code 1, and the
 // previous public/ left exactly as it was. Each case is a whole site written from one string.
 
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../src/cli/main.js';
-import { writeSite } from './helpers/site.js';
+import { snapshotFiles, writeSite } from './helpers/site.js';
 
 const ruleFile = `
 -- rules/app.yml --
@@ -63,28 +63,20 @@ const cases: Array<[string, string, RegExp, string[]?]> = [
   ],
 ];
 
-function snapshot(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(folder, path.join(entry.parentPath, entry.name))] = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-  }
-  return files;
-}
-
 describe('bad input', () => {
   test.each(cases)('%s', async (_name, files, message, extraArgs = []) => {
     const site = writeSite(files);
     const destination = path.join(site, 'public');
     mkdirSync(destination);
     writeFileSync(path.join(destination, 'index.html'), 'previous good site');
-    const before = snapshot(site);
+    const before = snapshotFiles(site);
     const stderr: string[] = [];
 
     const exitCode = await runCli(['build', '--source', site, ...extraArgs], { stdout: () => {}, stderr: (line) => stderr.push(line) });
 
     expect(exitCode).toBe(1);
     expect(stderr.at(-1)).toMatch(message);
-    expect(snapshot(site)).toEqual(before);
+    expect(snapshotFiles(site)).toEqual(before);
   });
 
   test('the same missing alert is only a warning without --strict, and the page builds', async () => {
