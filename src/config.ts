@@ -1,13 +1,14 @@
 // Site configuration: finds config.yaml (or Hugo's other names), parses it and validates the keys
 // runbook-site understands with a schema (Hugo's names), keeping unknown keys. It does not read content.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { checkConfigSchema, type CheckConfig } from './check/findings.js';
 import { SiteError, lineColumnAt } from './diagnostics.js';
+import { readUtf8File } from './read-utf8.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -68,7 +69,7 @@ export interface ConfigOverrides {
 export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): SiteConfig {
   const absoluteSiteDir = path.resolve(siteDir);
   const configName = CONFIG_FILE_NAMES.find((name) => existsSync(path.join(absoluteSiteDir, name)));
-  const text = configName ? readFileSync(path.join(absoluteSiteDir, configName), 'utf8') : undefined;
+  const text = configName ? readUtf8File(path.join(absoluteSiteDir, configName), configName) : undefined;
   const data = configName && text !== undefined ? parseConfigText(configName, text) : {};
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {

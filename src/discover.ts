@@ -2,10 +2,11 @@
 // section; its `_index.md`, when present, gives the section's front matter and text). It reads each
 // Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
 
-import { type Stats, existsSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from './diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
+import { readUtf8File } from './read-utf8.js';
 import { pagePath } from './urls.js';
 
 export type PageKind = 'home' | 'section' | 'page';
@@ -63,7 +64,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
 
   const readPage = (contentPath: string, kind: PageKind): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
-    const source = readUtf8(path.join(contentRoot, contentPath), file);
+    const source = readUtf8File(path.join(contentRoot, contentPath), file);
     const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file);
     if (frontMatter.draft && !options.buildDrafts) return undefined;
     // A section's page and a leaf bundle's `index.md` are named after their folder.
@@ -171,53 +172,5 @@ function statEntry(absolutePath: string, file: string): Stats {
       }, { cause: error });
     }
     throw error;
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function readUtf8(absolutePath: string, file: string): string {
-  const bytes = readFileSync(absolutePath);
-  try {
-    return utf8.decode(bytes);
-  } catch (error) {
-    const offset = firstInvalidUtf8Offset(bytes);
-    const line = bytes.subarray(0, offset).reduce((lines, byte) => lines + (byte === 0x0a ? 1 : 0), 1);
-    const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
-    throw new SiteError({
-      file,
-      line,
-      // In characters, as every other column; the valid text before the bad byte decodes.
-      column: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1,
-      reason: `Unexpected byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset}, expected UTF-8 text`,
-      hint: 'save the file as UTF-8',
-      ruleId: 'content/invalid-utf8',
-    }, { cause: error });
-  }
-}
-
-/** Offset of the first byte where UTF-8 decoding fails (found by decoding growing prefixes of lines). */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  const lenient = new TextDecoder('utf-8');
-  let offset = 0;
-  while (offset < bytes.length) {
-    const lineEnd = bytes.indexOf(0x0a, offset);
-    const end = lineEnd === -1 ? bytes.length : lineEnd + 1;
-    const text = lenient.decode(bytes.subarray(offset, end));
-    const bad = text.indexOf('\ufffd');
-    if (bad !== -1 && !utf8Decodes(bytes.subarray(offset, end))) {
-      return offset + Buffer.byteLength(text.slice(0, bad));
-    }
-    offset = end;
-  }
-  return 0;
-}
-
-function utf8Decodes(bytes: Uint8Array): boolean {
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -48,6 +48,21 @@ const badInputs: readonly BadInput[] = [
     message: /^error: content\/runbooks\/Latin1\.md:3:4: Unexpected byte 0xe9 .*expected UTF-8 text \(save the file as UTF-8\)$/,
   },
   {
+    name: 'invalid UTF-8 in a rule file',
+    files: page('{{% rule "app.yml" "AppDown" %}}'),
+    setup: (site) => {
+      mkdirSync(path.join(site, 'rules'), { recursive: true });
+      writeFileSync(path.join(site, 'rules', 'app.yml'), Buffer.from('groups:\n  - name: caf\xe9\n    rules: []\n', 'latin1'));
+    },
+    message: /^error: rules\/app\.yml:2:14: Unexpected byte 0xe9 .*expected UTF-8 text \(save the file as UTF-8\)$/,
+  },
+  {
+    name: 'invalid UTF-8 in the config',
+    files: page('Text.'),
+    setup: (site) => writeFileSync(path.join(site, 'config.yaml'), Buffer.from('title: Caf\xe9\n', 'latin1')),
+    message: /^error: config\.yaml:1:11: Unexpected byte 0xe9 .*expected UTF-8 text \(save the file as UTF-8\)$/,
+  },
+  {
     name: 'YAML front matter that is not valid YAML',
     files: `-- content/runbooks/AppDown.md --\n---\ntitle: AppDown\ndescription: a: b\n---\nbody\n`,
     message: /^error: content\/runbooks\/AppDown\.md:3:\d+: Invalid YAML front matter: .+ \(fix the YAML between the `---` lines.*\)$/,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { SiteError } from '../diagnostics.js';
+import { readUtf8File } from '../read-utf8.js';
 import type { AlertRule, RuleFile, RuleIndex } from './types.js';
 
 export interface RuleIndexOptions {
@@ -112,7 +113,7 @@ function loadOutcome(
   }
   if (!fs.statSync(realPath).isFile()) return { missing: true };
   try {
-    return { file: parseRuleFile(fs.readFileSync(realPath, 'utf8'), relative, displayPath(absolute)) };
+    return { file: parseRuleFile(readUtf8File(realPath, displayPath(absolute)), relative, displayPath(absolute)) };
   } catch (error) {
     return { error };
   }
