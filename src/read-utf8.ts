@@ -1,13 +1,13 @@
 // Reads a text file of the site (page, rule file, config) as UTF-8, strictly: a byte that is not UTF-8
 // is a SiteError at its line and column, instead of a silent U+FFFD in the published page.
 
-import { readFileSync } from 'node:fs';
+import fs from 'node:fs';
 import { SiteError } from './diagnostics.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readUtf8File(absolutePath: string, file: string): string {
-  const bytes = readFileSync(absolutePath);
+  const bytes = fs.readFileSync(absolutePath);
   try {
     return utf8.decode(bytes);
   } catch (error) {
