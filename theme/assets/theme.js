@@ -1,6 +1,7 @@
 // The theme's progressive enhancements; every page works without them.
 // - the colour-scheme toggle (the choice is remembered; scheme.js applies it on the next page)
 // - the Menu button of narrow screens
+// - the menu scrolled to the current page (a long menu would hide it below the fold)
 // - a Copy button on each code block
 // - the alerts index's filter (text, severity) and sortable columns
 // - Alert Rule blocks opened for printing
@@ -29,6 +30,14 @@
       show();
     });
     show();
+  }
+
+  function showCurrentMenuEntry() {
+    var menu = document.querySelector('.site-menu');
+    var current = menu && menu.querySelector('[aria-current="page"]');
+    if (!current || menu.scrollHeight <= menu.clientHeight) return;
+    // The sticky menu is the entry's offset parent, so offsetTop is its place inside the menu.
+    menu.scrollTop = current.offsetTop - menu.clientHeight / 3;
   }
 
   function setUpMenuButton() {
@@ -144,6 +153,7 @@
 
   setUpSchemeToggle();
   setUpMenuButton();
+  showCurrentMenuEntry();
   setUpCopyButtons();
   setUpAlertsIndex();
 })();
