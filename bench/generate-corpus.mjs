@@ -1,6 +1,7 @@
 // Synthetic runbook sites for the benchmark: `pages` runbook pages in sections of 50, each section with
 // its own Prometheus rule file (one alert per page), pages showing their rule with the `rule` shortcode,
-// a `comment` block, headings, lists, a table and a code block, like the real corpus. The same folder
+// a `comment` block, headings, lists, a table and a code block, like the real corpus; sections carry
+// `bookCollapseSection: true` as the corpus's do unless `collapse: false`. The same folder
 // builds with Hugo (config `dataDir: rules`, bench/hugo layouts).
 // Usage: node bench/generate-corpus.mjs DIR PAGES
 
@@ -9,7 +10,7 @@ import path from 'node:path';
 
 const PAGES_PER_SECTION = 50;
 
-export function generateCorpus(dir, pages) {
+export function generateCorpus(dir, pages, { collapse = true } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'content', 'runbooks'), { recursive: true });
   writeFileSync(path.join(dir, 'config.yaml'), 'baseURL: "https://example.org/runbooks/"\ntitle: "Synthetic runbooks"\nlanguageCode: en-us\nassetDir: rules\ndataDir: rules\nmarkup:\n  goldmark:\n    renderer:\n      unsafe: true\n');
@@ -23,7 +24,8 @@ export function generateCorpus(dir, pages) {
     writeFileSync(path.join(dir, 'rules', name, 'alerts.yml'), ruleFile(name, alerts));
     const sectionDir = path.join(dir, 'content', 'runbooks', name);
     mkdirSync(sectionDir, { recursive: true });
-    writeFileSync(path.join(sectionDir, '_index.md'), `---\ntitle: ${name}\n---\n\nAlerts of ${name}.\n`);
+    // Collapsed unless on the page's path, as the real corpus's sections are (bench/run.mjs has a variant without).
+    writeFileSync(path.join(sectionDir, '_index.md'), `---\ntitle: ${name}\n${collapse ? 'bookCollapseSection: true\n' : ''}---\n\nAlerts of ${name}.\n`);
     alerts.forEach((alert, index) => writeFileSync(path.join(sectionDir, `${alert}.md`), page(name, alert, index)));
   }
 }

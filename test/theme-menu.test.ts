@@ -1,6 +1,7 @@
 // The menu tree (src/theme/menu.ts) on real sites written to disk: order by weight then title,
 // bookCollapseSection, bookFlatSection, bookHidden, the params.BookSection root, the current page marked
-// and its sections open, previous/next within a section.
+// and its sections open, previous/next within a section, the link budget that keeps menus of large
+// sites from holding every page.
 
 import { describe, expect, test } from 'vitest';
 import type { Page } from '../src/discover.js';
@@ -152,5 +153,32 @@ describe('menu tree', () => {
     expect(menu.neighboursOf(page('runbooks/zeta/b.md'))).toEqual({ previous: { title: 'alpha', url: '/runbooks/zeta/a/' }, next: undefined });
     expect(menu.neighboursOf(page('runbooks/alpha/one.md'))).toEqual({ previous: undefined, next: undefined });
     expect(menu.neighboursOf(page('runbooks/zeta/hidden.md'))).toEqual({});
+  });
+});
+
+describe('menu link budget', () => {
+  const sections = ['a', 'b', 'c'].flatMap((name) => [
+    `-- content/${name}/_index.md --\n---\ntitle: ${name.toUpperCase()}\n---`,
+    ...[1, 2, 3].map((page) => `-- content/${name}/${name}${page}.md --\n---\ntitle: ${name}${page}\n---`),
+  ]);
+  const budgetSite = ['-- content/_index.md --', '# Home', ...sections].join('\n') + '\n';
+
+  async function budgetMenu(linkBudget?: number) {
+    const model = await loadSite({ source: writeSite(budgetSite) });
+    const menu = createSiteMenu(model, { url: (page) => page.path, linkBudget });
+    return (file: string) => outline(menu.menuFor(model.site.pages.find((page) => page.file === `content/${file}`)!));
+  }
+
+  test('under the budget, every section without bookCollapseSection is open, as in hugo-book', async () => {
+    const menuFor = await budgetMenu();
+    expect(menuFor('_index.md')).toEqual(['A [open]', '  a1', '  a2', '  a3', 'B [open]', '  b1', '  b2', '  b3', 'C [open]', '  c1', '  c2', '  c3']);
+  });
+
+  test('beyond it, sections off the page path open in menu order while they fit; the path always opens', async () => {
+    const menuFor = await budgetMenu(9);
+    expect(menuFor('_index.md')).toEqual(['A [open]', '  a1', '  a2', '  a3', 'B [open]', '  b1', '  b2', '  b3', 'C [closed]']);
+    expect(menuFor('c/c2.md')).toEqual(['A [open]', '  a1', '  a2', '  a3', 'B [closed]', 'C [open]', '  c1', '  c2 [current]', '  c3']);
+    const tiny = await budgetMenu(1);
+    expect(tiny('b/b1.md')).toEqual(['A [closed]', 'B [open]', '  b1 [current]', '  b2', '  b3', 'C [closed]']);
   });
 });

@@ -2,8 +2,11 @@
 // (`params.BookSection`, else the home section), ordered by `weight` then title, without `bookHidden`
 // pages, with `bookCollapseSection` sections closed unless they hold the current page, and
 // `bookFlatSection` sections marked for drawing without indentation. A closed section carries no
-// children, so a page's menu holds the section list and only the open sections' pages, never the whole
-// site. The sorted tree is built once per build and each section's menu once; pages of a section share
+// children, so a page's menu holds the section list and only the open sections' pages. hugo-book also
+// opens every section without `bookCollapseSection` on every page, which on a site of thousands of
+// pages makes each page carry the whole site (output growing with the square of the page count), so
+// such a section off the current page's path opens only while the menu stays within a link budget
+// (openSections); beyond it, it is drawn closed like a collapsed one. The sorted tree is built once per build and each section's menu once; pages of a section share
 // it and only the current entry is marked per page. It draws nothing (the theme's menu part does).
 
 import type { Page, Section } from '../discover.js';
@@ -15,7 +18,12 @@ export interface MenuOptions {
   readonly bookSection?: string;
   /** The page's root-relative URL. */
   readonly url: (page: Page) => string;
+  /** Links a menu may hold before sections off the page's path stay closed (default MENU_LINK_BUDGET). */
+  readonly linkBudget?: number;
 }
+
+/** Large enough for every section of a usual runbook site to stay open, as hugo-book draws it. */
+export const MENU_LINK_BUDGET = 400;
 
 export interface SiteMenu {
   /** The menu drawn on `page`: open sections expanded, the page's entry marked current. */
@@ -25,7 +33,7 @@ export interface SiteMenu {
 }
 
 /** A page of the sorted tree: what every page's menu is drawn from. */
-interface MenuNode {
+export interface MenuNode {
   readonly page: Page;
   readonly section?: Section;
 }
@@ -41,8 +49,8 @@ export function createSiteMenu({ site, sectionByPage }: Pick<SiteModel, 'site' |
   };
   const entriesByOpenSection = new Map<Section | undefined, readonly MenuEntry[]>();
 
-  /** The sections open on a page: its own section (for a section page) and every section above it. */
-  const openSectionsOf = (page: Page): Set<Section> => {
+  /** The page's path: its own section (for a section page) and every section above it, always open. */
+  const pathOf = (page: Page): Set<Section> => {
     const open = new Set<Section>();
     for (let section = sectionByPage.get(page) ?? site.sectionOf.get(page); section; section = section.parent) open.add(section);
     return open;
@@ -50,8 +58,8 @@ export function createSiteMenu({ site, sectionByPage }: Pick<SiteModel, 'site' |
 
   const entriesFor = (nodes: readonly MenuNode[], open: ReadonlySet<Section>): MenuEntry[] =>
     nodes.map(({ page, section }) => {
+      const expanded = section !== undefined && open.has(section);
       const collapsible = section?.page.frontMatter.bookCollapseSection === true;
-      const expanded = section !== undefined && (!collapsible || open.has(section));
       return {
         title: page.title,
         url: options.url(page),
@@ -68,7 +76,7 @@ export function createSiteMenu({ site, sectionByPage }: Pick<SiteModel, 'site' |
       const deepestOpen = sectionByPage.get(page) ?? site.sectionOf.get(page);
       let entries = entriesByOpenSection.get(deepestOpen);
       if (!entries) {
-        entries = entriesFor(rootNodes, openSectionsOf(page));
+        entries = entriesFor(rootNodes, openSections(rootNodes, pathOf(page), nodesOf, options.linkBudget ?? MENU_LINK_BUDGET));
         entriesByOpenSection.set(deepestOpen, entries);
       }
       return markCurrent(entries, options.url(page));
@@ -83,6 +91,36 @@ export function createSiteMenu({ site, sectionByPage }: Pick<SiteModel, 'site' |
       return { previous: link(pages[index - 1]), next: link(pages[index + 1]) };
     },
   };
+}
+
+/**
+ * The sections drawn open: those on the page's path (`path`: always) and, in menu order, each section
+ * without `bookCollapseSection` reached through open ones, while the links drawn stay within `budget`
+ * (the path's links count first). Under the budget this is hugo-book's menu exactly.
+ */
+export function openSections(
+  rootNodes: readonly MenuNode[],
+  path: ReadonlySet<Section>,
+  nodesOf: (section: Section) => readonly MenuNode[],
+  budget: number,
+): Set<Section> {
+  const pathLinks = (nodes: readonly MenuNode[]): number =>
+    nodes.reduce((links, { section }) => links + (section && path.has(section) ? pathLinks(nodesOf(section)) : 0), nodes.length);
+  let spare = budget - pathLinks(rootNodes);
+  const open = new Set<Section>();
+  const visit = (nodes: readonly MenuNode[]) => {
+    for (const { section } of nodes) {
+      if (!section) continue;
+      if (path.has(section)) open.add(section);
+      else if (section.page.frontMatter.bookCollapseSection !== true && nodesOf(section).length <= spare) {
+        spare -= nodesOf(section).length;
+        open.add(section);
+      } else continue;
+      visit(nodesOf(section));
+    }
+  };
+  visit(rootNodes);
+  return open;
 }
 
 /** Copies only the entries on the way to the current one, so a section's cached menu is shared, not mutated. */
