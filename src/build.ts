@@ -1,7 +1,8 @@
 // The build orchestrator: loads the site model, renders every page (in worker threads, and only the
-// pages the build cache does not hold), runs the output generators and writes the output (atomically,
-// or only the changed files when the previous build's output is intact). It wires the pipeline steps of
-// DESIGN.md and does nothing else. The CLI and the tests call `build`.
+// pages the build cache does not hold), runs the output generators and writes the output as it goes
+// (each page as soon as it is done; swapped in atomically, or only the changed files moved in when the
+// previous build's output is intact). It wires the pipeline steps of DESIGN.md and does nothing else.
+// The CLI and the tests call `build`.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,7 +16,7 @@ import { type RenderPool, startRenderPool, workersAvailable } from './incrementa
 import { type RecordingSiteModel, withRuleRecording } from './incremental/rule-recording.js';
 import { outputGenerators } from './outputs/index.js';
 import { redirects } from './outputs/redirects.js';
-import { addFolder, type OutputFiles, writeOutput } from './output-update.js';
+import { contentHash, openOutput, type OutputWriter } from './output-update.js';
 import { loadSite } from './site.js';
 import { urlCollisions } from './url-collisions.js';
 import { outputFileOf } from './urls.js';
@@ -70,58 +71,76 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
     assertUniqueUrls(model.site.pages);
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
-    const { pages, rendered, warnings } = await renderPages(model, cache, options, () => {
-      pool ??= workers > 0 ? startRenderPool(workers) : undefined;
-      return pool;
-    });
-
-    const files: OutputFiles = new Map();
-    addFolder(files, path.join(siteDir, model.config.staticDir));
-    model.site.pages.forEach((page, index) => files.set(outputFileOf(page.path), pages[index]!.html));
-    let redirectCount = 0;
-    for (const generate of outputGenerators) {
-      for (const file of generate(model)) {
-        files.set(file.path, file.content);
-        if (generate === redirects) redirectCount += 1;
+    const output = openOutput(destination, cache?.outputManifest(destination));
+    try {
+      output.writeFolder(path.join(siteDir, model.config.staticDir));
+      const { rendered, warnings } = await renderPages(model, cache, output, options, () => {
+        pool ??= workers > 0 ? startRenderPool(workers) : undefined;
+        return pool;
+      });
+      let redirectCount = 0;
+      for (const generate of outputGenerators) {
+        for (const file of generate(model)) {
+          output.write(file.path, file.content);
+          if (generate === redirects) redirectCount += 1;
+        }
       }
+      if (options.strict && warnings.length > 0) throw strictFailure(warnings);
+      const manifest = output.commit();
+      cache?.save(model.site.pages, manifest);
+      const pages = model.site.pages.length;
+      return { destination, pages, rendered, redirects: redirectCount, warnings, durationMs: performance.now() - started };
+    } catch (error) {
+      output.abort();
+      cache?.discard();
+      throw error;
     }
-    if (options.strict && warnings.length > 0) throw strictFailure(warnings);
-    const manifest = writeOutput(destination, files, cache?.outputManifest(destination));
-    cache?.save(model.site.pages, manifest);
-    return { destination, pages: pages.length, rendered, redirects: redirectCount, warnings, durationMs: performance.now() - started };
   } finally {
     await pool?.close();
   }
 }
 
 /**
- * Every page's render, in page order: from the cache when its inputs are unchanged, else rendered (in
- * workers when there are enough pages, else here). Warnings are reported in page order as soon as every
- * page before them is done, whichever worker finished first.
+ * Every page's render, written to `output` as it is done: from the cache when its inputs are unchanged,
+ * else rendered (in workers when there are enough pages, else here). Warnings are reported in page order
+ * as soon as every page before them is done, whichever worker finished first.
  */
 async function renderPages(
   model: RecordingSiteModel,
   cache: BuildCache | undefined,
+  output: OutputWriter,
   options: BuildOptions,
   renderPool: () => RenderPool | undefined,
-): Promise<{ pages: RenderedPage[]; rendered: number; warnings: Diagnostic[] }> {
+): Promise<{ rendered: number; warnings: Diagnostic[] }> {
   const sitePages = model.site.pages;
-  const pages: (RenderedPage | undefined)[] = sitePages.map((page) => cache?.lookup(page));
-  const missing = pages.flatMap((page, index) => (page ? [] : [index]));
+  /** Each page's warnings once it is done, by page index. */
+  const pageWarnings: (readonly Diagnostic[] | undefined)[] = new Array(sitePages.length);
+  const missing: number[] = [];
+  sitePages.forEach((page, index) => {
+    const cached = cache?.lookup(page);
+    if (!cached) missing.push(index);
+    else {
+      output.writeKnown(outputFileOf(page.path), cached.htmlHash, cached.html);
+      pageWarnings[index] = cached.warnings;
+    }
+  });
   const warnings: Diagnostic[] = [];
   let reported = 0;
   let done = sitePages.length - missing.length;
   const report = () => {
-    for (; reported < pages.length && pages[reported]; reported += 1) {
-      for (const warning of pages[reported]!.warnings) {
+    for (; reported < sitePages.length && pageWarnings[reported]; reported += 1) {
+      for (const warning of pageWarnings[reported]!) {
         warnings.push(warning);
         options.onWarning?.(warning);
       }
     }
   };
   const onRendered = (index: number, page: RenderedPage) => {
-    pages[index] = page;
-    cache?.store(sitePages[index]!, page);
+    const sitePage = sitePages[index]!;
+    const htmlHash = contentHash(page.html);
+    output.writeKnown(outputFileOf(sitePage.path), htmlHash, () => page.html);
+    cache?.store(sitePage, page, htmlHash);
+    pageWarnings[index] = page.warnings;
     done += 1;
     options.onProgress?.(done, sitePages.length);
     report();
@@ -136,7 +155,7 @@ async function renderPages(
     const render = createPageJob(model);
     for (const index of missing) onRendered(index, render(sitePages[index]!));
   }
-  return { pages: pages as RenderedPage[], rendered: missing.length, warnings };
+  return { rendered: missing.length, warnings };
 }
 
 function strictFailure(warnings: readonly Diagnostic[]): SiteError {

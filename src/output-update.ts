@@ -1,12 +1,13 @@
-// Incremental output: brings an existing output folder up to date with a build's complete file set by
-// writing only the files whose content changed and deleting the ones no longer produced, using the
-// manifest (content hash, size, mtime of each file) recorded by the previous build. Every page has been
-// rendered before the first write, so a content error never touches the folder. When the folder does not
-// match its manifest (first build, files changed by hand, another destination) it falls back to the
-// atomic swap of output.ts. It does not render anything.
+// Writing a build's output as it is produced, one file at a time, so no build holds every page in memory.
+// Files go to a staging folder next to the destination (output.ts); at the end either the staging folder
+// replaces the destination (the atomic swap) or, when the previous build's output is intact (it matches
+// the manifest of content hash, size and mtime recorded for each file), only the files whose content
+// changed are moved into it and the files no longer produced are deleted. Either way nothing touches the
+// destination before `commit`, so a content error found late leaves the previous site as it was.
+// It does not render anything.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { stageOutput } from './output.js';
 
@@ -15,64 +16,86 @@ export interface OutputManifest {
   readonly files: Readonly<Record<string, { readonly hash: string; readonly size: number; readonly mtimeMs: number }>>;
 }
 
-/** The files of a build by `/`-separated path under the output folder; a later file replaces an earlier one. */
-export type OutputFiles = Map<string, string | Uint8Array>;
-
-/** Adds a folder's files (e.g. static/), following symlinks as a copy would; nothing when it does not exist. */
-export function addFolder(files: OutputFiles, source: string): void {
-  if (!existsSync(source)) return;
-  for (const name of readdirSync(source, { recursive: true, encoding: 'utf8' }).sort()) {
-    const file = path.join(source, name);
-    if (statSync(file).isFile()) files.set(name.split(path.sep).join('/'), readFileSync(file));
-  }
+export interface OutputWriter {
+  /** Writes a file by its `/`-separated path under the output folder; a later write of a path replaces an earlier one. */
+  write(file: string, content: string | Uint8Array): void;
+  /** Writes a file whose contentHash is known: `content` is called only when the file must be written. */
+  writeKnown(file: string, hash: string, content: () => string | Uint8Array): void;
+  /** Writes a folder's files (e.g. static/), following symlinks as a copy would; nothing when it does not exist. */
+  writeFolder(source: string): void;
+  /** Makes the files written the whole content of the destination; returns the new manifest. */
+  commit(): OutputManifest;
+  /** Drops what was written; the destination is left as it was. */
+  abort(): void;
 }
 
-/** Writes `files` as the whole content of `destination` and returns the new manifest. */
-export function writeOutput(destination: string, files: OutputFiles, previous: OutputManifest | undefined): OutputManifest {
-  const hashes = new Map([...files].map(([file, content]) => [file, createHash('sha256').update(content).digest('hex')]));
-  if (previous?.destination === destination && existsSync(destination)) {
-    return updateInPlace(destination, files, hashes, previous);
-  }
-  const output = stageOutput(destination);
-  try {
-    for (const [file, content] of files) output.write(file, content);
-    output.commit();
-  } catch (error) {
-    output.abort();
-    throw error;
-  }
-  return manifestOf(destination, hashes, new Set(hashes.keys()), {});
+/** The hash the manifest records for a file's content (strings as UTF-8). */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
-function updateInPlace(destination: string, files: OutputFiles, hashes: Map<string, string>, previous: OutputManifest): OutputManifest {
-  const existing = new Set<string>();
+/** Output for `destination`, updated in place when `previous` describes it, else swapped in whole. */
+export function openOutput(destination: string, previous: OutputManifest | undefined): OutputWriter {
+  const inPlace = previous?.destination === destination && existsSync(destination) ? previous : undefined;
+  const staged = stageOutput(destination);
+  const hashes = new Map<string, string>();
+  /** Files in the staging folder that the destination needs. */
+  const written = new Set<string>();
+  const writeKnown = (file: string, hash: string, content: () => string | Uint8Array) => {
+    hashes.set(file, hash);
+    const known = inPlace?.files[file];
+    if (known?.hash === hash && unchangedOnDisk(path.join(destination, file), known)) {
+      written.delete(file);
+      return;
+    }
+    staged.write(file, content());
+    written.add(file);
+  };
+  const write = (file: string, content: string | Uint8Array) => writeKnown(file, contentHash(content), () => content);
+  return {
+    write,
+    writeKnown,
+    writeFolder(source) {
+      if (!existsSync(source)) return;
+      for (const name of readdirSync(source, { recursive: true, encoding: 'utf8' }).sort()) {
+        const file = path.join(source, name);
+        if (statSync(file).isFile()) write(name.split(path.sep).join('/'), readFileSync(file));
+      }
+    },
+    commit() {
+      if (!inPlace) {
+        staged.commit();
+        return manifestOf(destination, hashes, written, {});
+      }
+      removeStale(destination, hashes);
+      for (const file of written) {
+        const target = path.join(destination, file);
+        mkdirSync(path.dirname(target), { recursive: true });
+        renameSync(path.join(staged.dir, file), target);
+      }
+      staged.abort();
+      return manifestOf(destination, hashes, written, inPlace.files);
+    },
+    abort: () => staged.abort(),
+  };
+}
+
+/** Deletes the destination's files that the build did not produce, and the folders that leaves empty. */
+function removeStale(destination: string, produced: ReadonlyMap<string, string>): void {
   const emptied = new Set<string>();
   for (const entry of readdirSync(destination, { recursive: true, withFileTypes: true })) {
     if (entry.isDirectory()) continue;
     const absolute = path.join(entry.parentPath, entry.name);
-    const file = path.relative(destination, absolute).split(path.sep).join('/');
-    if (files.has(file)) existing.add(file);
-    else {
-      rmSync(absolute, { force: true });
-      emptied.add(entry.parentPath);
-    }
-  }
-  const written = new Set<string>();
-  for (const [file, content] of files) {
-    const known = previous.files[file];
-    if (existing.has(file) && known?.hash === hashes.get(file) && unchangedOnDisk(path.join(destination, file), known)) continue;
-    const target = path.join(destination, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, content);
-    written.add(file);
+    if (produced.has(path.relative(destination, absolute).split(path.sep).join('/'))) continue;
+    rmSync(absolute, { force: true });
+    emptied.add(entry.parentPath);
   }
   for (const folder of emptied) removeEmptyFolders(folder, destination);
-  return manifestOf(destination, hashes, written, previous.files);
 }
 
 function unchangedOnDisk(file: string, known: { size: number; mtimeMs: number }): boolean {
-  const stats = statSync(file);
-  return stats.size === known.size && stats.mtimeMs === known.mtimeMs;
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats?.isFile() === true && stats.size === known.size && stats.mtimeMs === known.mtimeMs;
 }
 
 /** Removes `folder` and its parents up to (not including) `root` while they are empty. */

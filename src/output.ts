@@ -1,15 +1,13 @@
 // Atomic output: a build writes into a fresh staging folder next to the destination and swaps it in
 // only when everything succeeded, so a failed build leaves the previous site untouched.
 
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
 export interface StagedOutput {
   /** The staging folder being written. */
   readonly dir: string;
   write(relativePath: string, content: string | Uint8Array): void;
-  /** Copies a folder's files into the staging folder (e.g. static/). */
-  copyFolder(source: string): void;
   /** Replaces the destination with the staging folder. */
   commit(): void;
   /** Removes the staging folder; the destination is left as it was. */
@@ -32,9 +30,6 @@ export function stageOutput(destination: string): StagedOutput {
         createdFolders.add(folder);
       }
       writeFileSync(target, content);
-    },
-    copyFolder(source) {
-      if (existsSync(source)) cpSync(source, dir, { recursive: true, dereference: true });
     },
     commit() {
       // Two renames: the old site stays complete until the new one is in place.

@@ -158,6 +158,17 @@ describe('build cache', () => {
     const after = await rebuild(siteDir, files);
     expect(after.files['runbooks/notes/index.html']).toBeUndefined();
   });
+
+  test('a build failing after pages were rendered leaves the output and the cache as they were', async () => {
+    const siteDir = writeSite(site);
+    await rebuild(siteDir, {});
+    appendFileSync(path.join(siteDir, 'content/runbooks/WebSlow.md'), '\n{{% rule "web.yml" "NoSuchAlert" %}}\n');
+    const before = snapshotFiles(siteDir);
+    // --strict fails on the warning only once every page is rendered and written to the staging folder.
+    await expect(build({ source: siteDir, strict: true })).rejects.toThrow(/--strict turns the 2 warning/);
+    expect(snapshotFiles(siteDir)).toEqual(before);
+    expect((await build({ source: siteDir })).rendered).toBe(1);
+  });
 });
 
 describe('render workers (compiled CLI)', () => {

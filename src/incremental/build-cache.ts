@@ -9,7 +9,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
@@ -20,35 +20,59 @@ import type { OutputManifest } from '../output-update.js';
 import type { RenderedPage } from './page-job.js';
 
 /** Bumped when the entry format changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 export const CACHE_FOLDER = '.runbook-site-cache';
 
 /** The rule dependency recorded when a page lists every rule file (`rules.all()`). */
 export const ALL_RULE_FILES = '*';
 
+/**
+ * What the cache knows of a page's last render. The HTML itself is a separate file named by its content
+ * hash, read only when the output needs it (a no-change rebuild compares hashes and reads none).
+ */
 interface CacheEntry {
-  readonly format: number;
   readonly key: string;
   /** Rule file path → content hash ('missing' for an absent file) when the page was rendered. */
   readonly rules: Readonly<Record<string, string>>;
   readonly warnings: readonly Diagnostic[];
+  /** contentHash (output-update.ts) of the HTML. */
   readonly html: string;
+}
+
+/** Every page's entry by source path, one file per base URL. */
+interface CacheIndex {
+  readonly format: number;
+  readonly entries: Readonly<Record<string, CacheEntry>>;
+}
+
+/** A page served from the cache. */
+export interface CachedPage {
+  readonly warnings: readonly Diagnostic[];
+  readonly ruleFiles: readonly string[];
+  /** contentHash of the HTML. */
+  readonly htmlHash: string;
+  readonly html: () => string;
 }
 
 export interface BuildCache {
   /** Where the cache lives (also holds the output manifest). */
   readonly dir: string;
   /** The page's cached render when every input it was rendered from is unchanged. */
-  lookup(page: Page): RenderedPage | undefined;
-  /** Keeps a page's render, to be saved by `save`. */
-  store(page: Page, rendered: RenderedPage): void;
+  lookup(page: Page): CachedPage | undefined;
+  /**
+   * Keeps a page's render for `save`: its HTML goes to a staging folder beside the cache folder now, so
+   * no build holds every page's HTML, and the cache folder itself changes only in `save`.
+   */
+  store(page: Page, rendered: RenderedPage, htmlHash: string): void;
   /** What the last build wrote to `destination`, to write only what changed. */
   outputManifest(destination: string): OutputManifest | undefined;
   /**
    * Saves the stored renders and the output manifest, and drops the entries of pages that no longer
-   * exist. Called only after a successful build: a failed build leaves the site folder as it was.
+   * exist. Called only after a successful build: a failed build calls `discard`, which leaves the site
+   * folder as it was.
    */
   save(pages: readonly Page[], manifest: OutputManifest): void;
+  discard(): void;
 }
 
 export interface BuildCacheOptions {
@@ -86,38 +110,62 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     const normalised = path.relative(model.rules.rulesDir, path.resolve(model.rules.rulesDir, rulePath)).split(path.sep).join('/');
     return ruleHashes.get(rulePath) ?? ruleHashes.get(normalised) ?? 'missing';
   };
-  const entryFile = (page: Page) => path.join(pagesDir, `${hashOf(page.file).slice(0, 32)}.json`);
+  const htmlDir = path.join(pagesDir, 'html');
+  const htmlFile = (hash: string) => path.join(htmlDir, `${hash}.html`);
+  const indexFile = path.join(pagesDir, 'index.json');
+  const previous = readJson<CacheIndex>(indexFile);
+  const entries = previous?.format === FORMAT ? previous.entries : {};
   const keyOf = (page: Page) => hashOf(siteKey, page);
-  const stored = new Map<Page, RenderedPage>();
+  /** The entries of this build's pages: served from the cache or rendered now. */
+  const live = new Map<string, CacheEntry>();
+  let staging: string | undefined;
+  const discard = () => {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    staging = undefined;
+  };
   const manifestFile = (destination: string) => path.join(dir, `output-${hashOf(destination).slice(0, 16)}.json`);
 
   return {
     dir,
     lookup(page) {
-      const entry = readJson<CacheEntry>(entryFile(page));
-      if (!entry || entry.format !== FORMAT || entry.key !== keyOf(page)) return undefined;
+      const entry = entries[page.file];
+      if (!entry || entry.key !== keyOf(page) || !existsSync(htmlFile(entry.html))) return undefined;
       if (Object.entries(entry.rules).some(([rulePath, hash]) => ruleHash(rulePath) !== hash)) return undefined;
-      return { html: entry.html, warnings: entry.warnings, ruleFiles: Object.keys(entry.rules) };
+      live.set(page.file, entry);
+      return { warnings: entry.warnings, ruleFiles: Object.keys(entry.rules), htmlHash: entry.html, html: () => readFileSync(htmlFile(entry.html), 'utf8') };
     },
-    store(page, rendered) {
-      stored.set(page, rendered);
+    store(page, rendered, htmlHash) {
+      const rules = Object.fromEntries(rendered.ruleFiles.map((rulePath) => [rulePath, ruleHash(rulePath)]));
+      const entry: CacheEntry = { key: keyOf(page), rules, warnings: rendered.warnings, html: htmlHash };
+      live.set(page.file, entry);
+      if (existsSync(htmlFile(entry.html))) return;
+      try {
+        staging ??= mkdtempSync(`${dir}.staging-`);
+        writeFileSync(path.join(staging, `${entry.html}.html`), rendered.html);
+      } catch {
+        // Not cached, rendered again next time (see save).
+        live.delete(page.file);
+      }
     },
     outputManifest: (destination) => readJson<OutputManifest>(manifestFile(destination)),
     save(pages, manifest) {
       try {
-        mkdirSync(pagesDir, { recursive: true });
-        for (const [page, rendered] of stored) {
-          const rules = Object.fromEntries(rendered.ruleFiles.map((rulePath) => [rulePath, ruleHash(rulePath)]));
-          const entry: CacheEntry = { format: FORMAT, key: keyOf(page), rules, warnings: rendered.warnings, html: rendered.html };
-          writeFileSync(entryFile(page), JSON.stringify(entry));
-        }
-        const live = new Set(pages.map((page) => path.basename(entryFile(page))));
-        for (const name of readdirSync(pagesDir)) if (!live.has(name)) rmSync(path.join(pagesDir, name), { force: true });
+        mkdirSync(htmlDir, { recursive: true });
+        for (const name of staging ? readdirSync(staging) : []) renameSync(path.join(staging!, name), path.join(htmlDir, name));
+        const index: CacheIndex = { format: FORMAT, entries: Object.fromEntries(pages.flatMap((page) => (live.has(page.file) ? [[page.file, live.get(page.file)!]] : []))) };
+        writeFileSync(indexFile, JSON.stringify(index));
+        const used = new Set(Object.values(index.entries).map((entry) => `${entry.html}.html`));
+        for (const name of readdirSync(htmlDir)) if (!used.has(name)) rmSync(path.join(htmlDir, name), { force: true });
+        // Entries of an older format (one file per page) are never read again.
+        for (const name of readdirSync(pagesDir)) if (name !== 'html' && name !== 'index.json') rmSync(path.join(pagesDir, name), { recursive: true, force: true });
         writeFileSync(manifestFile(manifest.destination), JSON.stringify(manifest));
       } catch {
         // A cache that cannot be written (read-only site, full disk) costs a rebuild next time, never this build.
+      } finally {
+        discard();
       }
     },
+    discard,
   };
 }
 
