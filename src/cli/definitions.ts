@@ -20,6 +20,8 @@ const source: OptionDefinition = { name: 'source', type: 'string', placeholder: 
 const noCache: OptionDefinition = { name: 'no-cache', type: 'boolean', description: 'render every page, ignoring the build cache in <source>/.runbook-site-cache/' };
 const workers: OptionDefinition = { name: 'workers', type: 'string', placeholder: 'N', description: 'render worker threads (default: one per core; 0: none)' };
 const quiet: OptionDefinition = { name: 'quiet', type: 'boolean', description: 'print only errors' };
+const baseUrl: OptionDefinition = { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' };
+const buildDrafts: OptionDefinition = { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' };
 
 export const commands: readonly CommandDefinition[] = [
   {
@@ -28,9 +30,9 @@ export const commands: readonly CommandDefinition[] = [
     options: [
       source,
       { name: 'destination', type: 'string', placeholder: 'DIR', description: 'output folder (default: <source>/public)' },
-      { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' },
+      baseUrl,
       { name: 'strict', type: 'boolean', description: 'fail the build on warnings (exit code 1)' },
-      { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' },
+      buildDrafts,
       noCache,
       workers,
       quiet,
@@ -44,7 +46,7 @@ export const commands: readonly CommandDefinition[] = [
       { name: 'port', type: 'string', placeholder: 'N', description: 'port to listen on (default: 1313)' },
       { name: 'host', type: 'string', placeholder: 'HOST', description: 'address to listen on (default: 127.0.0.1)' },
       { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL whose path the site is served under, overriding the config\'s baseURL' },
-      { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' },
+      buildDrafts,
       noCache,
       workers,
       quiet,
@@ -56,8 +58,8 @@ export const commands: readonly CommandDefinition[] = [
     options: [
       source,
       { name: 'format', type: 'string', placeholder: 'text|json', description: 'output format (default: text)' },
-      { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' },
-      { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' },
+      baseUrl,
+      buildDrafts,
     ],
   },
   {
