@@ -1,8 +1,8 @@
 // Hostile-size inputs (issue 7): whole builds (the CLI, cache off, one fresh site each) of a 5 MB page with
 // 20,000 shortcodes and of a 10 MB page (wall time; CPU user time and peak RSS of the last run), and the
 // shortcode engine alone on adversarial sources at size n and 2n: a ratio near 2 is linear, near 4
-// quadratic. A script, not a test: it asserts nothing. `npm run bench` is bench/run.mjs; run this one as
-// `node bench/hardening.mjs`.
+// quadratic. A script, not a test: it asserts nothing. `npm run bench` runs it after bench/run.mjs and
+// bench/search.mjs (bench/all.mjs); alone: `node bench/hardening.mjs`.
 // Environment: BENCH_RUNS (runs per build, default 3; medians).
 
 import { execFileSync, spawnSync } from 'node:child_process';

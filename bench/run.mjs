@@ -4,10 +4,11 @@
 // `hugo` is on PATH, and the ratio. Medians of RUNS runs (5; 3 for 10,000 pages), peak RSS from
 // /usr/bin/time when present. A script, not a test: it asserts nothing. Sites are copied to a temporary
 // folder first, so the build cache never lands in a shared corpus.
-// Environment: BENCH_RUNS (runs per measure), BENCH_SIZES (e.g. "1000"), BENCH_NO_CORPUS=1.
+// Environment: BENCH_RUNS (runs per measure), BENCH_SIZES (e.g. "1000"), BENCH_NO_CORPUS=1. `npm run bench`
+// runs this, then search.mjs and hardening.mjs (bench/all.mjs; BENCH_SKIP=build,search,hardening).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, appendFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, appendFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,7 @@ function benchSite({ name, dir, runs: count = runs }) {
     console.log(format(line));
     return [line, ...hugoRows(name, dir, pages, count, undefined)];
   }
+  const largest = largestPage(out);
   rmSync(path.join(dir, '.runbook-site-cache'), { recursive: true, force: true });
   run(ours([])); // fills the cache
   const warm = measure(count, () => {}, ours([]));
@@ -66,7 +68,7 @@ function benchSite({ name, dir, runs: count = runs }) {
   let edits = 0;
   const changed = measure(count, () => appendFileSync(edited, `\nEdit ${(edits += 1)}.\n`), ours([]));
   const result = [
-    row(name, 'runbook-site cold (no cache)', pages, cold),
+    row(name, 'runbook-site cold (no cache)', pages, cold, `largest page ${largest}`),
     row(name, 'runbook-site warm (no change)', pages, warm, `${percent(warm.median, cold.median)} of cold`),
     row(name, 'runbook-site one page changed', pages, changed, `${percent(changed.median, cold.median)} of cold`),
   ];
@@ -125,6 +127,16 @@ function percent(part, whole) {
 
 function countPages(dir) {
   return readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.md')).length;
+}
+
+/** The largest HTML file outside the listings of every alert and tag (alerts/, tags/), which grow with the site. */
+function largestPage(out) {
+  const sizes = readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !/^(alerts|tags)\//.test(path.relative(out, file)))
+    .map((file) => statSync(file).size);
+  return `${(Math.max(...sizes) / 1024).toFixed(1)} KB`;
 }
 
 function firstPage(dir) {
