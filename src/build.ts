@@ -12,6 +12,7 @@ import { type Diagnostic, SiteError } from './diagnostics.js';
 import type { Page } from './discover.js';
 import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from './incremental/build-cache.js';
 import type { RenderedPage } from './incremental/page-job.js';
+import { openParsedRuleCache } from './incremental/parsed-rules.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './incremental/render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from './incremental/rule-recording.js';
 import { outputGenerators } from './outputs/index.js';
@@ -68,7 +69,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
   try {
     const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
-    const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+    const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
+    const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));
     assertUniqueUrls(model.site.pages);
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
     const output = openOutput(destination, cache?.outputManifest(destination));
@@ -88,6 +90,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
       const manifest = output.commit();
       cache?.save(model.site.pages, manifest);
+      parsedRules?.save();
       const pages = model.site.pages.length;
       return { destination, pages, rendered, redirects: redirectCount, warnings, durationMs: performance.now() - started };
     } catch (error) {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { loadConfig, type SiteConfig } from './config.js';
 import { type DiscoveredSite, type Page, type Section, discoverSite } from './discover.js';
-import { createRuleIndex } from './rules/rule-index.js';
+import { createRuleIndex, type ParsedRuleFiles } from './rules/rule-index.js';
 import type { RuleIndex } from './rules/types.js';
 import { loadShortcodes } from './shortcodes/registry.js';
 import type { Shortcode } from './shortcodes/types.js';
@@ -26,24 +26,26 @@ export interface LoadSiteOptions {
   source: string;
   baseURL?: string;
   buildDrafts?: boolean;
+  /** Rule files parsed by earlier builds (the build cache's). */
+  parsedRules?: ParsedRuleFiles;
 }
 
 export async function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const config = loadConfig(options.source, { baseURL: options.baseURL });
   const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false });
-  return siteModelOf(config, site);
+  return siteModelOf(config, site, options.parsedRules);
 }
 
 /**
  * The site model of an already discovered site. A render worker calls it with the config and pages the
  * build sends it (cheaper than discovering the site again); everything else is derived or loaded here.
  */
-export async function siteModelOf(config: SiteConfig, site: DiscoveredSite): Promise<SiteModel> {
+export async function siteModelOf(config: SiteConfig, site: DiscoveredSite, parsedRules?: ParsedRuleFiles): Promise<SiteModel> {
   const [shortcodes, theme] = await Promise.all([loadShortcodes(config.siteDir), loadTheme(config.siteDir)]);
   return {
     config,
     site,
-    rules: createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir }),
+    rules: createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir, parsed: parsedRules }),
     shortcodes,
     theme,
     links: siteLinks(config.baseURL),

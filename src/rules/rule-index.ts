@@ -18,6 +18,14 @@ export interface RuleIndexOptions {
    * Defaults to the parent of the rules folder.
    */
   siteDir?: string;
+  /** Rule files parsed by earlier builds (the build cache's), by path and text. */
+  parsed?: ParsedRuleFiles;
+}
+
+/** Parsed rule files by path (relative to the rules folder) and text; see incremental/parsed-rules.ts. */
+export interface ParsedRuleFiles {
+  get(relative: string, text: string): RuleFile | undefined;
+  set(relative: string, text: string, parsed: RuleFile): void;
 }
 
 /** What loading one path came to; kept per index so each file is read and parsed at most once. */
@@ -35,7 +43,7 @@ export function createRuleIndex(rulesDir: string, options: RuleIndexOptions = {}
     let outcome = outcomes.get(relative);
     if (outcome === undefined) {
       realRulesDir ??= realPathOrUndefined(absoluteRulesDir);
-      outcome = loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath);
+      outcome = loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath, options.parsed);
       outcomes.set(relative, outcome);
     }
     if ('error' in outcome) throw outcome.error;
@@ -103,6 +111,7 @@ function loadOutcome(
   rulesDir: string,
   relative: string,
   displayPath: (absolute: string) => string,
+  parsed: ParsedRuleFiles | undefined,
 ): LoadOutcome {
   const absolute = path.join(rulesDir, relative);
   // The lexical check passed; a symlink can still point elsewhere, so the real path decides.
@@ -113,7 +122,12 @@ function loadOutcome(
   }
   if (!fs.statSync(realPath).isFile()) return { missing: true };
   try {
-    return { file: parseRuleFile(readUtf8File(realPath, displayPath(absolute)), relative, displayPath(absolute)) };
+    const text = readUtf8File(realPath, displayPath(absolute));
+    const known = parsed?.get(relative, text);
+    if (known) return { file: known };
+    const file = parseRuleFile(text, relative, displayPath(absolute));
+    parsed?.set(relative, text, file);
+    return { file };
   } catch (error) {
     return { error };
   }

@@ -1,0 +1,54 @@
+// Parsed rule files kept between builds (`<site>/.runbook-site-cache/rules.json`): parsing YAML is most of
+// what reading the rules costs, and every build reads all of them (alerts index, redirects), so a rule
+// file whose path and text are unchanged is taken as parsed last time. Keyed by a hash of both; files
+// that fail to parse are never kept (the rule index reports them each build). Saved only after a
+// successful build, with just the entries this build used.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ParsedRuleFiles } from '../rules/rule-index.js';
+import type { RuleFile } from '../rules/types.js';
+import { CACHE_FOLDER } from './build-cache.js';
+
+/** Bumped when RuleFile's shape changes. */
+const FORMAT = 1;
+
+export interface ParsedRuleCache extends ParsedRuleFiles {
+  save(): void;
+}
+
+export function openParsedRuleCache(siteDir: string): ParsedRuleCache {
+  const file = path.join(siteDir, CACHE_FOLDER, 'rules.json');
+  const previous = readEntries(file);
+  const used = new Map<string, RuleFile>();
+  const keyOf = (relative: string, text: string) => createHash('sha256').update(relative).update('\0').update(text).digest('hex');
+  return {
+    get(relative, text) {
+      const key = keyOf(relative, text);
+      const parsed = previous[key];
+      if (parsed) used.set(key, parsed);
+      return parsed;
+    },
+    set(relative, text, parsed) {
+      used.set(keyOf(relative, text), parsed);
+    },
+    save() {
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(used) }));
+      } catch {
+        // Parsed again next time.
+      }
+    },
+  };
+}
+
+function readEntries(file: string): Record<string, RuleFile> {
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format: number; entries: Record<string, RuleFile> };
+    return stored.format === FORMAT ? stored.entries : {};
+  } catch {
+    return {};
+  }
+}
