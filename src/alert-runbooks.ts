@@ -36,21 +36,32 @@ export interface AlertRunbooksSource {
 
 const indexes = new WeakMap<SiteModel, AlertRunbooks>();
 
+/**
+ * Each page's references by rule index and shortcodes: the site model `serve` makes after an edit keeps
+ * both and every unchanged page, so only the edited pages are parsed again.
+ */
+const pageReferences = new WeakMap<RuleIndex, WeakMap<SiteModel['shortcodes'], WeakMap<Page, RuleReference[]>>>();
+
 /** The site's index, built on first use and kept for the build (theme, alerts index, redirects, check share it). */
 export function alertRunbooksOf(model: SiteModel): AlertRunbooks {
   let index = indexes.get(model);
   if (!index) {
-    index = indexAlertRunbooks({ pages: model.site.pages, rules: model.rules, shortcodeNames: new Set(model.shortcodes.keys()) });
+    const byShortcodes = pageReferences.get(model.rules) ?? new WeakMap();
+    pageReferences.set(model.rules, byShortcodes);
+    const known = byShortcodes.get(model.shortcodes) ?? new WeakMap();
+    byShortcodes.set(model.shortcodes, known);
+    index = indexAlertRunbooks({ pages: model.site.pages, rules: model.rules, shortcodeNames: new Set(model.shortcodes.keys()) }, known);
     indexes.set(model, index);
   }
   return index;
 }
 
-export function indexAlertRunbooks(source: AlertRunbooksSource): AlertRunbooks {
+export function indexAlertRunbooks(source: AlertRunbooksSource, known = new WeakMap<Page, RuleReference[]>()): AlertRunbooks {
   const referencesByPage = new Map<Page, RuleReference[]>();
   const pagesByAlert = new Map<string, Page[]>();
   for (const page of source.pages) {
-    const references = ruleReferences(page, source);
+    const references = known.get(page) ?? ruleReferences(page, source);
+    known.set(page, references);
     if (references.length === 0) continue;
     referencesByPage.set(page, references);
     for (const reference of references) {

@@ -44,6 +44,12 @@ export interface DiscoverOptions {
   siteDir: string;
   contentDir: string;
   buildDrafts: boolean;
+  /**
+   * Pages of an earlier discovery whose files have not changed since, by `file` (serve's session): taken
+   * as they are instead of being read again. Discovery still walks the folders, so added, removed and
+   * moved files are found.
+   */
+  unchanged?: ReadonlyMap<string, Page>;
 }
 
 export interface DiscoveredSite {
@@ -64,6 +70,8 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
 
   const readPage = (contentPath: string, kind: PageKind): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
+    const known = options.unchanged?.get(file);
+    if (known?.kind === kind) return known;
     const source = readUtf8File(path.join(contentRoot, contentPath), file);
     const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file);
     if (frontMatter.draft && !options.buildDrafts) return undefined;

@@ -53,7 +53,8 @@ export async function siteModelOf(config: SiteConfig, site: DiscoveredSite, pars
   };
 }
 
-function sectionsByPage(root: Section): Map<Page, Section> {
+/** Sections by their own page (SiteModel.sectionByPage). */
+export function sectionsByPage(root: Section): Map<Page, Section> {
   const byPage = new Map<Page, Section>();
   const visit = (section: Section) => {
     byPage.set(section.page, section);

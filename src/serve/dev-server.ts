@@ -1,16 +1,18 @@
 // `serve`: builds the site into a temporary folder, serves it under the base URL's path with the static
-// server, watches the site's sources and rebuilds (incrementally, through the build cache) on every
-// change, then tells open pages to reload. A failed rebuild leaves the last good site served and shows
-// its error over the page. It does not render anything itself; `build` does.
+// server, watches the site's sources and, on every batch of changes, has the build session
+// (incremental/session.ts) render the pages they affect, tells open pages to reload, then lets the
+// session write the site-wide files once the pages have reloaded. A failed rebuild leaves the last good
+// site served and shows its error over the page. It does not render anything itself.
 
 import { mkdtempSync, rmSync, type FSWatcher, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import { build, type BuildOptions, type BuildResult } from '../build.js';
+import type { BuildOptions, BuildResult } from '../build.js';
 import { CONFIG_FILE_NAMES, loadConfig } from '../config.js';
 import { formatDiagnostic, SiteError } from '../diagnostics.js';
 import { CACHE_FOLDER } from '../incremental/build-cache.js';
+import { openSiteSession, type SiteSession } from '../incremental/session.js';
 import { siteLinks } from '../urls.js';
 import { createLiveReload } from './live-reload.js';
 import { startStaticServer } from './static-server.js';
@@ -34,6 +36,9 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** How long site-wide files wait for open tabs to reload before being written anyway. */
+const RELOAD_GRACE_MS = 1000;
+
 /** Changes under these are not the site's sources (our output, our cache, version control, packages). */
 const ignoredFolders = new Set(['public', CACHE_FOLDER, '.git', 'node_modules']);
 
@@ -49,11 +54,27 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const baseURL = new URL(server.url).href;
 
   let version = 0;
-  const runBuild = async () => {
+  let session: SiteSession | undefined;
+  const reload = () => {
+    version += 1;
+    live.publish({ kind: 'built', version });
+  };
+  /** Applies a batch of changes (undefined: anything may have changed): pages first, then the site-wide files. */
+  const rebuild = async (changed: ReadonlySet<string> | undefined) => {
     try {
-      const result = await build({ ...options, source: siteDir, destination, baseURL });
-      version += 1;
-      live.publish({ kind: 'built', version });
+      let result: BuildResult;
+      if (!session) {
+        session = await openSiteSession({ ...options, source: siteDir, destination, baseURL });
+        result = session.result;
+        reload();
+      } else {
+        const update = await session.update(changed);
+        // The edited pages are written: open tabs reload now, the site-wide files follow once they have.
+        if (update.rendered > 0) reload();
+        await live.reloaded(RELOAD_GRACE_MS);
+        result = update.complete();
+        if (update.rendered === 0) reload();
+      }
       options.onBuild?.({ result });
     } catch (error) {
       live.publish({ kind: 'failed', message: error instanceof SiteError ? formatDiagnostic(error) : String((error as Error)?.stack ?? error) });
@@ -61,17 +82,22 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
   };
 
-  // One build at a time; changes during a build make exactly one more.
-  let running = runBuild();
+  // One build at a time; changes during a build make exactly one more, with every path changed meanwhile.
+  let running = rebuild(undefined);
+  let changes: Set<string> | undefined = new Set();
   let queued = false;
   const onChange = (_event: string, file: string | null) => {
     if (file && (ignoredFolders.has(file.split(path.sep)[0]!) || !isSource(file))) return;
+    if (file) changes?.add(file);
+    else changes = undefined; // the watcher could not say which file: treat everything as changed
     if (queued) return;
     queued = true;
     running = running.then(async () => {
       await setTimeout(10); // editors write a file in several steps
       queued = false;
-      await runBuild();
+      const batch = changes;
+      changes = new Set();
+      await rebuild(batch);
     });
   };
   const watcher: FSWatcher = watch(siteDir, { recursive: true }, onChange);

@@ -17,6 +17,12 @@ export interface LiveReload {
   /** The client script, for every HTML page served. */
   snippet(): string;
   publish(state: BuildState): void;
+  /**
+   * Resolves when as many pages have connected again as were open at the latest `built` publish (pages
+   * connect once loaded, so they reloaded), or after `timeoutMs`: work that can wait (site-wide files)
+   * waits until then, so it does not hold up the pages being reloaded.
+   */
+  reloaded(timeoutMs: number): Promise<void>;
   /** Ends every open event stream (so the server can close). */
   close(): void;
 }
@@ -26,6 +32,12 @@ export function createLiveReload(basePath: string): LiveReload {
   const endpoint = `${basePath}${EVENTS_PATH}`;
   let state: BuildState = { kind: 'built', version: 0 };
   const send = (client: ServerResponse) => client.write(`data: ${JSON.stringify(state)}\n\n`);
+  let reloading = 0;
+  let onReloaded: (() => void)[] = [];
+  const settleReload = () => {
+    onReloaded.forEach((resolve) => resolve());
+    onReloaded = [];
+  };
   return {
     handle(request, response) {
       if (request.url?.split('?')[0] !== endpoint) return false;
@@ -33,16 +45,33 @@ export function createLiveReload(basePath: string): LiveReload {
       clients.add(response);
       request.on('close', () => clients.delete(response));
       send(response);
+      if (reloading > 0 && (reloading -= 1) === 0) settleReload();
       return true;
     },
     snippet: () => `<script>${clientScript(endpoint)}</script>`,
     publish(next) {
       state = next;
+      if (next.kind === 'built') reloading = clients.size;
       clients.forEach(send);
+    },
+    reloaded(timeoutMs) {
+      if (reloading === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          reloading = 0; // pages that have not come back by now are not waited for
+          settleReload();
+        }, timeoutMs);
+        onReloaded.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
     close() {
       clients.forEach((client) => client.end());
       clients.clear();
+      reloading = 0;
+      settleReload();
     },
   };
 }
@@ -54,8 +83,7 @@ export function createLiveReload(basePath: string): LiveReload {
 function clientScript(endpoint: string): string {
   return `(() => {
   let loaded;
-  const events = new EventSource(${JSON.stringify(endpoint)});
-  events.onmessage = (event) => {
+  const listen = () => new EventSource(${JSON.stringify(endpoint)}).onmessage = (event) => {
     const state = JSON.parse(event.data);
     const old = document.getElementById(${JSON.stringify(OVERLAY_ID)});
     if (state.kind === 'built') {
@@ -77,5 +105,8 @@ function clientScript(endpoint: string): string {
     overlay.replaceChildren(title, message);
     if (!old) document.body.append(overlay);
   };
+  // Connecting once the page has loaded tells the server a reloaded page is complete (see reloaded()).
+  if (document.readyState === 'complete') listen();
+  else addEventListener('load', listen);
 })();`;
 }

@@ -1,0 +1,196 @@
+// The build session behind `serve`: one complete build (build.ts), then the site model (config, pages,
+// shortcodes, theme, rule index) and a warm page renderer kept in memory, so that after an edit only the
+// changed files are read again and only the pages whose output depends on them are rendered again.
+// It takes the common edit, a page's text, itself: when no page's navigation (what other pages draw of
+// it: file, kind, URL, title, front matter) changed, it renders and writes the edited pages, then
+// (`complete`) brings the output generators' site-wide files up to date. Anything else (pages added,
+// removed or moved, navigation, rule files, config, theme, shortcodes, static files) is a complete build
+// through build.ts and its cache. Either way the output folder ends up as a cold `build` writes it.
+// It does not watch files or serve them (serve/dev-server.ts does).
+
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build, type BuildOptions, type BuildResult } from '../build.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { discoverSite, type Page } from '../discover.js';
+import { outputGenerators } from '../outputs/index.js';
+import { redirects } from '../outputs/redirects.js';
+import { loadSite, sectionsByPage } from '../site.js';
+import { outputFileOf } from '../urls.js';
+import { createPageJob, type PageJob } from './page-job.js';
+import { type RecordingSiteModel, withRuleRecording } from './rule-recording.js';
+
+export interface SessionOptions extends Omit<BuildOptions, 'source' | 'destination' | 'strict'> {
+  source: string;
+  destination: string;
+}
+
+export interface SiteSession {
+  /** The result of the latest complete build or update. */
+  readonly result: BuildResult;
+  /**
+   * Brings the output up to date after the sources at these site-relative paths changed (undefined: any
+   * may have). When it resolves, the affected pages are written; `complete` then writes the site-wide
+   * files. A failed update changes nothing, and its paths are taken again by the next update.
+   */
+  update(changed: ReadonlySet<string> | undefined): Promise<SessionUpdate>;
+}
+
+export interface SessionUpdate {
+  /** Pages rendered and written so far (every page of a complete build). */
+  readonly rendered: number;
+  /** Writes the output generators' files that changed and returns the update's result. */
+  complete(): BuildResult;
+}
+
+/** What the session knows of the output folder: the site it was built from and the generated files. */
+interface SessionState {
+  readonly model: RecordingSiteModel;
+  readonly render: PageJob;
+  /** Output generators' files by path → content hash, as written. */
+  readonly generated: ReadonlyMap<string, string>;
+  /** Warnings of each page's latest render by page file; those of no page in `otherWarnings`. */
+  readonly warnings: ReadonlyMap<string, readonly Diagnostic[]>;
+  readonly otherWarnings: readonly Diagnostic[];
+  readonly redirects: number;
+}
+
+export async function openSiteSession(options: SessionOptions): Promise<SiteSession> {
+  let { state, result } = await completeBuild(options);
+  let pending = new Set<string>();
+  let unknownChanges = false;
+
+  const update = async (changed: ReadonlySet<string> | undefined): Promise<SessionUpdate> => {
+    const started = performance.now();
+    changed?.forEach((file) => pending.add(file));
+    unknownChanges ||= changed === undefined;
+    const edited = unknownChanges ? undefined : pageEdit(state, options, pending);
+    if (!edited) {
+      ({ state, result } = await completeBuild(options));
+      pending = new Set();
+      unknownChanges = false;
+      return { rendered: result.pages, complete: () => result };
+    }
+    const { model, pages } = edited;
+    const render = createPageJob(model);
+    const renders = pages.map((page) => ({ page, ...render(page) }));
+    // Every page rendered before the first write: a failing page leaves the output as it was.
+    const warnings = new Map(state.warnings);
+    for (const { page, html, warnings: pageWarnings } of renders) {
+      if (!state.generated.has(outputFileOf(page.path))) writeFileSync(path.join(options.destination, outputFileOf(page.path)), html);
+      warnings.set(page.file, pageWarnings);
+      pageWarnings.forEach((warning) => options.onWarning?.(warning));
+    }
+    state = { ...state, model, render, warnings };
+    pending = new Set();
+    return {
+      rendered: renders.length,
+      complete: () => {
+        state = { ...state, ...writeGenerated(state, options) };
+        result = resultOf(state, options, renders.length, performance.now() - started);
+        return result;
+      },
+    };
+  };
+
+  return {
+    get result() {
+      return result;
+    },
+    update,
+  };
+}
+
+/**
+ * The site after an edit of page text only: the changed files read again (every other page reused) and
+ * the pages they are. Undefined when the edit is anything else, or changed what other pages show.
+ */
+function pageEdit(state: SessionState, options: SessionOptions, changed: ReadonlySet<string>): { model: RecordingSiteModel; pages: Page[] } | undefined {
+  const { config, site } = state.model;
+  const contentFolder = path.normalize(config.contentDir) + path.sep;
+  if ([...changed].some((file) => !path.normalize(file).startsWith(contentFolder))) return undefined;
+  const changedFiles = new Set([...changed].map((file) => path.normalize(file).split(path.sep).join('/')));
+  const unchanged = new Map(site.pages.filter((page) => !changedFiles.has(page.file)).map((page) => [page.file, page]));
+  const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, unchanged });
+  if (next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationChanged(site.pages[index]!, page))) return undefined;
+  const model: RecordingSiteModel = { ...state.model, site: next, sectionByPage: sectionsByPage(next.root) };
+  return { model, pages: next.pages.filter((page) => !unchanged.has(page.file)) };
+}
+
+/** What menus, breadcrumbs, children lists, prev/next links and ref links of other pages show of a page (all of its front matter, to be safe). */
+function navigationChanged(before: Page, after: Page): boolean {
+  return (
+    before.file !== after.file ||
+    before.kind !== after.kind ||
+    before.path !== after.path ||
+    before.title !== after.title ||
+    JSON.stringify(before.frontMatter) !== JSON.stringify(after.frontMatter)
+  );
+}
+
+/**
+ * A complete build through build.ts, and the session's own model of the site. The model is read first,
+ * so an edit racing the build is one the model has not seen: it comes back as a change and is rendered.
+ */
+async function completeBuild(options: SessionOptions): Promise<{ state: SessionState; result: BuildResult }> {
+  const model = withRuleRecording(await loadSite({ source: options.source, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+  const result = await build(options);
+  const render = createPageJob(model);
+  // The first render in this thread loads and compiles the Markdown pipeline: done now, not on the first edit.
+  const sample = model.site.pages.find((page) => page.kind === 'page');
+  if (sample) render(sample);
+  const pageFiles = new Set(model.site.pages.map((page) => page.file));
+  const warnings = new Map<string, Diagnostic[]>();
+  const otherWarnings: Diagnostic[] = [];
+  for (const warning of result.warnings) {
+    if (pageFiles.has(warning.file)) warnings.set(warning.file, [...(warnings.get(warning.file) ?? []), warning]);
+    else otherWarnings.push(warning);
+  }
+  const { hashes, redirects: redirectCount } = generatedFiles(model);
+  return { state: { model, render, generated: hashes, warnings, otherWarnings, redirects: redirectCount }, result };
+}
+
+/** Every output generator's files, as build.ts writes them (a later file replaces an earlier one). */
+function generatedFiles(model: RecordingSiteModel): { files: Map<string, string | Uint8Array>; hashes: Map<string, string>; redirects: number } {
+  const files = new Map<string, string | Uint8Array>();
+  let redirectCount = 0;
+  for (const generate of outputGenerators) {
+    for (const file of generate(model)) {
+      files.set(file.path, file.content);
+      if (generate === redirects) redirectCount += 1;
+    }
+  }
+  const hashes = new Map([...files].map(([file, content]) => [file, createHash('sha256').update(content).digest('hex')]));
+  return { files, hashes, redirects: redirectCount };
+}
+
+/**
+ * Writes the generated files whose content changed; a path no longer generated gets back what a build
+ * writes there without it (a page, a static file) or is deleted.
+ */
+function writeGenerated(state: SessionState, options: SessionOptions): Pick<SessionState, 'generated' | 'redirects'> {
+  const { files, hashes, redirects: redirectCount } = generatedFiles(state.model);
+  const target = (file: string) => path.join(options.destination, file);
+  for (const [file, hash] of hashes) {
+    if (state.generated.get(file) === hash) continue;
+    mkdirSync(path.dirname(target(file)), { recursive: true });
+    writeFileSync(target(file), files.get(file)!);
+  }
+  for (const file of state.generated.keys()) {
+    if (hashes.has(file)) continue;
+    const page = state.model.site.pages.find((candidate) => outputFileOf(candidate.path) === file);
+    const staticFile = path.join(state.model.config.siteDir, state.model.config.staticDir, file);
+    if (page) writeFileSync(target(file), state.render(page).html);
+    else if (existsSync(staticFile)) copyFileSync(staticFile, target(file));
+    else rmSync(target(file), { force: true });
+  }
+  return { generated: hashes, redirects: redirectCount };
+}
+
+function resultOf(state: SessionState, options: SessionOptions, rendered: number, durationMs: number): BuildResult {
+  const { pages } = state.model.site;
+  const warnings = [...pages.flatMap((page) => state.warnings.get(page.file) ?? []), ...state.otherWarnings];
+  return { destination: options.destination, pages: pages.length, rendered, redirects: state.redirects, warnings, durationMs };
+}
