@@ -21,9 +21,6 @@ const cli = path.join(root, 'dist', 'src', 'cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const corpusCandidates = [path.join(root, '..', 'shared', 'corpus', 'prometheus-alerts'), '/work/shared/corpus/prometheus-alerts'];
 
-if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-await benchServeLatency();
-
 async function benchServeLatency() {
   const work = mkdtempSync(path.join(tmpdir(), 'runbook-site-serve-bench-'));
   const corpus = process.env.BENCH_NO_CORPUS ? undefined : corpusCandidates.find((dir) => existsSync(path.join(dir, 'content')));
@@ -134,3 +131,6 @@ function retitled(source, title) {
 function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
+
+if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+await benchServeLatency();
