@@ -179,7 +179,15 @@ function readJson<T>(file: string): T | undefined {
 
 /** What layouts may draw of every page (menus, children, breadcrumbs, prev/next): any change re-renders all. */
 function navigationOf(pages: readonly Page[]): unknown {
-  return pages.map((page) => [page.file, page.kind, page.path, page.title, page.frontMatter]);
+  return pages.map(navigationKeyOf);
+}
+
+/**
+ * What other pages' menus, breadcrumbs, children lists, prev/next and ref links may show of a page (all
+ * of its front matter, to be safe): shared by the cache key and by `serve`'s page-edit fast path.
+ */
+export function navigationKeyOf(page: Page): string {
+  return JSON.stringify([page.file, page.kind, page.path, page.title, page.frontMatter]);
 }
 
 export function hashOf(...parts: unknown[]): string {

@@ -19,6 +19,7 @@ import { outputGenerators } from '../outputs/index.js';
 import { redirects } from '../outputs/redirects.js';
 import { loadSite, sectionsByPage } from '../site.js';
 import { outputFileOf } from '../urls.js';
+import { navigationKeyOf } from './build-cache.js';
 import { createPageJob, type PageJob } from './page-job.js';
 import { type RecordingSiteModel, withRuleRecording } from './rule-recording.js';
 
@@ -114,21 +115,11 @@ function pageEdit(state: SessionState, options: SessionOptions, changed: Readonl
   const changedFiles = new Set([...changed].map((file) => path.normalize(file).split(path.sep).join('/')));
   const unchanged = new Map(site.pages.filter((page) => !changedFiles.has(page.file)).map((page) => [page.file, page]));
   const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, unchanged });
-  if (next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationChanged(site.pages[index]!, page))) return undefined;
+  if (next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationKeyOf(site.pages[index]!) !== navigationKeyOf(page))) return undefined;
   const model: RecordingSiteModel = { ...state.model, site: next, sectionByPage: sectionsByPage(next.root) };
   return { model, pages: next.pages.filter((page) => !unchanged.has(page.file)) };
 }
 
-/** What menus, breadcrumbs, children lists, prev/next links and ref links of other pages show of a page (all of its front matter, to be safe). */
-function navigationChanged(before: Page, after: Page): boolean {
-  return (
-    before.file !== after.file ||
-    before.kind !== after.kind ||
-    before.path !== after.path ||
-    before.title !== after.title ||
-    JSON.stringify(before.frontMatter) !== JSON.stringify(after.frontMatter)
-  );
-}
 
 /**
  * A complete build through build.ts, and the session's own model of the site. The model is read first,
