@@ -2,9 +2,8 @@
 // one-line summary on stderr.
 
 import { build } from '../build.js';
-import { formatDiagnostic } from '../diagnostics.js';
 import { type CommandHandler, UsageError } from './handler.js';
-import { buildSummary, progressLine } from './progress.js';
+import { buildReporting, buildSummary, progressLine } from './progress.js';
 
 export const buildCommand: CommandHandler = async ({ values, stderr }) => {
   const progress = progressLine();
@@ -16,11 +15,7 @@ export const buildCommand: CommandHandler = async ({ values, stderr }) => {
     buildDrafts: values['build-drafts'] as boolean | undefined,
     cache: !values['no-cache'],
     workers: workerCount(values.workers),
-    onWarning: (warning) => {
-      progress.clear();
-      stderr(`warning: ${formatDiagnostic(warning)}`);
-    },
-    onProgress: values.quiet ? undefined : progress.update,
+    ...buildReporting(progress, Boolean(values.quiet), stderr),
   }).finally(progress.clear);
   if (!values.quiet) stderr(buildSummary(result));
   return 0;

@@ -3,6 +3,7 @@
 // command's one-line summary is printed either way.
 
 import type { BuildResult } from '../build.js';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 
 export interface ProgressLine {
   update(done: number, total: number): void;
@@ -34,4 +35,15 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
 export function buildSummary(result: BuildResult): string {
   const rendered = result.rendered < result.pages ? ` (${result.rendered} rendered)` : '';
   return `Built ${result.pages} pages${rendered}, ${result.redirects} redirects, ${result.warnings.length} warnings in ${Math.round(result.durationMs)} ms → ${result.destination}`;
+}
+
+/** The reporting callbacks `build` and `serve` share: warnings and progress on stderr. */
+export function buildReporting(progress: ProgressLine, quiet: boolean, stderr: (line: string) => void) {
+  return {
+    onWarning: (warning: Diagnostic) => {
+      progress.clear();
+      stderr(`warning: ${formatDiagnostic(warning)}`);
+    },
+    onProgress: quiet ? undefined : progress.update,
+  };
 }

@@ -5,7 +5,7 @@ import { formatDiagnostic, SiteError } from '../diagnostics.js';
 import { startDevServer } from '../serve/dev-server.js';
 import { workerCount } from './build-command.js';
 import { type CommandHandler, UsageError } from './handler.js';
-import { buildSummary, progressLine } from './progress.js';
+import { buildReporting, buildSummary, progressLine } from './progress.js';
 
 export const serveCommand: CommandHandler = async ({ values, stderr }) => {
   const progress = progressLine();
@@ -17,11 +17,7 @@ export const serveCommand: CommandHandler = async ({ values, stderr }) => {
     buildDrafts: values['build-drafts'] as boolean | undefined,
     cache: !values['no-cache'],
     workers: workerCount(values.workers),
-    onWarning: (warning) => {
-      progress.clear();
-      stderr(`warning: ${formatDiagnostic(warning)}`);
-    },
-    onProgress: values.quiet ? undefined : progress.update,
+    ...buildReporting(progress, Boolean(values.quiet), stderr),
     onBuild: (outcome) => {
       progress.clear();
       if ('error' in outcome) stderr(`error: ${outcome.error instanceof SiteError ? formatDiagnostic(outcome.error) : String(outcome.error)}`);
