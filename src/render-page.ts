@@ -2,7 +2,6 @@
 // A pure function of the site model and the page, apart from the warnings it reports.
 
 import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { Diagnostic } from './diagnostics.js';
 import type { Page } from './discover.js';
 import { createMarkdownRenderer } from './markdown/processor.js';
@@ -10,6 +9,7 @@ import { createPageLookup } from './page-lookup.js';
 import { expandShortcodes } from './shortcodes/expand.js';
 import type { SiteModel } from './site.js';
 import { pageDataBuilder } from './theme/page-data.js';
+import { themeHtml } from './theme/serialize.js';
 
 export type PageRenderer = (page: Page) => string;
 
@@ -21,7 +21,7 @@ export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic)
   const pageData = pageDataBuilder(model);
   return (page) => {
     const data = pageData.forPage(page, renderContent(page));
-    return toHtml(model.theme.layouts[page.kind](data));
+    return themeHtml(model.theme.layouts[page.kind](data));
   };
 }
 

@@ -1,13 +1,13 @@
 // Renders a page an output generator makes (taxonomy, alerts index, 404) with the theme's layout of
 // its kind, from the same PageData builder as content pages, so it has the same header and menu.
 
-import { toHtml } from 'hast-util-to-html';
 import type { SiteModel } from '../site.js';
 import { type GeneratedPage, pageDataBuilder } from '../theme/page-data.js';
+import { themeHtml } from '../theme/serialize.js';
 import { outputFileOf } from '../urls.js';
 import type { OutputFile } from './types.js';
 
 export function renderGeneratedPage(model: SiteModel, generated: GeneratedPage, file = outputFileOf(generated.path)): OutputFile {
   const data = pageDataBuilder(model).forGenerated(generated);
-  return { path: file, content: toHtml(model.theme.layouts[generated.kind](data)) };
+  return { path: file, content: themeHtml(model.theme.layouts[generated.kind](data)) };
 }

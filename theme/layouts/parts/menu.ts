@@ -1,11 +1,15 @@
 // The left menu (navigation landmark): draws the menu entries of PageData as nested lists. A closed
 // section is a link to its section page (which lists its pages), so the menu works without JavaScript;
 // flat sections (`bookFlatSection`) draw their title as a heading over unindented children.
-// Entries are built as plain hast objects rather than with `h`: the menu is the largest part drawn on
-// every page, and skipping hastscript's property parsing keeps it cheap.
+// The menu is the largest part drawn on every page, so it is kept cheap: entries are built as plain hast
+// objects rather than with `h` (no property parsing), and each entry's item is serialised once and put
+// in as a raw node. src/theme/menu.ts shares every entry off the current page's path between the pages
+// of a section, so a section's menu is serialised once, not once per page (it was most of a page's
+// serialisation time); the document is serialised with raw nodes allowed (src/theme/serialize.ts).
 
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { themeHtml } from '../../../src/theme/serialize.js';
 import type { MenuEntry, PageData } from '../../../src/theme/types.js';
 
 export const MENU_ID = 'site-menu';
@@ -18,7 +22,16 @@ function entryList(entries: readonly MenuEntry[]): Element {
   return { type: 'element', tagName: 'ul', properties: {}, children: entries.map(entryItem) };
 }
 
-function entryItem(entry: MenuEntry): Element {
+/** Serialised items by entry: an entry object is shared only while its item (and its children) is unchanged. */
+const drawnItems = new WeakMap<MenuEntry, ElementContent>();
+
+function entryItem(entry: MenuEntry): ElementContent {
+  let drawn = drawnItems.get(entry);
+  if (!drawn) drawnItems.set(entry, (drawn = { type: 'raw', value: themeHtml(itemElement(entry)) }));
+  return drawn;
+}
+
+function itemElement(entry: MenuEntry): Element {
   const className = [entry.section ? 'menu-section' : 'menu-page'];
   if (entry.flat) className.push('flat');
   if (entry.collapsible) className.push('collapsible');
