@@ -10,12 +10,12 @@ import rehypeHighlight from 'rehype-highlight';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { remarkGfmLazyAutolinks } from './gfm.js';
 import { promql } from './promql-grammar.js';
 
 export interface MarkdownOptions {
@@ -38,7 +38,7 @@ const HAS_PLACEHOLDER = /RBSHORTCODE\d+X/;
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkGfmLazyAutolinks)
     .use(remarkRehype, { allowDangerousHtml: true })
     // `unsafe: false` is about the author's raw HTML, as in Hugo: it is parsed and sanitised before the
     // `{{< >}}` shortcodes' own HTML (built by them, arguments escaped) is put in, so theirs keeps its classes.
