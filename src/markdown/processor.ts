@@ -7,7 +7,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { common, createLowlight } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkParse from 'remark-parse';
@@ -17,6 +16,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { remarkGfmLazyAutolinks } from './gfm.js';
 import { promql } from './promql-grammar.js';
+import { rehypeRawStretch } from './raw-html.js';
 
 export interface MarkdownOptions {
   /** Keep raw HTML as written (Hugo's `unsafe: true`); false sanitises it. */
@@ -44,7 +44,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     // `{{< >}}` shortcodes' own HTML (built by them, arguments escaped) is put in, so theirs keeps its classes.
     .use(options.unsafeHtml ? [] : [rehypeSanitizeAuthorHtml])
     .use(rehypeShortcodeHtml)
-    .use(rehypeRaw)
+    .use(rehypeRawStretch)
     .use(rehypeSlug)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: highlightAliases })
     .freeze();
@@ -65,7 +65,7 @@ const sanitizeSchema: Schema = {
  * tokens are plain text and pass. One plugin of its own, since unified runs a plugin used twice only once.
  */
 function rehypeSanitizeAuthorHtml() {
-  const parseRawHtml = rehypeRaw();
+  const parseRawHtml = rehypeRawStretch();
   const sanitize = rehypeSanitize(sanitizeSchema);
   return (tree: Root, file: VFile) => sanitize(parseRawHtml(tree, file));
 }
