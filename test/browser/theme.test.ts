@@ -144,6 +144,24 @@ test('on a phone the menu is behind the Menu button', async () => {
   await page.context().close();
 });
 
+test('on a wide but short window the menu scrolls by itself and opens at the current page', async () => {
+  const { page, problems } = await site.openPage({ width: 1280, height: 110 });
+  await page.goto(`${site.url}runbooks/host/hosthighload/`);
+  const menu = page.getByRole('navigation', { name: 'Runbooks', exact: true });
+  const box = await menu.evaluate((element) => ({ scrollTop: element.scrollTop, scrollable: element.scrollHeight > element.clientHeight }));
+  expect(box.scrollable).toBe(true);
+  expect(box.scrollTop).toBeGreaterThan(0);
+  // The current entry lies within the menu's visible box.
+  const inView = await menu.locator('a[aria-current="page"]').evaluate((link) => {
+    const entry = link.getBoundingClientRect();
+    const menuBox = link.closest('nav')!.getBoundingClientRect();
+    return entry.top >= menuBox.top && entry.bottom <= menuBox.bottom;
+  });
+  expect(inView).toBe(true);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('a code block has a copy button that copies its text', async () => {
   const { page, problems } = await site.openPage();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
