@@ -5,6 +5,7 @@
 // render pages or report missing rules (the `rule` shortcode does).
 
 import type { Page } from './discover.js';
+import { memoised } from './memoise.js';
 import { lexShortcodes, mayContainShortcodes } from './shortcodes/lexer.js';
 import { parseShortcodes, type ContentNode } from './shortcodes/parser.js';
 import { rawInnerNames } from './shortcodes/expand.js';
@@ -34,27 +35,18 @@ export interface AlertRunbooksSource {
   readonly shortcodeNames: ReadonlySet<string>;
 }
 
-const indexes = new WeakMap<SiteModel, AlertRunbooks>();
-
 /**
  * Each page's references by rule index and shortcodes: the site model `serve` makes after an edit keeps
  * both and every unchanged page, so only the edited pages are parsed again.
  */
-const pageReferences = new WeakMap<RuleIndex, WeakMap<SiteModel['shortcodes'], WeakMap<Page, RuleReference[]>>>();
+const knownReferences = memoised((_rules: RuleIndex) => memoised((_shortcodes: SiteModel['shortcodes']) => new WeakMap<Page, RuleReference[]>()));
 
 /** The site's index, built on first use and kept for the build (theme, alerts index, redirects, check share it). */
-export function alertRunbooksOf(model: SiteModel): AlertRunbooks {
-  let index = indexes.get(model);
-  if (!index) {
-    const byShortcodes = pageReferences.get(model.rules) ?? new WeakMap();
-    pageReferences.set(model.rules, byShortcodes);
-    const known = byShortcodes.get(model.shortcodes) ?? new WeakMap();
-    byShortcodes.set(model.shortcodes, known);
-    index = indexAlertRunbooks({ pages: model.site.pages, rules: model.rules, shortcodeNames: new Set(model.shortcodes.keys()) }, known);
-    indexes.set(model, index);
-  }
-  return index;
-}
+export const alertRunbooksOf: (model: SiteModel) => AlertRunbooks = memoised((model) =>
+  indexAlertRunbooks(
+    { pages: model.site.pages, rules: model.rules, shortcodeNames: new Set(model.shortcodes.keys()) },
+    knownReferences(model.rules)(model.shortcodes),
+  ));
 
 export function indexAlertRunbooks(source: AlertRunbooksSource, known = new WeakMap<Page, RuleReference[]>()): AlertRunbooks {
   const referencesByPage = new Map<Page, RuleReference[]>();

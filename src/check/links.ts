@@ -9,6 +9,7 @@ import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { lineColumnAt } from '../diagnostics.js';
 import type { Page } from '../discover.js';
+import { memoised } from '../memoise.js';
 import type { SiteLinks } from '../urls.js';
 import type { RawFinding } from './findings.js';
 
@@ -129,14 +130,6 @@ function sourcePlacer(page: Page): (href: string) => { file: string; line?: numb
     searchFrom.set(href, offset + href.length);
     const { line, column } = lineColumnAt(page.body, offset);
     return { file: page.file, line: line + page.bodyLineOffset, column };
-  };
-}
-
-function memoised<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const cache = new WeakMap<K, V>();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, compute(key));
-    return cache.get(key)!;
   };
 }
 

@@ -10,6 +10,7 @@ import { alertRunbooksOf } from '../alert-runbooks.js';
 import type { SiteConfig } from '../config.js';
 import type { Page, Section } from '../discover.js';
 import { gitLastModified } from '../git-lastmod.js';
+import { memoised } from '../memoise.js';
 import { pageScriptsOf } from '../page-scripts.js';
 import type { SiteModel } from '../site.js';
 import { tagPath } from '../taxonomy.js';
@@ -56,13 +57,8 @@ export interface PageDataBuilder {
   lastmodOf(page: Page): string | undefined;
 }
 
-const builders = new WeakMap<SiteModel, PageDataBuilder>();
-
-export function pageDataBuilder(model: SiteModel): PageDataBuilder {
-  let builder = builders.get(model);
-  if (!builder) builders.set(model, (builder = createPageDataBuilder(model)));
-  return builder;
-}
+/** The site's page-data builder, made once per site model (menus and indexes are built inside it once). */
+export const pageDataBuilder: (model: SiteModel) => PageDataBuilder = memoised(createPageDataBuilder);
 
 function createPageDataBuilder(model: SiteModel): PageDataBuilder {
   const { links } = model;
