@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from './diagnostics.js';
 import { packageRoot } from './package-root.js';
-import { listFiles } from './theme/theme.js';
+import { listFiles } from './list-files.js';
 
 const templateDir = path.join(packageRoot, 'templates', 'init');
 

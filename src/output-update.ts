@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from './list-files.js';
 import { stageOutput } from './output.js';
 
 export interface OutputManifest {
@@ -56,11 +57,7 @@ export function openOutput(destination: string, previous: OutputManifest | undef
     write,
     writeKnown,
     writeFolder(source) {
-      if (!existsSync(source)) return;
-      for (const name of readdirSync(source, { recursive: true, encoding: 'utf8' }).sort()) {
-        const file = path.join(source, name);
-        if (statSync(file).isFile()) write(name.split(path.sep).join('/'), readFileSync(file));
-      }
+      for (const name of listFiles(source)) write(name, readFileSync(path.join(source, name)));
     },
     commit() {
       if (!inPlace) {

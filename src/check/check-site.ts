@@ -13,7 +13,7 @@ import { outputGenerators } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../render-page.js';
 import { loadSite, type SiteModel } from '../site.js';
-import { listFiles } from '../theme/theme.js';
+import { listFiles } from '../list-files.js';
 import { urlCollisions, type PublishedUrl } from '../url-collisions.js';
 import { checkAnnotationUrls, type AnnotationBaseURL } from './annotation-urls.js';
 import { levelFindings, type Finding, type RawFinding } from './findings.js';

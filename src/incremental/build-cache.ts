@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Page } from '../discover.js';
+import { listFiles } from '../list-files.js';
 import { packageRoot } from '../package-root.js';
 import type { SiteModel } from '../site.js';
 import type { OutputManifest } from '../output-update.js';
@@ -204,11 +205,7 @@ function gitHead(siteDir: string): string {
 
 /** Rule files (`.yml`/`.yaml`) under the rules folder, as sorted `/`-separated relative paths. */
 function ruleFilesOf(rulesDir: string): string[] {
-  if (!existsSync(rulesDir)) return [];
-  return readdirSync(rulesDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.ya?ml$/i.test(name))
-    .map((name) => name.split(path.sep).join('/'))
-    .sort();
+  return listFiles(rulesDir).filter((name) => /\.ya?ml$/i.test(name));
 }
 
 function fileHash(file: string): string {
@@ -223,12 +220,7 @@ function fileHash(file: string): string {
 function folderFingerprint(root: string): string {
   if (!existsSync(root) || !statSync(root).isDirectory()) return 'missing';
   const hash = createHash('sha256');
-  const names = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
-  for (const name of names) {
-    const file = path.join(root, name);
-    if (!statSync(file).isFile()) continue;
-    hash.update(name).update('\0').update(readFileSync(file)).update('\0');
-  }
+  for (const name of listFiles(root)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
   return hash.digest('hex');
 }
 

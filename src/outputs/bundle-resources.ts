@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LEAF_BUNDLE_INDEX } from '../discover.js';
-import { listFiles } from '../theme/theme.js';
+import { listFiles } from '../list-files.js';
 import { outputFileOf } from '../urls.js';
 import type { OutputGenerator } from './types.js';
 

@@ -3,7 +3,7 @@
 // fingerprinted (CSS and JS) so they can be cached forever. It does not render pages.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import notFoundLayout from '../../theme/layouts/404.js';
 import alertsLayout from '../../theme/layouts/alerts.js';
@@ -14,6 +14,7 @@ import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
 import { importSiteFunction } from '../fresh-import.js';
+import { listFiles } from '../list-files.js';
 import { packageRoot } from '../package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
 import type { Layout, PageKindName } from './types.js';
@@ -72,13 +73,4 @@ function fingerprinted(file: string, content: Buffer): ThemeAsset {
   if (extension !== '.css' && extension !== '.js') return { outputPath: `assets/${file}`, content };
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
   return { outputPath: `assets/${file.slice(0, -extension.length)}.${hash}${extension}`, content };
-}
-
-/** Files under `root`, recursively, as sorted `/`-separated relative paths; none when it does not exist. */
-export function listFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
 }
