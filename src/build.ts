@@ -15,8 +15,7 @@ import type { RenderedPage } from './incremental/page-job.js';
 import { openParsedRuleCache } from './incremental/parsed-rules.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './incremental/render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from './incremental/rule-recording.js';
-import { outputGenerators } from './outputs/index.js';
-import { redirects } from './outputs/redirects.js';
+import { generatedOutputs } from './outputs/index.js';
 import { contentHash, openOutput, type OutputWriter } from './output-update.js';
 import { loadSite } from './site.js';
 import { urlCollisions } from './url-collisions.js';
@@ -92,11 +91,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return pool;
       });
       let redirectCount = 0;
-      for (const generate of outputGenerators) {
-        for (const file of generate(model)) {
-          output.write(file.path, file.content);
-          if (generate === redirects) redirectCount += 1;
-        }
+      for (const file of generatedOutputs(model)) {
+        output.write(file.path, file.content);
+        if (file.redirect) redirectCount += 1;
       }
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
       const manifest = output.commit();

@@ -17,7 +17,7 @@ import type { Page } from '../discover.js';
 import { listFiles } from '../list-files.js';
 import { packageRoot } from '../package-root.js';
 import type { SiteModel } from '../site.js';
-import type { OutputManifest } from '../output-update.js';
+import { contentHash, type OutputManifest } from '../output-update.js';
 import type { RenderedPage } from './page-job.js';
 
 /** Bumped when the entry format changes. */
@@ -210,7 +210,7 @@ function ruleFilesOf(rulesDir: string): string[] {
 
 function fileHash(file: string): string {
   try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
+    return contentHash(readFileSync(file));
   } catch {
     return 'missing';
   }

@@ -4,12 +4,11 @@
 // that fail to parse are never kept (the rule index reports them each build). Saved only after a
 // successful build, with just the entries this build used.
 
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedRuleFiles } from '../rules/rule-index.js';
 import type { RuleFile } from '../rules/types.js';
-import { CACHE_FOLDER } from './build-cache.js';
+import { CACHE_FOLDER, hashOf } from './build-cache.js';
 
 /** Bumped when RuleFile's shape changes. */
 const FORMAT = 1;
@@ -22,7 +21,7 @@ export function openParsedRuleCache(siteDir: string): ParsedRuleCache {
   const file = path.join(siteDir, CACHE_FOLDER, 'rules.json');
   const previous = readEntries(file);
   const used = new Map<string, RuleFile>();
-  const keyOf = (relative: string, text: string) => createHash('sha256').update(relative).update('\0').update(text).digest('hex');
+  const keyOf = (relative: string, text: string) => hashOf(relative, text);
   return {
     get(relative, text) {
       const key = keyOf(relative, text);

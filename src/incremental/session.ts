@@ -8,15 +8,14 @@
 // through build.ts and its cache. Either way the output folder ends up as a cold `build` writes it.
 // It does not watch files or serve them (serve/dev-server.ts does).
 
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { discoverSite, type Page } from '../discover.js';
-import { outputGenerators } from '../outputs/index.js';
-import { redirects } from '../outputs/redirects.js';
+import { contentHash } from '../output-update.js';
+import { generatedOutputs } from '../outputs/index.js';
 import { loadSite, sectionsByPage } from '../site.js';
 import { outputFileOf } from '../urls.js';
 import { navigationKeyOf } from './build-cache.js';
@@ -147,13 +146,11 @@ async function completeBuild(options: SessionOptions): Promise<{ state: SessionS
 function generatedFiles(model: RecordingSiteModel): { files: Map<string, string | Uint8Array>; hashes: Map<string, string>; redirects: number } {
   const files = new Map<string, string | Uint8Array>();
   let redirectCount = 0;
-  for (const generate of outputGenerators) {
-    for (const file of generate(model)) {
-      files.set(file.path, file.content);
-      if (generate === redirects) redirectCount += 1;
-    }
+  for (const file of generatedOutputs(model)) {
+    files.set(file.path, file.content);
+    if (file.redirect) redirectCount += 1;
   }
-  const hashes = new Map([...files].map(([file, content]) => [file, createHash('sha256').update(content).digest('hex')]));
+  const hashes = new Map([...files].map(([file, content]) => [file, contentHash(content)]));
   return { files, hashes, redirects: redirectCount };
 }
 

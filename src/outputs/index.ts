@@ -11,10 +11,18 @@ import { searchIndex } from './search-index.js';
 import { sitemap } from './sitemap.js';
 import { taxonomyPages } from './taxonomy-pages.js';
 import { themeAssets } from './theme-assets.js';
-import type { OutputGenerator } from './types.js';
+import type { SiteModel } from '../site.js';
+import type { OutputFile, OutputGenerator } from './types.js';
 
 // Redirects come first, so that any generated page at the same URL replaces them.
 export const outputGenerators: readonly OutputGenerator[] = [
   redirects, alertsJson, themeAssets, pageScriptFiles, bundleResources,
   taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll, searchIndex,
 ];
+
+/** Every generator's files in write order, each marked when it is a redirect page (the build summary counts them). */
+export function* generatedOutputs(model: SiteModel): Generator<OutputFile & { readonly redirect: boolean }> {
+  for (const generate of outputGenerators) {
+    for (const file of generate(model)) yield { ...file, redirect: generate === redirects };
+  }
+}
