@@ -20,7 +20,7 @@ if (!site) {
 if (!existsSync(path.join(root, 'dist', 'src', 'outputs', 'search-index.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 
 const load = (relative) => import(pathToFileURL(path.join(root, relative)).href);
-const { loadSite } = await load('dist/src/site.js');
+const { loadSite } = await load('dist/src/site/site.js');
 const { searchIndex } = await load('dist/src/outputs/search-index.js');
 const { createSiteSearch } = await load('theme/assets/search-engine.js');
 const { default: MiniSearch } = await load('node_modules/minisearch/dist/es/index.js');

@@ -1,6 +1,6 @@
 // hugo-book's `mermaid` shortcode: `{{< mermaid >}}graph LR; A-->B{{< /mermaid >}}` is a
 // `<pre class="mermaid">` holding the diagram's source, which the mermaid library draws in the browser.
-// The library is linked only from pages that have one (see src/page-scripts.ts).
+// The library is linked only from pages that have one (see src/outputs/page-scripts.ts).
 
 import { h } from 'hastscript';
 import { serialise } from '../src/shortcodes/markup.js';

@@ -3,7 +3,7 @@
 // `{{< >}}` form). Every rule of that name is shown, in file order, as Hugo does. It does not read or
 // parse rule files itself: the site's rule index does, once per build.
 
-import { SiteError } from '../src/diagnostics.js';
+import { SiteError } from '../src/util/diagnostics.js';
 import type { RuleFile } from '../src/rules/types.js';
 import type { Shortcode, ShortcodeArgs, ShortcodeContext } from '../src/shortcodes/types.js';
 

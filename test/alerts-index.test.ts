@@ -1,10 +1,10 @@
 // The alerts index data and the alert → runbook mapping it shares with redirects and `check`
-// (src/alerts-index.ts, src/alert-runbooks.ts), on a real site written to disk.
+// (src/site/alerts-index.ts, src/site/alert-runbooks.ts), on a real site written to disk.
 
 import { expect, test } from 'vitest';
-import { alertRunbooksOf } from '../src/alert-runbooks.js';
-import { alertIndexRows } from '../src/alerts-index.js';
-import { loadSite } from '../src/site.js';
+import { alertRunbooksOf } from '../src/site/alert-runbooks.js';
+import { alertIndexRows } from '../src/site/alerts-index.js';
+import { loadSite } from '../src/site/site.js';
 import { writeSite } from './helpers/site.js';
 
 const site = `

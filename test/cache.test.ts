@@ -6,7 +6,7 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -185,7 +185,7 @@ describe('render workers (compiled CLI)', () => {
       `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n---\n${index % 7 === 0 ? `{{% rule "db.yml" "Nope${index}" %}}` : '{{% rule "db.yml" "DbDown" %}}'}\n`).join('');
     const siteDir = writeSite(`${site}${pages}`);
     const cli = (destination: string, ...args: string[]) =>
-      warningsOf(spawnSync('node', [path.join(root, 'dist/src/cli.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, destination), ...args], { encoding: 'utf8' }));
+      warningsOf(spawnSync('node', [path.join(root, 'dist/src/cli/bin.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, destination), ...args], { encoding: 'utf8' }));
     const inThread = cli('serial', '--workers', '0', '--no-cache');
     const parallel = cli('parallel', '--workers', '2', '--no-cache');
     expect(snapshotFiles(path.join(siteDir, 'parallel'))).toEqual(snapshotFiles(path.join(siteDir, 'serial')));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { SiteError } from '../src/diagnostics.js';
-import { normaliseSource, pageTitle, splitFrontMatter } from '../src/front-matter.js';
+import { SiteError } from '../src/util/diagnostics.js';
+import { normaliseSource, pageTitle, splitFrontMatter } from '../src/content/front-matter.js';
 
 describe('front matter forms', () => {
   test.each([

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../src/build.js';
-import { SiteError } from '../src/diagnostics.js';
+import { build } from '../src/build/build.js';
+import { SiteError } from '../src/util/diagnostics.js';
 import { writeSite } from './helpers/site.js';
 
 interface Case {

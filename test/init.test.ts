@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { runCli } from '../src/cli/main.js';
 import { snapshotFiles } from './helpers/site.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { writeSite } from './helpers/site.js';
 
 const page = `

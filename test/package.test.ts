@@ -75,7 +75,7 @@ describe('npm package', () => {
     const shipped = /^(package\.json|README\.md|LICENSE|dist\/(src|shortcodes|theme)\/.+\.(js|d\.ts)|theme\/assets\/[^/]+|templates\/init\/.+)$/;
     expect(paths.filter((file) => !shipped.test(file))).toEqual([]);
     expect(paths).toEqual(
-      expect.arrayContaining(['dist/src/cli.js', 'dist/src/index.d.ts', 'dist/src/incremental/render-worker.js', 'dist/shortcodes/rule.js', 'dist/theme/layouts/page.js', 'theme/assets/style.css', 'templates/init/dot-gitignore', 'templates/init/dot-github/workflows/pages.yml']),
+      expect.arrayContaining(['dist/src/cli/bin.js', 'dist/src/index.d.ts', 'dist/src/build/render-worker.js', 'dist/shortcodes/rule.js', 'dist/theme/layouts/page.js', 'theme/assets/style.css', 'templates/init/dot-gitignore', 'templates/init/dot-github/workflows/pages.yml']),
     );
     expect(paths).not.toContain('dist/src/removed-module.js');
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { writeSite } from './helpers/site.js';
 
 const site = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'alerts');

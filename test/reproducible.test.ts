@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
 
 const seedSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'build', 'seed-page', 'site');

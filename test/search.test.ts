@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { markdownHeadings, searchDocuments } from '../src/search/documents.js';
 import { encodeSearchIndex } from '../src/search/index-file.js';
 import { metricNames } from '../src/search/metric-names.js';
-import { loadSite } from '../src/site.js';
+import { loadSite } from '../src/site/site.js';
 import { createSiteSearch, decodeSearchIndex, tokenize } from '../theme/assets/search-engine.js';
 
 const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'search', 'site');

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { build } from '../src/build.js';
-import { SiteError } from '../src/diagnostics.js';
-import { openSiteSession, type SiteSession } from '../src/incremental/session.js';
+import { build } from '../src/build/build.js';
+import { SiteError } from '../src/util/diagnostics.js';
+import { openSiteSession, type SiteSession } from '../src/serve/session.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
 
 const baseURL = 'http://127.0.0.1:1313/docs/';

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { SiteError } from '../src/diagnostics.js';
+import { SiteError } from '../src/util/diagnostics.js';
 import type { RuleIndex } from '../src/rules/types.js';
 import { expandShortcodes, type ExpandResult } from '../src/shortcodes/expand.js';
 import type { Shortcode } from '../src/shortcodes/types.js';

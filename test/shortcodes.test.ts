@@ -5,7 +5,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatPlace, SiteError, type Diagnostic } from '../src/diagnostics.js';
+import { formatPlace, SiteError, type Diagnostic } from '../src/util/diagnostics.js';
 import type { RuleIndex } from '../src/rules/types.js';
 import { expandShortcodes, type ExpandResult } from '../src/shortcodes/expand.js';
 import { builtinShortcodeNames, loadShortcodes } from '../src/shortcodes/registry.js';

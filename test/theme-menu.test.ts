@@ -1,13 +1,13 @@
-// The menu tree (src/theme/menu.ts) on real sites written to disk: order by weight then title,
+// The menu tree (src/layout/menu.ts) on real sites written to disk: order by weight then title,
 // bookCollapseSection, bookFlatSection, bookHidden, the params.BookSection root, the current page marked
 // and its sections open, previous/next within a section, the link budget that keeps menus of large
 // sites from holding every page.
 
 import { describe, expect, test } from 'vitest';
-import type { Page } from '../src/discover.js';
-import { loadSite, type SiteModel } from '../src/site.js';
-import { createSiteMenu } from '../src/theme/menu.js';
-import type { MenuEntry } from '../src/theme/types.js';
+import type { Page } from '../src/content/discover.js';
+import { loadSite, type SiteModel } from '../src/site/site.js';
+import { createSiteMenu } from '../src/layout/menu.js';
+import type { MenuEntry } from '../src/theme-api/types.js';
 import { writeSite } from './helpers/site.js';
 
 const site = `

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, test } from 'vitest';
-import { build } from '../src/build.js';
-import { parseNameOnlyLog } from '../src/git-lastmod.js';
+import { build } from '../src/build/build.js';
+import { parseNameOnlyLog } from '../src/content/git-lastmod.js';
 
 const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'theme');
 let output: string;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { outputFileOf, pagePath, sanitizePathSegment, siteLinks } from '../src/urls.js';
+import { outputFileOf, pagePath, sanitizePathSegment, siteLinks } from '../src/content/urls.js';
 
 describe('pagePath: Hugo-compatible URLs', () => {
   test.each([

@@ -9,9 +9,9 @@
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { AlertRule } from '../rules/types.js';
-import type { SiteModel } from '../site.js';
-import { sanitizePathSegment } from '../urls.js';
-import type { RawFinding } from './findings.js';
+import type { SiteModel } from '../site/site.js';
+import { sanitizePathSegment } from '../content/urls.js';
+import type { RawFinding } from '../config/check-findings.js';
 import { decodeUrlPath } from './links.js';
 
 const annotationKeys = ['runbook_url', 'runbook'] as const;

@@ -5,18 +5,18 @@
 // anchors, URLs written twice. Each finding gets its level from the config's `check:` section.
 
 import path from 'node:path';
-import { alertRunbooksOf } from '../alert-runbooks.js';
-import { SiteError, type Diagnostic } from '../diagnostics.js';
-import type { Page } from '../discover.js';
-import { alertsNeedingRunbooks, newRunbookPath } from '../new-runbook.js';
+import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { SiteError, type Diagnostic } from '../util/diagnostics.js';
+import type { Page } from '../content/discover.js';
+import { alertsNeedingRunbooks, newRunbookPath } from '../scaffold/new-runbook.js';
 import { outputGenerators } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
-import { createContentRenderer } from '../render-page.js';
-import { loadSite, type SiteModel } from '../site.js';
-import { listFiles } from '../list-files.js';
-import { urlCollisions, type PublishedUrl } from '../url-collisions.js';
+import { createContentRenderer } from '../build/render-page.js';
+import { loadSite, type SiteModel } from '../site/site.js';
+import { listFiles } from '../util/list-files.js';
+import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
 import { checkAnnotationUrls, type AnnotationBaseURL } from './annotation-urls.js';
-import { levelFindings, type Finding, type RawFinding } from './findings.js';
+import { levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
 import { checkLinks, type RenderedPage } from './links.js';
 
 export interface CheckOptions {

@@ -7,11 +7,11 @@
 import type { Root } from 'hast';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
-import { lineColumnAt } from '../diagnostics.js';
-import type { Page } from '../discover.js';
-import { memoised } from '../memoise.js';
-import type { SiteLinks } from '../urls.js';
-import type { RawFinding } from './findings.js';
+import { lineColumnAt } from '../util/diagnostics.js';
+import type { Page } from '../content/discover.js';
+import { memoised } from '../util/memoise.js';
+import type { SiteLinks } from '../content/urls.js';
+import type { RawFinding } from '../config/check-findings.js';
 
 export interface RenderedPage {
   readonly page: Page;

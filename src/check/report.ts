@@ -1,9 +1,9 @@
 // Prints a check result: one `file:line:col: level: message (hint) [kind]` line per finding and a summary
 // (text, for people and CI logs), or one JSON document (for tools). It does not decide anything.
 
-import { formatPlace } from '../diagnostics.js';
+import { formatPlace } from '../util/diagnostics.js';
 import type { CheckResult } from './check-site.js';
-import { findingKinds, type FindingKind } from './findings.js';
+import { findingKinds, type FindingKind } from '../config/check-findings.js';
 
 export function textReport(result: CheckResult): string[] {
   const lines = result.findings.map((finding) => {

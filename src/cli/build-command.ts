@@ -1,7 +1,7 @@
 // `runbook-site build`: runs the build and reports progress (on a terminal), warnings, errors and a
 // one-line summary on stderr.
 
-import { build } from '../build.js';
+import { build } from '../build/build.js';
 import { type CommandHandler, UsageError } from './handler.js';
 import { buildReporting, buildSummary, progressLine } from './progress.js';
 

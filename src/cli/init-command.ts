@@ -1,7 +1,7 @@
-// `runbook-site init [DIR]`: scaffolds a new site (src/init.ts), prints each file it wrote and what to do next.
+// `runbook-site init [DIR]`: scaffolds a new site (src/scaffold/init.ts), prints each file it wrote and what to do next.
 
 import path from 'node:path';
-import { initSite } from '../init.js';
+import { initSite } from '../scaffold/init.js';
 import { type CommandHandler, UsageError } from './handler.js';
 
 export const initCommand: CommandHandler = async ({ positionals, stdout, stderr }) => {

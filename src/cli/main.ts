@@ -2,7 +2,7 @@
 // exit codes (1 for problems in the site's content, 2 for usage errors). A thin layer over the API.
 
 import { parseArgs } from 'node:util';
-import { SiteError, formatDiagnostic } from '../diagnostics.js';
+import { SiteError, formatDiagnostic } from '../util/diagnostics.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { serveCommand } from './serve-command.js';

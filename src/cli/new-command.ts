@@ -2,11 +2,11 @@
 // (new-runbook.ts) and prints each file it wrote. A file with content is never replaced.
 
 import path from 'node:path';
-import { alertRunbooksOf } from '../alert-runbooks.js';
-import { SiteError } from '../diagnostics.js';
-import { alertsNeedingRunbooks, writeNewRunbook } from '../new-runbook.js';
+import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { SiteError } from '../util/diagnostics.js';
+import { alertsNeedingRunbooks, writeNewRunbook } from '../scaffold/new-runbook.js';
 import type { AlertRule } from '../rules/types.js';
-import { loadSite, type SiteModel } from '../site.js';
+import { loadSite, type SiteModel } from '../site/site.js';
 import { type CommandHandler, UsageError } from './handler.js';
 
 export const newCommand: CommandHandler = async ({ values, positionals, stdout, stderr }) => {

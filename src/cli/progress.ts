@@ -2,8 +2,8 @@
 // time, at most ten times a second. Silent when stderr is not a terminal (logs, CI, pipes); the build
 // command's one-line summary is printed either way.
 
-import type { BuildResult } from '../build.js';
-import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
+import type { BuildResult } from '../build/build.js';
+import { type Diagnostic, formatDiagnostic } from '../util/diagnostics.js';
 
 export interface ProgressLine {
   update(done: number, total: number): void;

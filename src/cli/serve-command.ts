@@ -1,7 +1,7 @@
 // `runbook-site serve`: builds and serves the site, rebuilding on every change, until Ctrl-C. Prints the
 // URL, each build's summary or error, and warnings, on stderr.
 
-import { formatDiagnostic, SiteError } from '../diagnostics.js';
+import { formatDiagnostic, SiteError } from '../util/diagnostics.js';
 import { startDevServer } from '../serve/dev-server.js';
 import { workerCount } from './build-command.js';
 import { type CommandHandler, UsageError } from './handler.js';

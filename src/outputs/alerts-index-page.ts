@@ -1,7 +1,7 @@
 // The alerts index page at /alerts/: every alert rule of the rules folder and its runbook.
 
-import { alertRunbooksOf } from '../alert-runbooks.js';
-import { alertIndexRows } from '../alerts-index.js';
+import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { alertIndexRows } from '../site/alerts-index.js';
 import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 

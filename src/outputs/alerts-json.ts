@@ -2,7 +2,7 @@
 // (null when no page shows the rule), for tooling that fills in `runbook_url` annotations. Rules keep the
 // rule index's order (files by path, rules in file order). It does not validate anything (`check` does).
 
-import { alertRunbooksOf } from '../alert-runbooks.js';
+import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { OutputGenerator } from './types.js';
 
 export interface AlertsJson {

@@ -3,9 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LEAF_BUNDLE_INDEX } from '../discover.js';
-import { listFiles } from '../list-files.js';
-import { outputFileOf } from '../urls.js';
+import { LEAF_BUNDLE_INDEX } from '../content/discover.js';
+import { listFiles } from '../util/list-files.js';
+import { outputFileOf } from '../content/urls.js';
 import type { OutputGenerator } from './types.js';
 
 export const bundleResources: OutputGenerator = (model) =>

@@ -5,13 +5,13 @@ import { alertsJson } from './alerts-json.js';
 import { bundleResources } from './bundle-resources.js';
 import { notFoundPage } from './not-found-page.js';
 import { redirects } from './redirects.js';
-import { pageScriptFiles } from '../page-scripts.js';
+import { pageScriptFiles } from './page-script-files.js';
 import { noJekyll, robots } from './robots.js';
 import { searchIndex } from './search-index.js';
 import { sitemap } from './sitemap.js';
 import { taxonomyPages } from './taxonomy-pages.js';
 import { themeAssets } from './theme-assets.js';
-import type { SiteModel } from '../site.js';
+import type { SiteModel } from '../site/site.js';
 import type { OutputFile, OutputGenerator } from './types.js';
 
 // Redirects come first, so that any generated page at the same URL replaces them.

@@ -7,12 +7,12 @@
 
 import { toHtml } from 'hast-util-to-html';
 import path from 'node:path';
-import { alertRunbooksOf } from '../alert-runbooks.js';
-import type { Page } from '../discover.js';
-import type { SiteModel } from '../site.js';
-import { siteData } from '../theme/page-data.js';
-import type { AlertCandidate, RedirectData } from '../theme/redirect-data.js';
-import { outputFileOf } from '../urls.js';
+import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import type { Page } from '../content/discover.js';
+import type { SiteModel } from '../site/site.js';
+import { siteData } from '../layout/page-data.js';
+import type { AlertCandidate, RedirectData } from '../theme-api/redirect-data.js';
+import { outputFileOf } from '../content/urls.js';
 import type { OutputGenerator } from './types.js';
 
 export interface PlannedRedirect {

@@ -4,7 +4,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { pageDataBuilder } from '../theme/page-data.js';
+import { pageDataBuilder } from '../layout/page-data.js';
 import { ALERTS_INDEX_PATH } from './alerts-index-page.js';
 import type { OutputGenerator } from './types.js';
 

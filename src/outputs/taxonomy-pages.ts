@@ -1,8 +1,8 @@
 // The tag pages: /tags/ lists every tag of the site's pages with its page count, /tags/<tag>/ the pages
 // carrying it (titles and descriptions, in title order). No tags, no pages.
 
-import { compareMenuOrder } from '../theme/menu.js';
-import { pagesByTag, TAGS_PATH } from '../taxonomy.js';
+import { compareMenuOrder } from '../layout/menu.js';
+import { pagesByTag, TAGS_PATH } from '../content/taxonomy.js';
 import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 

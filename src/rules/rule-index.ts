@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
-import { SiteError } from '../diagnostics.js';
-import { readUtf8File } from '../read-utf8.js';
+import { SiteError } from '../util/diagnostics.js';
+import { readUtf8File } from '../util/read-utf8.js';
 import type { AlertRule, RuleFile, RuleIndex } from './types.js';
 
 export interface RuleIndexOptions {
@@ -22,7 +22,7 @@ export interface RuleIndexOptions {
   parsed?: ParsedRuleFiles;
 }
 
-/** Parsed rule files by path (relative to the rules folder) and text; see incremental/parsed-rules.ts. */
+/** Parsed rule files by path (relative to the rules folder) and text; see cache/parsed-rules.ts. */
 export interface ParsedRuleFiles {
   get(relative: string, text: string): RuleFile | undefined;
   set(relative: string, text: string, parsed: RuleFile): void;

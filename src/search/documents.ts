@@ -5,8 +5,8 @@
 // shows), or the page's own description when it shows no rule. Plain data from the site model; it does not tokenise or index (the browser does,
 // theme/assets/search-engine.js). The body's prose is left out to keep the index small (see index-file.ts).
 
-import { alertRunbooksOf } from '../alert-runbooks.js';
-import type { SiteModel } from '../site.js';
+import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import type { SiteModel } from '../site/site.js';
 import { metricNames } from './metric-names.js';
 
 export interface SearchDocument {

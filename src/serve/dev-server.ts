@@ -1,6 +1,6 @@
 // `serve`: builds the site into a temporary folder, serves it under the base URL's path with the static
 // server, watches the site's sources and, on every batch of changes, has the build session
-// (incremental/session.ts) render the pages they affect, tells open pages to reload, then lets the
+// (serve/session.ts) render the pages they affect, tells open pages to reload, then lets the
 // session write the site-wide files once the pages have reloaded. A failed rebuild leaves the last good
 // site served and shows its error over the page. It does not render anything itself.
 
@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync, type FSWatcher, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import type { BuildOptions, BuildResult } from '../build.js';
-import { CONFIG_FILE_NAMES, loadConfig } from '../config.js';
-import { formatDiagnostic, SiteError } from '../diagnostics.js';
-import { CACHE_FOLDER } from '../incremental/build-cache.js';
-import { openSiteSession, type SiteSession } from '../incremental/session.js';
-import { siteLinks } from '../urls.js';
+import type { BuildOptions, BuildResult } from '../build/build.js';
+import { CONFIG_FILE_NAMES, loadConfig } from '../config/config.js';
+import { formatDiagnostic, SiteError } from '../util/diagnostics.js';
+import { CACHE_FOLDER } from '../cache/build-cache.js';
+import { openSiteSession, type SiteSession } from './session.js';
+import { siteLinks } from '../content/urls.js';
 import { createLiveReload } from './live-reload.js';
 import { startStaticServer } from './static-server.js';
 

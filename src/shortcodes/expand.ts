@@ -6,7 +6,7 @@
 
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { SiteError, type Diagnostic } from '../diagnostics.js';
+import { SiteError, type Diagnostic } from '../util/diagnostics.js';
 import type { RuleIndex } from '../rules/types.js';
 import { lexShortcodes, mayContainShortcodes } from './lexer.js';
 import { parseShortcodes, placeOf, type ContentNode, type ShortcodeCall, type SourceOrigin } from './parser.js';

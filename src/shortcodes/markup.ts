@@ -4,7 +4,7 @@
 
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { siteLinks } from '../urls.js';
+import { siteLinks } from '../content/urls.js';
 import type { ShortcodeContext } from './types.js';
 
 /** Serialises a shortcode's output; raw nodes (rendered HTML, or Markdown left for the page) go in as they are. */

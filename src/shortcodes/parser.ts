@@ -4,7 +4,7 @@
 // Every problem (a lexing error, an unknown name, mixed arguments, a stray or mis-nested closing tag)
 // is thrown as a SiteError at the shortcode's line and column. It does not call shortcodes.
 
-import { lineColumnAt, SiteError, type SourcePlace } from '../diagnostics.js';
+import { lineColumnAt, SiteError, type SourcePlace } from '../util/diagnostics.js';
 import type { LexedItem } from './lexer.js';
 import type { ShortcodeArgs } from './types.js';
 

@@ -18,8 +18,8 @@ import relref from '../../shortcodes/relref.js';
 import rule from '../../shortcodes/rule.js';
 import tab from '../../shortcodes/tab.js';
 import tabs from '../../shortcodes/tabs.js';
-import { SiteError } from '../diagnostics.js';
-import { importSiteFunction } from '../fresh-import.js';
+import { SiteError } from '../util/diagnostics.js';
+import { importSiteFunction } from '../util/fresh-import.js';
 import type { Shortcode } from './types.js';
 
 const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map<string, Shortcode>([

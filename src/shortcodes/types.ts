@@ -2,7 +2,7 @@
 // site's own). A shortcode is a pure function of its arguments, inner content and context to a string:
 // Markdown for the `{{% %}}` form, HTML for the `{{< >}}` form. It reads files only through the context.
 
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../util/diagnostics.js';
 import type { RuleIndex } from '../rules/types.js';
 
 export interface ShortcodeArgs {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/build.js';
 import { startStaticServer } from '../../src/serve/static-server.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';

@@ -2,7 +2,7 @@
 
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../src/theme/types.js';
+import type { PageData } from '../../src/theme-api/types.js';
 import { document } from './parts/document.js';
 
 export default function notFound(data: PageData): Root {

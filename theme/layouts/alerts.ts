@@ -5,8 +5,8 @@
 
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import { severityClass } from '../../src/theme/rule-summary.js';
-import type { AlertIndexRow, PageData } from '../../src/theme/types.js';
+import { severityClass } from '../../src/layout/rule-summary.js';
+import type { AlertIndexRow, PageData } from '../../src/theme-api/types.js';
 import { breadcrumbs } from './parts/breadcrumbs.js';
 import { document } from './parts/document.js';
 

@@ -2,7 +2,7 @@
 // date, edit link and the previous/next runbooks of the section.
 
 import type { Root } from 'hast';
-import type { PageData } from '../../src/theme/types.js';
+import type { PageData } from '../../src/theme-api/types.js';
 import { article } from './parts/article.js';
 import { breadcrumbs } from './parts/breadcrumbs.js';
 import { document } from './parts/document.js';

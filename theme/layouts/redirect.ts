@@ -4,7 +4,7 @@
 
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import type { RedirectData } from '../../src/theme/redirect-data.js';
+import type { RedirectData } from '../../src/theme-api/redirect-data.js';
 
 export default function redirect(data: RedirectData): Root {
   const { site } = data;

@@ -2,7 +2,7 @@
 // (sub-sections, then runbooks) with their descriptions.
 
 import type { Root } from 'hast';
-import type { PageData } from '../../src/theme/types.js';
+import type { PageData } from '../../src/theme-api/types.js';
 import { article } from './parts/article.js';
 import { breadcrumbs } from './parts/breadcrumbs.js';
 import { childList } from './parts/child-list.js';

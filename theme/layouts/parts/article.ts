@@ -2,7 +2,7 @@
 
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../../src/theme/types.js';
+import type { PageData } from '../../../src/theme-api/types.js';
 
 export function article(data: PageData, after: readonly (ElementContent | undefined)[] = []): Element {
   const content = data.content.children as ElementContent[];

@@ -2,7 +2,7 @@
 
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../../src/theme/types.js';
+import type { PageData } from '../../../src/theme-api/types.js';
 
 export function breadcrumbs(data: PageData): Element | undefined {
   if (data.breadcrumbs.length === 0) return undefined;

@@ -2,7 +2,7 @@
 
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { ChildLink } from '../../../src/theme/types.js';
+import type { ChildLink } from '../../../src/theme-api/types.js';
 
 export function childList(children: readonly ChildLink[], label: string): Element | undefined {
   if (children.length === 0) return undefined;

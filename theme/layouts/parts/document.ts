@@ -5,7 +5,7 @@
 
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../../src/theme/types.js';
+import type { PageData } from '../../../src/theme-api/types.js';
 import { head } from './head.js';
 import { header } from './header.js';
 import { menu } from './menu.js';

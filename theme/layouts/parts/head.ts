@@ -3,7 +3,7 @@
 
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../../src/theme/types.js';
+import type { PageData } from '../../../src/theme-api/types.js';
 
 export function head(data: PageData): Element {
   const { site, page, assets } = data;

@@ -4,7 +4,7 @@
 
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../../src/theme/types.js';
+import type { PageData } from '../../../src/theme-api/types.js';
 import { MENU_ID } from './menu.js';
 import { search } from './search.js';
 

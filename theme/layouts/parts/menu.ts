@@ -3,14 +3,14 @@
 // flat sections (`bookFlatSection`) draw their title as a heading over unindented children.
 // The menu is the largest part drawn on every page, so it is kept cheap: entries are built as plain hast
 // objects rather than with `h` (no property parsing), and each entry's item is serialised once and put
-// in as a raw node. src/theme/menu.ts shares every entry off the current page's path between the pages
+// in as a raw node. src/layout/menu.ts shares every entry off the current page's path between the pages
 // of a section, so a section's menu is serialised once, not once per page (it was most of a page's
-// serialisation time); the document is serialised with raw nodes allowed (src/theme/serialize.ts).
+// serialisation time); the document is serialised with raw nodes allowed (src/layout/serialize.ts).
 
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { themeHtml } from '../../../src/theme/serialize.js';
-import type { MenuEntry, PageData } from '../../../src/theme/types.js';
+import { themeHtml } from '../../../src/layout/serialize.js';
+import type { MenuEntry, PageData } from '../../../src/theme-api/types.js';
 
 export const MENU_ID = 'site-menu';
 

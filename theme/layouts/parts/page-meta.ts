@@ -3,7 +3,7 @@
 
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../../src/theme/types.js';
+import type { PageData } from '../../../src/theme-api/types.js';
 
 export function pageMeta(data: PageData): Element | undefined {
   const { page, lastmod, editUrl } = data;

@@ -4,7 +4,7 @@
 
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { PageData } from '../../../src/theme/types.js';
+import type { PageData } from '../../../src/theme-api/types.js';
 
 export function search(data: PageData): ElementContent[] {
   const { assets } = data;

@@ -3,7 +3,7 @@
 
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { PageData, TocEntry } from '../../../src/theme/types.js';
+import type { PageData, TocEntry } from '../../../src/theme-api/types.js';
 
 export function tableOfContents(data: PageData): Element | undefined {
   const count = data.toc.reduce((total, entry) => total + 1 + entry.children.length, 0);

@@ -9,9 +9,9 @@
 // (openSections); beyond it, it is drawn closed like a collapsed one. The sorted tree is built once per build and each section's menu once; pages of a section share
 // it and only the current entry is marked per page. It draws nothing (the theme's menu part does).
 
-import type { Page, Section } from '../discover.js';
-import type { SiteModel } from '../site.js';
-import type { Link, MenuEntry } from './types.js';
+import type { Page, Section } from '../content/discover.js';
+import type { SiteModel } from '../site/site.js';
+import type { Link, MenuEntry } from '../theme-api/types.js';
 
 export interface MenuOptions {
   /** Folder of the section the menu starts at (hugo-book's `BookSection`); the home section when unset or not found. */

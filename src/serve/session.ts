@@ -11,16 +11,16 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build, type BuildOptions, type BuildResult } from '../build.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { discoverSite, type Page } from '../discover.js';
-import { contentHash } from '../output-update.js';
+import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import type { Diagnostic } from '../util/diagnostics.js';
+import { discoverSite, type Page } from '../content/discover.js';
+import { contentHash } from '../write/output-update.js';
 import { generatedOutputs } from '../outputs/index.js';
-import { loadSite, sectionsByPage } from '../site.js';
-import { outputFileOf } from '../urls.js';
-import { navigationKeyOf } from './build-cache.js';
-import { createPageJob, type PageJob } from './page-job.js';
-import { type RecordingSiteModel, withRuleRecording } from './rule-recording.js';
+import { loadSite, sectionsByPage } from '../site/site.js';
+import { outputFileOf } from '../content/urls.js';
+import { navigationKeyOf } from '../cache/build-cache.js';
+import { createPageJob, type PageJob } from '../build/page-job.js';
+import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 
 export interface SessionOptions extends Omit<BuildOptions, 'source' | 'destination' | 'strict'> {
   source: string;

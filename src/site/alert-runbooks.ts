@@ -4,12 +4,12 @@
 // escaped (`{{</* rule */>}}`) and commented-out calls do not count. Built once per build; it does not
 // render pages or report missing rules (the `rule` shortcode does).
 
-import type { Page } from './discover.js';
-import { memoised } from './memoise.js';
-import { lexShortcodes, mayContainShortcodes } from './shortcodes/lexer.js';
-import { parseShortcodes, type ContentNode } from './shortcodes/parser.js';
-import { rawInnerNames } from './shortcodes/expand.js';
-import type { AlertRule, RuleIndex } from './rules/types.js';
+import type { Page } from '../content/discover.js';
+import { memoised } from '../util/memoise.js';
+import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
+import { parseShortcodes, type ContentNode } from '../shortcodes/parser.js';
+import { rawInnerNames } from '../shortcodes/expand.js';
+import type { AlertRule, RuleIndex } from '../rules/types.js';
 import type { SiteModel } from './site.js';
 
 /** One `rule` shortcode call of a page. */

@@ -12,20 +12,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../diagnostics.js';
-import type { Page } from '../discover.js';
-import { listFiles } from '../list-files.js';
-import { packageRoot } from '../package-root.js';
-import type { SiteModel } from '../site.js';
-import { contentHash, type OutputManifest } from '../output-update.js';
-import type { RenderedPage } from './page-job.js';
+import type { Diagnostic } from '../util/diagnostics.js';
+import type { Page } from '../content/discover.js';
+import { listFiles } from '../util/list-files.js';
+import { packageRoot } from '../util/package-root.js';
+import type { SiteModel } from '../site/site.js';
+import { contentHash, type OutputManifest } from '../write/output-update.js';
+import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
 
 /** Bumped when the entry format changes. */
 const FORMAT = 2;
 export const CACHE_FOLDER = '.runbook-site-cache';
-
-/** The rule dependency recorded when a page lists every rule file (`rules.all()`). */
-export const ALL_RULE_FILES = '*';
 
 /**
  * What the cache knows of a page's last render. The HTML itself is a separate file named by its content

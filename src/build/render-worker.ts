@@ -4,12 +4,13 @@
 // no files; results and failures go back to the build as messages (see render-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
-import { SiteError } from '../diagnostics.js';
-import type { Page } from '../discover.js';
-import { siteModelOf } from '../site.js';
-import { createPageJob, type PageJob, type RenderedPage } from './page-job.js';
+import { SiteError } from '../util/diagnostics.js';
+import type { Page } from '../content/discover.js';
+import { siteModelOf } from '../site/site.js';
+import type { RenderedPage } from '../cache/rendered-page.js';
+import { createPageJob, type PageJob } from './page-job.js';
 import type { ToBuild, ToWorker, WorkerFailure } from './render-pool.js';
-import { withRuleRecording } from './rule-recording.js';
+import { withRuleRecording } from '../cache/rule-recording.js';
 
 const port = parentPort!;
 let pages: readonly Page[] = [];

@@ -2,14 +2,14 @@
 // index, shortcodes, theme, links), loaded once per build. Renderers and output generators read it.
 
 import path from 'node:path';
-import { loadConfig, type SiteConfig } from './config.js';
-import { type DiscoveredSite, type Page, type Section, discoverSite } from './discover.js';
-import { createRuleIndex, type ParsedRuleFiles } from './rules/rule-index.js';
-import type { RuleIndex } from './rules/types.js';
-import { loadShortcodes } from './shortcodes/registry.js';
-import type { Shortcode } from './shortcodes/types.js';
-import { loadTheme, type Theme } from './theme/theme.js';
-import { siteLinks, type SiteLinks } from './urls.js';
+import { loadConfig, type SiteConfig } from '../config/config.js';
+import { type DiscoveredSite, type Page, type Section, discoverSite } from '../content/discover.js';
+import { createRuleIndex, type ParsedRuleFiles } from '../rules/rule-index.js';
+import type { RuleIndex } from '../rules/types.js';
+import { loadShortcodes } from '../shortcodes/registry.js';
+import type { Shortcode } from '../shortcodes/types.js';
+import { loadTheme, type Theme } from '../theme-api/theme.js';
+import { siteLinks, type SiteLinks } from '../content/urls.js';
 
 export interface SiteModel {
   readonly config: SiteConfig;

@@ -2,14 +2,14 @@
 // A pure function of the site model and the page, apart from the warnings it reports.
 
 import type { Root } from 'hast';
-import type { Diagnostic } from './diagnostics.js';
-import type { Page } from './discover.js';
-import { createMarkdownRenderer } from './markdown/processor.js';
-import { createPageLookup } from './page-lookup.js';
-import { expandShortcodes } from './shortcodes/expand.js';
-import type { SiteModel } from './site.js';
-import { pageDataBuilder } from './theme/page-data.js';
-import { themeHtml } from './theme/serialize.js';
+import type { Diagnostic } from '../util/diagnostics.js';
+import type { Page } from '../content/discover.js';
+import { createMarkdownRenderer } from '../markdown/processor.js';
+import { createPageLookup } from '../shortcodes/page-lookup.js';
+import { expandShortcodes } from '../shortcodes/expand.js';
+import type { SiteModel } from '../site/site.js';
+import { pageDataBuilder } from '../layout/page-data.js';
+import { themeHtml } from '../layout/serialize.js';
 
 export type PageRenderer = (page: Page) => string;
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from './list-files.js';
+import { listFiles } from '../util/list-files.js';
 import { stageOutput } from './output.js';
 
 export interface OutputManifest {

@@ -6,9 +6,9 @@
 
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SiteError } from './diagnostics.js';
-import { packageRoot } from './package-root.js';
-import { listFiles } from './list-files.js';
+import { SiteError } from '../util/diagnostics.js';
+import { packageRoot } from '../util/package-root.js';
+import { listFiles } from '../util/list-files.js';
 
 const templateDir = path.join(packageRoot, 'templates', 'init');
 

@@ -8,18 +8,18 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type Diagnostic, SiteError } from './diagnostics.js';
-import type { Page } from './discover.js';
-import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from './incremental/build-cache.js';
-import type { RenderedPage } from './incremental/page-job.js';
-import { openParsedRuleCache } from './incremental/parsed-rules.js';
-import { type RenderPool, startRenderPool, workersAvailable } from './incremental/render-pool.js';
-import { type RecordingSiteModel, withRuleRecording } from './incremental/rule-recording.js';
-import { generatedOutputs } from './outputs/index.js';
-import { contentHash, openOutput, type OutputWriter } from './output-update.js';
-import { loadSite } from './site.js';
-import { urlCollisions } from './url-collisions.js';
-import { outputFileOf } from './urls.js';
+import { type Diagnostic, SiteError } from '../util/diagnostics.js';
+import type { Page } from '../content/discover.js';
+import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from '../cache/build-cache.js';
+import type { RenderedPage } from '../cache/rendered-page.js';
+import { openParsedRuleCache } from '../cache/parsed-rules.js';
+import { type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
+import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
+import { generatedOutputs } from '../outputs/index.js';
+import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
+import { loadSite } from '../site/site.js';
+import { urlCollisions } from '../content/url-collisions.js';
+import { outputFileOf } from '../content/urls.js';
 
 export interface BuildOptions {
   /** Site root (default: the current folder). */
@@ -162,7 +162,7 @@ async function renderPages(
   if (pool) await pool.render(model.config, model.site, missing, onRendered);
   else if (missing.length > 0) {
     // Loaded on demand: a build served from the cache never loads the Markdown pipeline.
-    const { createPageJob } = await import('./incremental/page-job.js');
+    const { createPageJob } = await import('./page-job.js');
     const render = createPageJob(model);
     for (const index of missing) onRendered(index, render(sitePages[index]!));
   }

@@ -4,9 +4,9 @@
 // as a last resort, a file name alone when only one page has it. Built once per build; it reads no files.
 
 import path from 'node:path';
-import type { Page } from './discover.js';
-import type { PageLookup, PageTarget } from './shortcodes/types.js';
-import type { SiteLinks } from './urls.js';
+import type { Page } from '../content/discover.js';
+import type { PageLookup, PageTarget } from './types.js';
+import type { SiteLinks } from '../content/urls.js';
 
 export function createPageLookup(pages: readonly Page[], links: SiteLinks): PageLookup {
   const byKey = new Map<string, PageTarget>();

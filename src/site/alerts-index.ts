@@ -3,9 +3,9 @@
 // ordered by alert name, then rule file, then position in the file. Pure: it draws nothing.
 
 import type { AlertRunbooks } from './alert-runbooks.js';
-import type { Page } from './discover.js';
-import type { RuleIndex } from './rules/types.js';
-import type { AlertIndexRow, Link } from './theme/types.js';
+import type { Page } from '../content/discover.js';
+import type { RuleIndex } from '../rules/types.js';
+import type { AlertIndexRow, Link } from '../theme-api/types.js';
 
 export function alertIndexRows(rules: RuleIndex, runbooks: AlertRunbooks, linkTo: (page: Page) => Link): AlertIndexRow[] {
   const rows = rules.all().flatMap((file) => file.rules.map((rule) => {

@@ -13,9 +13,9 @@ import sectionLayout from '../../theme/layouts/section.js';
 import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
-import { importSiteFunction } from '../fresh-import.js';
-import { listFiles } from '../list-files.js';
-import { packageRoot } from '../package-root.js';
+import { importSiteFunction } from '../util/fresh-import.js';
+import { listFiles } from '../util/list-files.js';
+import { packageRoot } from '../util/package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
 import type { Layout, PageKindName } from './types.js';
 

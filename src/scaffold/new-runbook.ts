@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { SiteConfig } from './config.js';
-import { SiteError } from './diagnostics.js';
-import type { AlertRule, RuleIndex } from './rules/types.js';
+import type { SiteConfig } from '../config/config.js';
+import { SiteError } from '../util/diagnostics.js';
+import type { AlertRule, RuleIndex } from '../rules/types.js';
 
 /** Site-relative path (`content/runbooks/haproxy-x/HaproxyDown.md`) of an alert rule's new runbook. */
 export function newRunbookPath(config: SiteConfig, rule: Pick<AlertRule, 'file' | 'alert'>): string {

@@ -5,10 +5,10 @@
 // Results come back per page, by index; the caller orders warnings and writes files.
 
 import { Worker } from 'node:worker_threads';
-import type { SiteConfig } from '../config.js';
-import { type Diagnostic, SiteError } from '../diagnostics.js';
-import type { DiscoveredSite } from '../discover.js';
-import type { RenderedPage } from './page-job.js';
+import type { SiteConfig } from '../config/config.js';
+import { type Diagnostic, SiteError } from '../util/diagnostics.js';
+import type { DiscoveredSite } from '../content/discover.js';
+import type { RenderedPage } from '../cache/rendered-page.js';
 
 export type ToWorker =
   | { readonly type: 'site'; readonly config: SiteConfig; readonly site: DiscoveredSite }

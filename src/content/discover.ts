@@ -4,9 +4,9 @@
 
 import { type Stats, existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SiteError } from './diagnostics.js';
+import { SiteError } from '../util/diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
-import { readUtf8File } from './read-utf8.js';
+import { readUtf8File } from '../util/read-utf8.js';
 import { pagePath } from './urls.js';
 
 export type PageKind = 'home' | 'section' | 'page';

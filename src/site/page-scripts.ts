@@ -1,15 +1,13 @@
 // Third-party browser libraries that some pages need (mermaid, for `mermaid` diagrams): each is copied
 // from its npm package into the output only when a page uses it, and linked only from those pages.
 // Whether a page uses one is read from its shortcode calls (the lexer finds them as expansion does, so
-// escaped and commented-out calls do not count); page data and the output generator both ask here, so
-// they agree without sharing rendering state. It renders nothing.
+// escaped and commented-out calls do not count); page data and the output generator
+// (outputs/page-script-files.ts) both ask here, so they agree without sharing rendering state. It renders nothing.
 
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from './discover.js';
-import type { OutputGenerator } from './outputs/types.js';
-import { rawInnerNames } from './shortcodes/expand.js';
-import { lexShortcodes, mayContainShortcodes } from './shortcodes/lexer.js';
+import type { Page } from '../content/discover.js';
+import { rawInnerNames } from '../shortcodes/expand.js';
+import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
 
 export interface PageScript {
   /** The shortcode whose output the library draws. */
@@ -38,9 +36,3 @@ export function pageScriptsOf(page: Page): PageScript[] {
   );
   return pageScripts.filter((script) => names.has(script.shortcode));
 }
-
-/** Writes each library some page uses. */
-export const pageScriptFiles: OutputGenerator = (model) => {
-  const used = new Set(model.site.pages.flatMap(pageScriptsOf));
-  return [...used].map((script) => ({ path: script.outputPath, content: readFileSync(script.sourceFile) }));
-};

@@ -6,18 +6,18 @@
 
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { alertRunbooksOf } from '../alert-runbooks.js';
-import type { SiteConfig } from '../config.js';
-import type { Page, Section } from '../discover.js';
-import { gitLastModified } from '../git-lastmod.js';
-import { memoised } from '../memoise.js';
-import { pageScriptsOf } from '../page-scripts.js';
-import type { SiteModel } from '../site.js';
-import { tagPath } from '../taxonomy.js';
-import type { SiteLinks } from '../urls.js';
+import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import type { SiteConfig } from '../config/config.js';
+import type { Page, Section } from '../content/discover.js';
+import { gitLastModified } from '../content/git-lastmod.js';
+import { memoised } from '../util/memoise.js';
+import { pageScriptsOf } from '../site/page-scripts.js';
+import type { SiteModel } from '../site/site.js';
+import { tagPath } from '../content/taxonomy.js';
+import type { SiteLinks } from '../content/urls.js';
 import { createSiteMenu } from './menu.js';
 import { addRuleSummaries } from './rule-summary.js';
-import type { ChildLink, Link, PageData, PageKindName, RuleSummary, SiteData, TocEntry } from './types.js';
+import type { ChildLink, Link, PageData, PageKindName, RuleSummary, SiteData, TocEntry } from '../theme-api/types.js';
 
 /** URLs of the theme's assets by their path under theme/assets. */
 export function assetUrls(model: SiteModel): Record<string, string> {

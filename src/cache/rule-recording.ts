@@ -3,8 +3,8 @@
 // everything (rendering and output generators), so what is memoised per model is computed once.
 
 import type { RuleFile, RuleIndex } from '../rules/types.js';
-import type { SiteModel } from '../site.js';
-import { ALL_RULE_FILES } from './build-cache.js';
+import type { SiteModel } from '../site/site.js';
+import { ALL_RULE_FILES } from './rendered-page.js';
 
 export interface RuleRecorder {
   /** Starts a page: forgets the previous page's reads. */

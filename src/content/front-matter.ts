@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parse as parseYaml, parseDocument, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import { SiteError, lineColumnAt } from './diagnostics.js';
+import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 
 const stringList = z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string().transform((value) => [value])]);
 const dateLike = z.union([z.string(), z.date().transform((date) => date.toISOString())]);

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { checkConfigSchema, type CheckConfig } from './check/findings.js';
-import { SiteError, lineColumnAt } from './diagnostics.js';
-import { readUtf8File } from './read-utf8.js';
+import { checkConfigSchema, type CheckConfig } from './check-findings.js';
+import { SiteError, lineColumnAt } from '../util/diagnostics.js';
+import { readUtf8File } from '../util/read-utf8.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [
