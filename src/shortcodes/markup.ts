@@ -29,7 +29,8 @@ export function inlineContent(inner: string, context: ShortcodeContext): Element
 
 /** A root-relative URL written by an author (`/images/x.png`) moved under the base URL's path, as Hugo's relURL. */
 export function underBasePath(url: string, context: ShortcodeContext): string {
-  return url.startsWith('/') && !url.startsWith('//') ? siteLinks(context.site.baseURL).relative(url) : url;
+  // The author's URL is already a URL (percent-encoded as written): only the base path goes before it.
+  return url.startsWith('/') && !url.startsWith('//') ? siteLinks(context.site.baseURL).basePath + url.slice(1) : url;
 }
 
 /** The one argument a shortcode takes, positional or by `name`; fails on anything else. */
