@@ -17,7 +17,7 @@ import { type RenderPool, startRenderPool, workersAvailable } from './render-poo
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
 import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
-import { lockOutput, recoverOutput } from '../write/output.js';
+import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
 import type { OutputSource } from '../write/output-paths.js';
 import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';
 import type { SiteConfig } from '../config/config.js';
@@ -83,6 +83,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
   let unlock: (() => void) | undefined;
   try {
+    recoverKilledBuild(destination);
     const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
     const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
     const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));

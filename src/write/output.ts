@@ -139,6 +139,23 @@ export function recoverOutput(destination: string): void {
   }
 }
 
+/**
+ * recoverOutput under the destination's lock, run first thing by a build (before it reads the site, so
+ * even a build that then fails on bad content puts the previous output back); nothing is written when
+ * no killed build left anything beside the destination.
+ */
+export function recoverKilledBuild(destination: string): void {
+  const { parent, stagingPrefix, journal } = siblingsOf(destination);
+  const name = path.basename(journal);
+  if (!existsSync(parent) || !readdirSync(parent).some((entry) => entry.startsWith(stagingPrefix) || entry.startsWith(name))) return;
+  const unlock = lockOutput(destination);
+  try {
+    recoverOutput(destination);
+  } finally {
+    unlock();
+  }
+}
+
 function readJournal(file: string): Journal | undefined {
   try {
     const plan = JSON.parse(readFileSync(file, 'utf8')) as Journal;
