@@ -25,3 +25,6 @@ const button: Shortcode = (args, inner, context) => {
 };
 
 export default button;
+
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;

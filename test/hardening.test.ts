@@ -178,8 +178,8 @@ const badInputs: readonly BadInput[] = [
   },
   {
     name: 'mis-nested shortcodes, HTML delimiters',
-    files: `${runbook('{{< box >}}{{< note >}}x{{< /box >}}{{< /note >}}')}-- shortcodes/box.mjs --\nexport default (args, inner) => inner ?? '';\n-- shortcodes/note.mjs --\nexport default (args, inner) => inner ?? '';\n`,
-    message: /^error: content\/runbooks\/AppDown\.md:3:25: Unexpected closing tag `\{\{< \/box >\}\}`, expected `\{\{< \/note >\}\}` first \(`note` \(opened at 3:12\) is inside `box`.+\)$/,
+    files: `${runbook('{{< box >}}{{< note >}}x{{< /box >}}{{< /note >}}')}-- shortcodes/box.mjs --\nexport default (args, inner) => inner ?? '';\nexport const takesInner = true;\n-- shortcodes/note.mjs --\nexport default (args, inner) => inner ?? '';\nexport const takesInner = true;\n`,
+    message: /^error: content\/runbooks\/AppDown\.md:3:12: shortcode "note" must be closed or self-closed \(add \{\{< \/note >\}\} before `\{\{< \/box >\}\}` at 3:25\)$/,
   },
   {
     name: 'closing tag of an unknown shortcode',

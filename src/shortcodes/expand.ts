@@ -10,14 +10,14 @@ import { SiteError, type Diagnostic } from '../util/diagnostics.js';
 import type { RuleIndex } from '../rules/types.js';
 import { lexShortcodes, mayContainShortcodes } from './lexer.js';
 import { parseShortcodes, placeOf, type ContentNode, type ShortcodeCall, type SourceOrigin } from './parser.js';
-import type { PageLookup, Shortcode, ShortcodeContext, ShortcodeParent } from './types.js';
+import type { PageLookup, ShortcodeContext, ShortcodeDefinition, ShortcodeParent } from './types.js';
 
 export interface ExpandOptions {
   /** Site-relative path of the page, used in errors. */
   readonly file: string;
   /** Lines of the file before `source` starts (front matter); added to reported lines. */
   readonly lineOffset: number;
-  readonly shortcodes: ReadonlyMap<string, Shortcode>;
+  readonly shortcodes: ReadonlyMap<string, ShortcodeDefinition>;
   readonly page: ShortcodeContext['page'];
   readonly site: ShortcodeContext['site'];
   readonly rules: RuleIndex;
@@ -34,16 +34,12 @@ export interface ExpandResult {
   readonly html: Map<string, string>;
 }
 
-/** Shortcodes whose inner content is not scanned for shortcodes (see LexOptions.rawInnerNames). */
-export const rawInnerNames: ReadonlySet<string> = new Set(['comment']);
-
 const tokenPattern = /RBSHORTCODE\d+X/g;
 
 export function expandShortcodes(source: string, options: ExpandOptions): ExpandResult {
   if (!mayContainShortcodes(source)) return { markdown: source, html: new Map() };
   const origin: SourceOrigin = { source, file: options.file, lineOffset: options.lineOffset };
-  const items = lexShortcodes(source, { rawInnerNames });
-  const nodes = parseShortcodes(origin, items, new Set(options.shortcodes.keys()));
+  const nodes = parseShortcodes(origin, lexShortcodes(source), options.shortcodes);
   const expansion = new Expansion(origin, options);
   return { markdown: expansion.render(nodes), html: expansion.html };
 }
@@ -139,7 +135,7 @@ class Expansion {
     inner: string | undefined,
     nesting: { ordinal: number; parent: ShortcodeParent | undefined; taken: ReadonlyMap<string, string> },
   ): string {
-    const shortcode = this.options.shortcodes.get(call.name)!;
+    const shortcode = this.options.shortcodes.get(call.name)!.render;
     const place = () => placeOf(this.origin, call.offset);
     const { onWarning } = this.options;
     const context: ShortcodeContext = {
