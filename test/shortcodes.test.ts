@@ -122,25 +122,48 @@ describe('expansion', () => {
     expect(expandAndResolve(source)).toBe(expected);
   });
 
+  /** The page's token prefix: `RBSHORTCODE` and 13 digits that depend on the page source. */
+  const prefixOf = (markdown: string) => /RBSHORTCODE\d{13}/.exec(markdown)![0];
+
   test('HTML output stays out of the Markdown as alphanumeric tokens', () => {
     const result = expand('a {{< kind >}} b {{% kind %}} {{< echo x />}}');
-    expect(result.markdown).toBe('a RBSHORTCODE0X b markdown RBSHORTCODE1X');
+    const prefix = prefixOf(result.markdown);
+    expect(result.markdown).toBe(`a ${prefix}0X b markdown ${prefix}1X`);
     expect([...result.html]).toEqual([
-      ['RBSHORTCODE0X', '<b>html</b>'],
-      ['RBSHORTCODE1X', '[x]'],
+      [`${prefix}0X`, '<b>html</b>'],
+      [`${prefix}1X`, '[x]'],
     ]);
   });
 
   test('tokens of HTML nested in HTML are spent, and numbers are not reused', () => {
     const result = expand('{{< echo >}}{{< kind >}}{{< /echo >}} {{< kind >}}');
-    expect(result.markdown).toBe('RBSHORTCODE1X RBSHORTCODE2X');
-    expect([...result.html.keys()]).toEqual(['RBSHORTCODE1X', 'RBSHORTCODE2X']);
+    const prefix = prefixOf(result.markdown);
+    expect(result.markdown).toBe(`${prefix}1X ${prefix}2X`);
+    expect([...result.html.keys()]).toEqual([`${prefix}1X`, `${prefix}2X`]);
   });
 
   test('Markdown output keeps the tokens of nested HTML', () => {
     const result = expand('{{% echo %}}{{< kind >}}{{% /echo %}}');
-    expect(result.markdown).toBe('[:RBSHORTCODE0X]');
-    expect(result.html.get('RBSHORTCODE0X')).toBe('<b>html</b>');
+    const prefix = prefixOf(result.markdown);
+    expect(result.markdown).toBe(`[:${prefix}0X]`);
+    expect(result.html.get(`${prefix}0X`)).toBe('<b>html</b>');
+  });
+
+  test('token text written in the page is not a token: the prefix depends on the page', () => {
+    const first = expand('RBSHORTCODE0X {{< kind >}}');
+    const second = expand('RBSHORTCODE0X {{< kind >}} ');
+    expect(prefixOf(first.markdown.slice(14))).not.toBe(prefixOf(second.markdown.slice(14)));
+    expect(first.markdown.startsWith('RBSHORTCODE0X ')).toBe(true);
+    expect(first.html.has('RBSHORTCODE0X')).toBe(false);
+  });
+
+  test.each([
+    ['a list item', '1. Step:\n   {{% emit "a\nb" %}}\n2. Next', '1. Step:\n   a\n   b\n2. Next'],
+    ['a blockquote in a list item', '- x\n  > {{% emit "a\n\nb" %}}', '- x\n  > a\n  > \n  > b'],
+    ['a pair in a list item, its inner content handed over without the prefix', '1. Step\n   {{% echo %}}\n   in\n   {{% /echo %}}', '1. Step\n   [:\n   in\n   ]'],
+    ['text before it on the line: inline, left alone', 'Text {{% emit "a\nb" %}}', 'Text a\nb'],
+  ])('Markdown output of several lines carries the prefix of %s', (_name, source, expected) => {
+    expect(expandAndResolve(source)).toBe(expected);
   });
 
   test('named argument keys are plain keys, even __proto__', () => {
