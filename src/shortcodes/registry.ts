@@ -23,7 +23,7 @@ import { SiteError } from '../util/diagnostics.js';
 import { importSiteModule } from '../util/fresh-import.js';
 import type { Shortcode, ShortcodeDefinition } from './types.js';
 
-const builtinShortcodes: ReadonlyMap<string, ShortcodeDefinition> = new Map(
+export const builtinShortcodes: ReadonlyMap<string, ShortcodeDefinition> = new Map(
   Object.entries({ button, columns, comment, details, figure, highlight, hint, mermaid, param, ref, relref, rule, tab, tabs }).map(
     ([name, module]) => [name, { render: module.default, takesInner: 'takesInner' in module && module.takesInner }] as const,
   ),
