@@ -123,10 +123,9 @@ const badInputs: readonly BadInput[] = [
     message: /^error: content\/runbooks\/AppDown\.md:3:1: Missing alert name in `rule`, expected a rule file and an alert name \(.+\)$/,
   },
   {
-    name: '`rule` naming a file that does not exist, with --strict',
-    files: runbook('{{% rule "missing.yml" "AppDown" %}}'),
-    args: ['--strict'],
-    message: /^error: content\/runbooks\/AppDown\.md:3:1: Rule file `missing\.yml` not found in the rules folder \(check the path.+; --strict turns the 1 warning\(s\) into errors\)$/,
+    name: '`rule` naming a file that does not exist, without --strict',
+    files: runbook('{{% rule "ap.yml" "AppDown" %}}'),
+    message: /^error: content\/runbooks\/AppDown\.md:3:1: Rule file `ap\.yml` not found in the rules folder \(did you mean `app\.yml`\? paths are relative to the rules folder.+\)$/,
   },
   {
     name: '`rule` naming an alert not in the file, with --strict',
