@@ -54,10 +54,11 @@ export const commands: readonly CommandDefinition[] = [
   },
   {
     name: 'check',
-    summary: 'Check rule references, alert runbooks, annotation URLs, links and anchors without writing the site; exit 1 on errors.',
+    summary: 'Check rule references, alert runbooks, annotation URLs, links and anchors, rule copies, required sections and stale runbooks without writing the site; exit 1 on errors.',
     options: [
       source,
       { name: 'format', type: 'string', placeholder: 'text|json', description: 'output format (default: text)' },
+      { name: 'fix', type: 'string', placeholder: 'KIND', description: 'repair the findings of KIND first, then check: `rule-copy-drift` rewrites each drifted rule copy on a page from the rule file' },
       baseUrl,
       buildDrafts,
     ],
