@@ -17,7 +17,7 @@ import { createContentRenderer } from '../build/render-page.js';
 import { loadSite, type SiteModel } from '../site/site.js';
 import { listFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
-import { checkAnnotationUrls, type AnnotationBaseURL } from './annotation-urls.js';
+import { checkAnnotationUrls, type AnnotationBaseURL, type AnnotationCheck } from './annotation-urls.js';
 import { defaultRequiredSections, levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
 import { checkLinks, type RenderedPage } from './links.js';
 import { copyDrifts, driftFinding, type CopyDrift } from './rule-copy-drift.js';
@@ -58,13 +58,7 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   const index = alertRunbooksOf(readable);
 
   raw.push(...emptyPages(model.site.pages), ...alertsWithoutRunbooks(model, index.runbooksOf), ...duplicateUrls(model.site.pages));
-  const redirects = planRedirects(readable);
-  const publishedPaths = new Set([...model.site.pages.map((page) => page.path), ...redirects.map((redirect) => redirect.path)]);
-  const annotations = checkAnnotationUrls({
-    model,
-    publishedPaths,
-    runbookPathsOf: (rule) => index.runbooksOf(rule.file, rule.alert).map((page) => page.path),
-  });
+  const { annotations, publishedPaths } = siteAnnotationCheck(readable, index);
   raw.push(...annotations.findings);
   raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
   raw.push(...runbookFindings(readable, rendered, index));
@@ -72,6 +66,18 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   const findings = levelFindings(raw, model.config.check).sort(byPlace);
   const count = (level: Finding['level']) => findings.filter((finding) => finding.level === level).length;
   return { findings, errors: count('error'), warnings: count('warning'), infos: count('info'), pages: model.site.pages.length, annotationBaseURLs: annotations.baseURLs };
+}
+
+/** The annotation URLs checked against what the site publishes (for check, and `annotate`'s repairs). */
+export function siteAnnotationCheck(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): { annotations: AnnotationCheck; publishedPaths: Set<string> } {
+  const redirects = planRedirects(model);
+  const publishedPaths = new Set([...model.site.pages.map((page) => page.path), ...redirects.map((redirect) => redirect.path)]);
+  const annotations = checkAnnotationUrls({
+    model,
+    publishedPaths,
+    runbookPathsOf: (rule) => index.runbooksOf(rule.file, rule.alert).map((page) => page.path),
+  });
+  return { annotations, publishedPaths };
 }
 
 /** What keeps a runbook true to its alert: its copy of the rule, its sections, its age against the rule's. */

@@ -64,6 +64,16 @@ export const commands: readonly CommandDefinition[] = [
     ],
   },
   {
+    name: 'annotate',
+    summary: 'Write each alert\'s runbook URL into its rule file (annotate.key, default runbook_url) and correct the annotation URLs check reports as dead, editing only those lines.',
+    options: [
+      source,
+      { name: 'dry-run', type: 'boolean', description: 'print a unified diff of the changes and write nothing' },
+      { name: 'form', type: 'string', placeholder: 'page|alert', description: 'URL written: the runbook page\'s (page) or the site\'s /alerts/<Name>/ redirect (alert); default: the config\'s annotate.form, else page' },
+      { name: 'base-url', type: 'string', placeholder: 'URL', description: 'address the URLs are written with, overriding the config\'s baseURL' },
+    ],
+  },
+  {
     name: 'new',
     positionals: 'RULE_FILE ALERT_NAME',
     summary: 'Write the runbook page of an alert rule (or of every alert without one) from the runbook template.',
