@@ -317,3 +317,34 @@ ${page('AppDown')}
     expect((await checkSite({ source })).findings.filter((finding) => finding.kind === 'stale-runbook')).toEqual([]);
   });
 });
+
+describe('promql-error', () => {
+  test('reports a PromQL syntax error at its line and column in the rule file, for plain, quoted and block expressions', async () => {
+    const source = site(`
+-- rules/bad.yml --
+groups:
+  - name: Bad
+    rules:
+      - alert: Plain
+        expr: rate(up[5m] > 1
+      - alert: Quoted
+        expr: "sum(up) by (job) >> 1"
+      - alert: Block
+        expr: |
+          sum by (job) (rate(x[5m]))
+            > on(job) group_left )
+      - alert: Fine
+        expr: up == 0
+-- content/_index.md --
+# Rules
+`);
+    const { findings } = await checkSite({ source });
+    const errors = findings.filter((finding) => finding.kind === 'promql-error');
+    expect(errors.map((finding) => [finding.file, finding.line, finding.column, finding.level])).toEqual([
+      ['rules/bad.yml', 5, 30, 'error'],
+      ['rules/bad.yml', 7, 34, 'error'],
+      ['rules/bad.yml', 11, 34, 'error'],
+    ]);
+    expect(errors[0]!.message).toMatch(/^PromQL error in `expr` of alert `Plain`: Unexpected /);
+  });
+});

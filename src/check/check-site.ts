@@ -2,8 +2,8 @@
 // the site model and runs each page through the page pipeline (shortcodes, then Markdown) as the build
 // does, collecting what the build would stop at or warn about instead of stopping; then it looks at what
 // the build cannot see page by page: alerts without runbooks, empty pages, annotation URLs, links and
-// anchors, URLs written twice, and whether runbooks stay true to their alerts (rule copies, required
-// sections, runbooks older than their rule's last change). Each finding gets its level from the config's
+// anchors, URLs written twice, PromQL syntax errors, and whether runbooks stay true to their alerts
+// (rule copies, required sections, runbooks older than their rule's last change). Each finding gets its level from the config's
 // `check:` section.
 
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { checkLinks, type RenderedPage } from './links.js';
 import { copyDrifts, driftFinding, type CopyDrift } from './rule-copy-drift.js';
 import { sectionFindings } from './required-sections.js';
 import { staleFinding, staleRunbooks } from './stale-runbooks.js';
+import { promqlErrors } from './promql-errors.js';
 
 export interface CheckOptions {
   /** Site root (default: the current folder). */
@@ -80,7 +81,7 @@ export function siteAnnotationCheck(model: SiteModel, index: AlertRunbooks = ale
   return { annotations, publishedPaths };
 }
 
-/** What keeps a runbook true to its alert: its copy of the rule, its sections, its age against the rule's. */
+/** What keeps a runbook true to its alert: a valid expression, its copy of the rule, its sections, its age against the rule's. */
 function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], index: AlertRunbooks): RawFinding[] {
   const { config } = model;
   const runbooks = rendered.filter(({ page }) => index.referencesOf(page).length > 0);
@@ -96,6 +97,7 @@ function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], in
     })),
   });
   return [
+    ...promqlErrors({ siteDir: config.siteDir, rulesDir: config.rulesDir, ruleFiles: model.rules.all() }),
     ...drifts.map((drift) => driftFinding(drift, config.rulesDir)),
     ...runbooks.flatMap((runbook) => sectionFindings(runbook, required)),
     ...stale.map((runbook) => staleFinding(runbook, config.rulesDir)),

@@ -29,6 +29,8 @@ export const findingKinds = [
   'missing-section',
   /** A runbook last committed before its rule's expr, for or labels changed in git. */
   'stale-runbook',
+  /** An alert rule's `expr` that is not valid PromQL. */
+  'promql-error',
 ] as const;
 
 export type FindingKind = (typeof findingKinds)[number];
@@ -54,6 +56,8 @@ export const defaultLevels: Readonly<Record<FindingKind, FindingLevel>> = {
   'missing-section': 'warning',
   // A rule can change without its runbook needing to (a threshold tuned): worth knowing, not failing.
   'stale-runbook': 'info',
+  // Prometheus refuses to load the rule file.
+  'promql-error': 'error',
 };
 
 /** The `##` sections every runbook of an alert rule has by default (the runbook template's). */
