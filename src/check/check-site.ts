@@ -108,7 +108,7 @@ function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], in
 export function ruleCopyDrifts(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): CopyDrift[] {
   return copyDrifts({
     pages: model.site.pages,
-    shortcodeNames: new Set(model.shortcodes.keys()),
+    shortcodes: model.shortcodes,
     rulesOf: (page) => index.referencesOf(page).flatMap((reference) => reference.rules),
     allRules: model.rules.all().flatMap((file) => file.rules),
     runbookKeys: [model.config.annotate.key],

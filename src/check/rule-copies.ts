@@ -13,8 +13,7 @@ import { isMap, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
 import type { Page } from '../content/discover.js';
 import { lineColumnAt } from '../util/diagnostics.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
-import { parseShortcodes, type ContentNode } from '../shortcodes/parser.js';
-import { rawInnerNames } from '../shortcodes/expand.js';
+import { parseShortcodes, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
 import { scalarText } from '../rules/rule-index.js';
 
 /** The fields of a rule that a copy is compared on. */
@@ -39,9 +38,9 @@ export interface RuleCopy extends RuleFields {
 const markdownParser = unified().use(remarkParse);
 
 /** The rule copies of a page, in source order. Throws the shortcode parser's SiteError on bad syntax. */
-export function ruleCopies(page: Page, shortcodeNames: ReadonlySet<string>): RuleCopy[] {
+export function ruleCopies(page: Page, shortcodes: ShortcodeKinds): RuleCopy[] {
   const copies: RuleCopy[] = [];
-  for (const region of textRegions(page.body, shortcodeNames)) {
+  for (const region of textRegions(page.body, shortcodes)) {
     const text = page.body.slice(region.low, region.high);
     const fences = yamlFences(text);
     for (const fence of fences) copies.push(...copiesInYaml(page, fence.content, region.low + fence.low));
@@ -58,9 +57,9 @@ interface TextRegion {
 }
 
 /** The page body's text outside shortcode tags, each part marked by whether it lies inside a `comment`. */
-function textRegions(body: string, shortcodeNames: ReadonlySet<string>): TextRegion[] {
+function textRegions(body: string, shortcodes: ShortcodeKinds): TextRegion[] {
   if (!mayContainShortcodes(body)) return [{ low: 0, high: body.length, inComment: false }];
-  const nodes = parseShortcodes({ source: body, file: '', lineOffset: 0 }, lexShortcodes(body, { rawInnerNames }), shortcodeNames);
+  const nodes = parseShortcodes({ source: body, file: '', lineOffset: 0 }, lexShortcodes(body), shortcodes);
   const regions: TextRegion[] = [];
   const walk = (list: readonly ContentNode[], inComment: boolean) => {
     for (const node of list) {

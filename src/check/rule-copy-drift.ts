@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { Page } from '../content/discover.js';
 import type { AlertRule } from '../rules/types.js';
+import type { ShortcodeKinds } from '../shortcodes/parser.js';
 import type { RawFinding } from '../config/check-findings.js';
 import { ruleCopies, type RuleCopy, type RuleFields } from './rule-copies.js';
 
@@ -31,7 +32,7 @@ export interface CopyDrift {
 
 export interface DriftInput {
   readonly pages: readonly Page[];
-  readonly shortcodeNames: ReadonlySet<string>;
+  readonly shortcodes: ShortcodeKinds;
   /** The rules a page shows (its `rule` shortcodes). */
   rulesOf(page: Page): readonly AlertRule[];
   /** Every alert rule of the site, for copies on pages that do not show their rule. */
@@ -48,7 +49,7 @@ export function copyDrifts(input: DriftInput): CopyDrift[] {
   return input.pages.flatMap((page) => {
     let copies: RuleCopy[];
     try {
-      copies = ruleCopies(page, input.shortcodeNames);
+      copies = ruleCopies(page, input.shortcodes);
     } catch {
       return [];
     }
