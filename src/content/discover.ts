@@ -28,6 +28,8 @@ export interface Page {
   readonly bodyLineOffset: number;
   /** True when the source file is empty (or only white space). */
   readonly empty: boolean;
+  /** True for a section page made up from its folder (no `_index.md`): a generated page at its URL (`/alerts/`, `/tags/`) takes its place. */
+  readonly implicit?: true;
 }
 
 export interface Section {
@@ -154,6 +156,7 @@ function sectionPageFor(indexPath: string, kind: PageKind, contentPrefix: string
     body: '',
     bodyLineOffset: 0,
     empty: true,
+    implicit: true,
   };
 }
 
