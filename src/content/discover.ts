@@ -44,6 +44,8 @@ export interface DiscoverOptions {
   siteDir: string;
   contentDir: string;
   buildDrafts: boolean;
+  /** Characters of front matter a page may have (config `limits.frontMatterSize`). */
+  maxFrontMatterSize: number;
   /**
    * Pages of an earlier discovery whose files have not changed since, by `file` (serve's session): taken
    * as they are instead of being read again. Discovery still walks the folders, so added, removed and
@@ -67,13 +69,21 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   const pages: Page[] = [];
   const sectionOf = new Map<Page, Section>();
   const visitedFolders = new Set<string>();
+  if (!statSync(contentRoot, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new SiteError({
+      file: contentPrefix,
+      reason: 'Unexpected site without a content folder, expected a folder of Markdown pages',
+      hint: `create \`${contentPrefix}/\` with an \`_index.md\`, set \`contentDir\` in the config, or pass the site's root with --source`,
+      ruleId: 'content/no-content-folder',
+    });
+  }
 
   const readPage = (contentPath: string, kind: PageKind): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
     const known = options.unchanged?.get(file);
     if (known?.kind === kind) return known;
     const source = readUtf8File(path.join(contentRoot, contentPath), file);
-    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file);
+    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file, options.maxFrontMatterSize);
     if (frontMatter.draft && !options.buildDrafts) return undefined;
     // A section's page and a leaf bundle's `index.md` are named after their folder.
     const namedAfterFolder = kind !== 'page' || path.posix.basename(contentPath) === LEAF_BUNDLE_INDEX;
