@@ -20,6 +20,7 @@ import { contentHash, openOutput, type OutputWriter } from '../write/output-upda
 import { loadSite } from '../site/site.js';
 import { urlCollisions } from '../content/url-collisions.js';
 import { outputFileOf } from '../content/urls.js';
+import { listSiteFiles } from '../util/list-files.js';
 
 export interface BuildOptions {
   /** Site root (default: the current folder). */
@@ -85,11 +86,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
     const output = openOutput(destination, cache?.outputManifest(destination));
     try {
-      output.writeFolder(path.join(siteDir, model.config.staticDir));
-      const { rendered, warnings } = await renderPages(model, cache, output, options, () => {
+      const staticWarnings: Diagnostic[] = [];
+      output.writeFolder(path.join(siteDir, model.config.staticDir), listSiteFiles(siteDir, model.config.staticDir, (warning) => {
+        staticWarnings.push(warning);
+        options.onWarning?.(warning);
+      }));
+      const { rendered, warnings: pageWarnings } = await renderPages(model, cache, output, options, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
       });
+      const warnings = [...staticWarnings, ...pageWarnings];
       let redirectCount = 0;
       for (const file of generatedOutputs(model)) {
         output.write(file.path, file.content);

@@ -13,7 +13,7 @@ import { outputGenerators } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../build/render-page.js';
 import { loadSite, type SiteModel } from '../site/site.js';
-import { listFiles } from '../util/list-files.js';
+import { listSiteFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
 import { checkAnnotationUrls, type AnnotationBaseURL } from './annotation-urls.js';
 import { levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
@@ -146,7 +146,7 @@ function publishedFiles(model: SiteModel, publishedPaths: ReadonlySet<string>): 
   return (sitePath) => {
     if (publishedPaths.has(sitePath) || publishedPaths.has(`${sitePath}/`)) return true;
     files ??= new Set([
-      ...listFiles(path.join(model.config.siteDir, model.config.staticDir)),
+      ...listSiteFiles(model.config.siteDir, model.config.staticDir),
       ...outputGenerators.flatMap((generate) => [...generate(model)].map((file) => file.path)),
     ].map((file) => `/${file}`.replace(/\/index\.html$/, '/')));
     return files.has(sitePath) || files.has(`${sitePath}/`);

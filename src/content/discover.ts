@@ -2,11 +2,12 @@
 // section; its `_index.md`, when present, gives the section's front matter and text). It reads each
 // Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
 
-import { type Stats, existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { folderLoopError, statEntry } from '../util/stat-entry.js';
 import { pagePath } from './urls.js';
 
 export type PageKind = 'home' | 'section' | 'page';
@@ -104,14 +105,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   const walk = (dir: string, parent: Section | undefined): Section => {
     const absolute = path.join(contentRoot, dir);
     const real = realpathSync(absolute);
-    if (visitedFolders.has(real)) {
-      throw new SiteError({
-        file: `${contentPrefix}/${dir}`,
-        reason: 'Unexpected symlink loop: this folder was already visited',
-        hint: 'remove the symlink that points back into content/',
-        ruleId: 'content/symlink-loop',
-      });
-    }
+    if (visitedFolders.has(real)) throw folderLoopError(`${contentPrefix}/${dir}`, 'content/');
     visitedFolders.add(real);
     const entries = readdirSync(absolute, { withFileTypes: true }).map((entry) => entry.name).sort();
     const kind: PageKind = parent ? 'section' : 'home';
@@ -165,30 +159,4 @@ function sectionPageFor(indexPath: string, kind: PageKind, contentPrefix: string
     bodyLineOffset: 0,
     empty: true,
   };
-}
-
-/** A folder entry's stats, symlinks followed; a link leading nowhere is the author's to fix, not a crash. */
-function statEntry(absolutePath: string, file: string): Stats {
-  try {
-    return statSync(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') {
-      throw new SiteError({
-        file,
-        reason: 'Unexpected symlink loop: this symlink leads back to itself',
-        hint: 'remove the symlink or point it at a real file or folder',
-        ruleId: 'content/symlink-loop',
-      }, { cause: error });
-    }
-    if (code === 'ENOENT') {
-      throw new SiteError({
-        file,
-        reason: `Unexpected broken symlink: its target \`${readlinkSync(absolutePath)}\` does not exist`,
-        hint: 'remove the symlink or point it at an existing file',
-        ruleId: 'content/broken-symlink',
-      }, { cause: error });
-    }
-    throw error;
-  }
 }

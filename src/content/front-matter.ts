@@ -10,7 +10,15 @@ import { defaultInputLimits, raiseLimitHint } from '../config/limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { yamlValueOf } from '../util/yaml-values.js';
 
-const stringList = z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string().transform((value) => [value])]);
+/**
+ * Most file systems take at most 255 bytes a file name (NAME_MAX); a `slug`, `url`, tag or alias becomes
+ * one or more folder names of the output, so a longer part would fail the write (ENAMETOOLONG).
+ */
+const MAX_NAME_BYTES = 255;
+const fitsFileNames = (value: string) => value.split('/').every((part) => Buffer.byteLength(part) <= MAX_NAME_BYTES);
+const nameMessage = { message: `a part between slashes is longer than ${MAX_NAME_BYTES} bytes, the longest file name a file system takes (shorten it)` };
+const pathString = z.string().refine(fitsFileNames, nameMessage);
+const stringList = z.union([z.array(z.union([z.string(), z.number()]).transform(String).refine(fitsFileNames, nameMessage)), pathString.transform((value) => [value])]);
 const dateLike = z.union([z.string(), z.date().transform((date) => date.toISOString())]);
 
 const frontMatterSchema = z.looseObject({
@@ -21,8 +29,8 @@ const frontMatterSchema = z.looseObject({
   lastmod: dateLike.optional(),
   weight: z.number().optional(),
   draft: z.boolean().optional(),
-  url: z.string().optional(),
-  slug: z.string().optional(),
+  url: pathString.optional(),
+  slug: pathString.optional(),
   aliases: stringList.optional(),
   type: z.string().optional(),
   bookCollapseSection: z.boolean().optional(),

@@ -325,6 +325,7 @@ function alertRuleOf(context: DocumentContext, rule: YAMLMap, group: string): Al
   if (!alert) {
     throw notARuleFile(context, alertNode, `Unexpected ${describeNode(alertNode)} as \`alert\` in group \`${group}\`, expected an alert name`, rule);
   }
+  assertAlertNameUsable(context, alertNode, alert);
   const expr = scalarText(valueAt(context, rule, 'expr'));
   if (expr === undefined) {
     throw notARuleFile(context, rule, `Unexpected alert rule \`${alert}\` without an \`expr\`, expected a PromQL expression`, rule);
@@ -343,6 +344,20 @@ function alertRuleOf(context: DocumentContext, rule: YAMLMap, group: string): Al
     sourceText: ruleSourceText(context.text, range),
     line: context.lines.linePos(range[0]).line,
   };
+}
+
+/** Longest alert name whose runbook file name (`<alert>.md`) a file system takes: NAME_MAX, 255 bytes. */
+const MAX_ALERT_NAME_BYTES = 255 - '.md'.length;
+
+/** An alert name becomes file names (its runbook `<alert>.md`, `/alerts/<alert>/`): no control characters, none too long. */
+function assertAlertNameUsable(context: DocumentContext, node: unknown, alert: string): void {
+  const control = /[\u0000-\u001f\u007f]/.exec(alert);
+  const bytes = Buffer.byteLength(alert);
+  if (!control && bytes <= MAX_ALERT_NAME_BYTES) return;
+  const reason = control
+    ? `Unexpected control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in alert name ${JSON.stringify(alert)}, expected printable characters`
+    : `Unexpected alert name of ${bytes} bytes, expected at most ${MAX_ALERT_NAME_BYTES} (its runbook \`<alert>.md\` must fit a file name's 255 bytes)`;
+  throw new SiteError({ ...placeAt(context, rangeStart(node) ?? 0), reason, hint: 'rename the alert', ruleId: 'rule/unusable-alert-name' });
 }
 
 /** `labels` or `annotations`: a mapping of names to scalar values (an empty value reads as ''). */

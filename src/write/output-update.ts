@@ -22,8 +22,8 @@ export interface OutputWriter {
   write(file: string, content: string | Uint8Array): void;
   /** Writes a file whose contentHash is known: `content` is called only when the file must be written. */
   writeKnown(file: string, hash: string, content: () => string | Uint8Array): void;
-  /** Writes a folder's files (e.g. static/), following symlinks as a copy would; nothing when it does not exist. */
-  writeFolder(source: string): void;
+  /** Writes a folder's files (e.g. static/; `files`: which, default all, symlinks followed as a copy would); nothing when it does not exist. */
+  writeFolder(source: string, files?: readonly string[]): void;
   /** Makes the files written the whole content of the destination; returns the new manifest. */
   commit(): OutputManifest;
   /** Drops what was written; the destination is left as it was. */
@@ -56,8 +56,8 @@ export function openOutput(destination: string, previous: OutputManifest | undef
   return {
     write,
     writeKnown,
-    writeFolder(source) {
-      for (const name of listFiles(source)) write(name, readFileSync(path.join(source, name)));
+    writeFolder(source, files = listFiles(source)) {
+      for (const name of files) write(name, readFileSync(path.join(source, name)));
     },
     commit() {
       if (!inPlace) {
