@@ -15,7 +15,7 @@ import { outputGenerators } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../build/render-page.js';
 import { loadSite, type SiteModel } from '../site/site.js';
-import { listFiles } from '../util/list-files.js';
+import { listSiteFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
 import type { AlertRule } from '../rules/types.js';
 import { checkAnnotationUrls, type AnnotationBaseURL, type AnnotationCheck } from './annotation-urls.js';
@@ -206,7 +206,7 @@ function publishedFiles(model: SiteModel, publishedPaths: ReadonlySet<string>): 
   return (sitePath) => {
     if (publishedPaths.has(sitePath) || publishedPaths.has(`${sitePath}/`)) return true;
     files ??= new Set([
-      ...listFiles(path.join(model.config.siteDir, model.config.staticDir)),
+      ...listSiteFiles(model.config.siteDir, model.config.staticDir),
       ...outputGenerators.flatMap((generate) => [...generate(model)].map((file) => file.path)),
     ].map((file) => `/${file}`.replace(/\/index\.html$/, '/')));
     return files.has(sitePath) || files.has(`${sitePath}/`);
