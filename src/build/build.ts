@@ -24,6 +24,7 @@ import type { SiteConfig } from '../config/config.js';
 import { loadSite } from '../site/site.js';
 import { urlCollisions } from '../content/url-collisions.js';
 import { outputFileOf } from '../content/urls.js';
+import { listSiteFiles } from '../util/list-files.js';
 
 export interface BuildOptions {
   /** Site root (default: the current folder). */
@@ -97,11 +98,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     recoverOutput(destination);
     const output = openOutput(destination, previousOutput);
     try {
-      output.writeFolder(path.join(siteDir, model.config.staticDir), model.config.staticDir);
-      const { rendered, warnings } = await renderPages(model, cache, output, options, () => {
+      const staticWarnings: Diagnostic[] = [];
+      output.writeFolder(path.join(siteDir, model.config.staticDir), model.config.staticDir, listSiteFiles(siteDir, model.config.staticDir, (warning) => {
+        staticWarnings.push(warning);
+        options.onWarning?.(warning);
+      }));
+      const { rendered, warnings: pageWarnings } = await renderPages(model, cache, output, options, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
       });
+      const warnings = [...staticWarnings, ...pageWarnings];
       let redirectCount = 0;
       for (const file of generatedOutputs(model)) {
         output.write(file.path, file.content, file.source ?? { what: `the generated ${file.path}` });

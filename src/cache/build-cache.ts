@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
-import { listFiles } from '../util/list-files.js';
+import { listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
 import type { SiteModel } from '../site/site.js';
 import { contentHash, type OutputManifest } from '../write/output-update.js';
@@ -92,7 +92,7 @@ export interface BuildCacheOptions {
  * build can only make the key older than the render (a needless re-render next time), never newer.
  */
 export function siteModulesFingerprint(siteDir: string): string {
-  return hashOf(folderFingerprint(path.join(siteDir, 'theme')), folderFingerprint(path.join(siteDir, 'shortcodes')));
+  return hashOf(folderFingerprint(siteDir, 'theme'), folderFingerprint(siteDir, 'shortcodes'));
 }
 
 export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache {
@@ -109,7 +109,7 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     gitHead(model.config.siteDir),
   );
   // Rule files are hashed now, before any page reads them, for the same reason as siteModulesFingerprint.
-  const ruleHashes = new Map(ruleFilesOf(model.rules.rulesDir).map((rulePath) => [rulePath, fileHash(path.join(model.rules.rulesDir, rulePath))]));
+  const ruleHashes = new Map(ruleFilesOf(model.config.siteDir, model.rules.rulesDir).map((rulePath) => [rulePath, fileHash(path.join(model.rules.rulesDir, rulePath))]));
   ruleHashes.set(ALL_RULE_FILES, hashOf([...ruleHashes]));
   const ruleHash = (rulePath: string): string => {
     const normalised = path.relative(model.rules.rulesDir, path.resolve(model.rules.rulesDir, rulePath)).split(path.sep).join('/');
@@ -221,8 +221,8 @@ function gitHead(siteDir: string): string {
 }
 
 /** Rule files (`.yml`/`.yaml`) under the rules folder, as sorted `/`-separated relative paths. */
-function ruleFilesOf(rulesDir: string): string[] {
-  return listFiles(rulesDir).filter((name) => /\.ya?ml$/i.test(name));
+function ruleFilesOf(siteDir: string, rulesDir: string): string[] {
+  return listSiteFiles(siteDir, path.relative(siteDir, rulesDir)).filter((name) => /\.ya?ml$/i.test(name));
 }
 
 function fileHash(file: string): string {
@@ -233,11 +233,12 @@ function fileHash(file: string): string {
   }
 }
 
-/** Hash of every file's path and content under `root` (recursively); 'missing' when it does not exist. */
-function folderFingerprint(root: string): string {
+/** Hash of every file's path and content under `parent/folder` (recursively); 'missing' when it does not exist. */
+function folderFingerprint(parent: string, folder: string): string {
+  const root = path.join(parent, folder);
   if (!existsSync(root) || !statSync(root).isDirectory()) return 'missing';
   const hash = createHash('sha256');
-  for (const name of listFiles(root)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
+  for (const name of listSiteFiles(parent, folder)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
   return hash.digest('hex');
 }
 
@@ -250,8 +251,8 @@ let code: string | undefined;
 function codeFingerprint(): string {
   const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   code ??= hashOf(
-    ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(path.join(codeRoot, folder))),
-    folderFingerprint(path.join(packageRoot, 'theme', 'assets')),
+    ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(codeRoot, folder)),
+    folderFingerprint(packageRoot, path.join('theme', 'assets')),
     fileHash(path.join(packageRoot, 'package.json')),
     fileHash(path.join(packageRoot, 'package-lock.json')),
   );

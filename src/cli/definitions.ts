@@ -21,6 +21,7 @@ const noCache: OptionDefinition = { name: 'no-cache', type: 'boolean', descripti
 const workers: OptionDefinition = { name: 'workers', type: 'string', placeholder: 'N', description: 'render worker threads (default: one per core beyond two; 0: none)' };
 const quiet: OptionDefinition = { name: 'quiet', type: 'boolean', description: 'print only errors' };
 const baseUrl: OptionDefinition = { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' };
+const debug: OptionDefinition = { name: 'debug', type: 'boolean', description: 'on an unexpected error, print its stack trace too' };
 const buildDrafts: OptionDefinition = { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' };
 
 export const commands: readonly CommandDefinition[] = [
@@ -36,6 +37,7 @@ export const commands: readonly CommandDefinition[] = [
       noCache,
       workers,
       quiet,
+      debug,
     ],
   },
   {
@@ -50,16 +52,29 @@ export const commands: readonly CommandDefinition[] = [
       noCache,
       workers,
       quiet,
+      debug,
     ],
   },
   {
     name: 'check',
-    summary: 'Check rule references, alert runbooks, annotation URLs, links and anchors without writing the site; exit 1 on errors.',
+    summary: 'Check rule references, alert runbooks, annotation URLs, links and anchors, rule copies, required sections and stale runbooks without writing the site; exit 1 on errors.',
     options: [
       source,
       { name: 'format', type: 'string', placeholder: 'text|json', description: 'output format (default: text)' },
+      { name: 'fix', type: 'string', placeholder: 'KIND', description: 'repair the findings of KIND first, then check: `rule-copy-drift` rewrites each drifted rule copy on a page from the rule file' },
       baseUrl,
       buildDrafts,
+      debug,
+    ],
+  },
+  {
+    name: 'annotate',
+    summary: 'Write each alert\'s runbook URL into its rule file (annotate.key, default runbook_url) and correct the annotation URLs check reports as dead, editing only those lines.',
+    options: [
+      source,
+      { name: 'dry-run', type: 'boolean', description: 'print a unified diff of the changes and write nothing' },
+      { name: 'form', type: 'string', placeholder: 'page|alert', description: 'URL written: the runbook page\'s (page) or the site\'s /alerts/<Name>/ redirect (alert); default: the config\'s annotate.form, else page' },
+      { name: 'base-url', type: 'string', placeholder: 'URL', description: 'address the URLs are written with, overriding the config\'s baseURL' },
     ],
   },
   {
@@ -69,13 +84,14 @@ export const commands: readonly CommandDefinition[] = [
     options: [
       source,
       { name: 'missing', type: 'boolean', description: 'write a runbook for every alert no page shows (empty files are filled, others never replaced)' },
+      debug,
     ],
   },
   {
     name: 'init',
     positionals: '[DIR]',
     summary: 'Scaffold a new site in DIR (default: .): config, content, an example rule and runbook, .gitignore and a GitHub Pages workflow. Overwrites nothing.',
-    options: [],
+    options: [debug],
   },
 ];
 

@@ -1,9 +1,12 @@
 // The CLI: parses arguments against the command table, runs the command's handler, and maps failures to
 // exit codes (1 for problems in the site's content, 2 for usage errors). A thin layer over the API.
+// No stack trace reaches a user: an error no step turned into a SiteError is a bug, printed as one line
+// asking for a report (its stack only with --debug).
 
 import { parseArgs } from 'node:util';
 import { SiteError, formatDiagnostic } from '../util/diagnostics.js';
 import { buildCommand } from './build-command.js';
+import { annotateCommand } from './annotate-command.js';
 import { checkCommand } from './check-command.js';
 import { serveCommand } from './serve-command.js';
 import { commands } from './definitions.js';
@@ -16,6 +19,7 @@ const handlers: Record<string, CommandHandler> = {
   build: buildCommand,
   serve: serveCommand,
   check: checkCommand,
+  annotate: annotateCommand,
   new: newCommand,
   init: initCommand,
 };
@@ -72,6 +76,13 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
       streams.stderr(`error: ${error.message}\n\n${commandHelp(command)}`);
       return 2;
     }
-    throw error;
+    streams.stderr(`error: ${unexpectedErrorMessage(error)} (run with --debug for the stack; please report it)`);
+    if ((parsed.values as Record<string, unknown>).debug) streams.stderr(String((error as Error | undefined)?.stack ?? error));
+    return 1;
   }
+}
+
+function unexpectedErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim() || 'unexpected failure';
 }

@@ -4,7 +4,7 @@
 // This module does not print anything; the CLI decides how and where.
 
 export interface SourcePlace {
-  /** Path of the offending file, relative to the site root where possible. */
+  /** Path of the offending file, relative to the site root where possible; '' when no file is to blame. */
   file: string;
   /** 1-based line, when known. */
   line?: number;

@@ -32,8 +32,11 @@ export interface OutputWriter {
    * writeKnown returns false.
    */
   writeKnown(file: string, hash: string, content: () => string | Uint8Array | undefined, source: OutputSource): boolean;
-  /** Writes a folder's files (e.g. static/), following symlinks as a copy would; nothing when it does not exist. */
-  writeFolder(source: string, name: string): void;
+  /**
+   * Writes a folder's files (e.g. static/, shown as `name` in messages; `files`: which, default all,
+   * symlinks followed as a copy would); nothing when it does not exist.
+   */
+  writeFolder(source: string, name: string, files?: readonly string[]): void;
   /** Makes the files written the whole content of the destination; returns the new manifest. */
   commit(): OutputManifest;
   /** Drops what was written; the destination is left as it was. */
@@ -75,8 +78,8 @@ export function openOutput(destination: string, previous: OutputManifest | undef
   return {
     write,
     writeKnown,
-    writeFolder(source, name) {
-      for (const file of listFiles(source)) write(file, readFileSync(path.join(source, file)), { file: `${name}/${file}`, what: `the static file ${name}/${file}` });
+    writeFolder(source, name, files = listFiles(source)) {
+      for (const file of files) write(file, readFileSync(path.join(source, file)), { file: `${name}/${file}`, what: `the static file ${name}/${file}` });
     },
     commit() {
       write(OUTPUT_MARKER, 'This folder is the output of runbook-site build: the next build replaces it whole.\n', { what: 'the output marker' });
