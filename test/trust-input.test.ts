@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startStaticServer } from '../src/serve/static-server.js';
 import { runCliCaptured } from './helpers/cli.js';
+import { OUTPUT_MARKER } from '../src/write/output-update.js';
 
 const page = '-- content/runbooks/AppDown.md --\n# AppDown\n\nText.\n';
 const ruleFile = (alert: string) => `-- rules/app.yml --\ngroups:\n  - name: app\n    rules:\n      - alert: ${alert}\n        expr: up == 0\n`;
@@ -243,6 +244,7 @@ describe('hostile input fails clearly, writes nothing and leaves public/ as it w
     mkdirSync(path.join(publicDir, 'runbooks'), { recursive: true });
     writeFileSync(path.join(publicDir, 'index.html'), 'previous good site');
     writeFileSync(path.join(publicDir, 'runbooks', 'index.html'), 'previous runbooks');
+    writeFileSync(path.join(publicDir, OUTPUT_MARKER), '');
     const publicBefore = snapshotTree(publicDir);
     const around = new Set([publicDir, path.join(site, '.runbook-site-cache')]);
     const sourcesBefore = snapshotTree(root, around);
