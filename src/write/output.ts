@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { isRunning } from '../util/running.js';
+import { isConfinedPath } from './output-paths.js';
 
 export interface StagedOutput {
   /** The staging folder being written. */
@@ -164,7 +165,10 @@ function entriesOf(folder: string): string[] {
 function readJournal(file: string): Journal | undefined {
   try {
     const plan = JSON.parse(readFileSync(file, 'utf8')) as Journal;
-    return typeof plan.staging === 'string' && Array.isArray(plan.moves) && Array.isArray(plan.deletes) ? plan : undefined;
+    // The journal is a file in the destination's parent (often the site root, a cloned repository): one
+    // naming anything but plain paths inside the destination is not ours, and is ignored.
+    const confined = (files: unknown) => Array.isArray(files) && files.every(isConfinedPath);
+    return typeof plan.staging === 'string' && confined(plan.moves) && confined(plan.deletes) ? plan : undefined;
   } catch {
     return undefined;
   }
