@@ -14,7 +14,7 @@ export function textReport(result: CheckResult): string[] {
   const bases = result.annotationBaseURLs.map((base) => `${base.url}${base.inferred ? ' (found from the annotations)' : ''}`);
   lines.push(
     `Checked ${plural(result.pages, 'page')}; annotation URLs under ${bases.length > 0 ? bases.join(', ') : 'no address of the site (set check.annotationBaseURLs)'}.`,
-    `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
+    `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}${result.infos > 0 ? `, ${result.infos} info` : ''}${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
   );
   return lines;
 }
@@ -23,6 +23,7 @@ export function jsonReport(result: CheckResult): string {
   return JSON.stringify({
     errors: result.errors,
     warnings: result.warnings,
+    infos: result.infos,
     pages: result.pages,
     counts: counts(result),
     annotationBaseURLs: result.annotationBaseURLs,

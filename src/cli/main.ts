@@ -8,6 +8,7 @@ import { SiteError, formatDiagnostic } from '../util/diagnostics.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCommandArguments } from './arguments.js';
 import { buildCommand } from './build-command.js';
+import { annotateCommand } from './annotate-command.js';
 import { checkCommand } from './check-command.js';
 import { serveCommand } from './serve-command.js';
 import { commands, globalOptions } from './definitions.js';
@@ -20,6 +21,7 @@ const handlers: Record<string, CommandHandler> = {
   build: buildCommand,
   serve: serveCommand,
   check: checkCommand,
+  annotate: annotateCommand,
   new: newCommand,
   init: initCommand,
 };
