@@ -39,7 +39,7 @@ function markWithin(parent: Parent, text: string): void {
     let last = first;
     while (ends[last]! < placeholder.end) last += 1;
     if (first === last && children[first]!.type === 'element') inChild.add(first);
-    else if (children.slice(first, last + 1).every((child) => first === last || canBeCut(child))) here.push(placeholder);
+    else if (first === last || children.slice(first, last + 1).every(canBeCut)) here.push(placeholder);
     first = last;
   }
   for (const index of inChild) markWithin(children[index] as Element, texts[index]!);
