@@ -20,7 +20,7 @@ export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic)
   const renderContent = createContentRenderer(model, warn);
   const pageData = pageDataBuilder(model);
   return (page) => {
-    const data = pageData.forPage(page, renderContent(page));
+    const data = pageData.forPage(page, renderContent(page), warn);
     return themeHtml(model.theme.layouts[page.kind](data));
   };
 }
