@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
+import { plural } from '../util/plural.js';
 import type { Page } from '../content/discover.js';
 import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from '../cache/build-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
@@ -206,7 +207,7 @@ async function renderPages(
 
 function strictFailure(warnings: readonly Diagnostic[]): SiteError {
   const first = warnings[0]!;
-  const strictHint = `--strict turns the ${warnings.length} warning(s) into errors`;
+  const strictHint = `--strict turns ${warnings.length === 1 ? 'the warning into an error' : `the ${plural(warnings.length, 'warning')} into errors`}`;
   return new SiteError({ ...first, hint: first.hint ? `${first.hint}; ${strictHint}` : strictHint });
 }
 

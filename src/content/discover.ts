@@ -96,7 +96,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
       file,
       contentPath,
       path: pagePath({ contentPath, url: frontMatter.url, slug: frontMatter.slug }),
-      title: pageTitle(frontMatter, body, namedAfterFolder ? fileName || 'Home' : fileName.replace(/\.(md|markdown)$/i, '')),
+      title: pageTitle(frontMatter, body, namedAfterFolder ? (fileName === '.' ? 'Home' : fileName) : fileName.replace(/\.(md|markdown)$/i, '')),
       frontMatter,
       body,
       bodyLineOffset,
