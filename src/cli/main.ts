@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SiteError, formatDiagnostic } from '../util/diagnostics.js';
 import { buildCommand } from './build-command.js';
+import { annotateCommand } from './annotate-command.js';
 import { checkCommand } from './check-command.js';
 import { serveCommand } from './serve-command.js';
 import { commands } from './definitions.js';
@@ -18,6 +19,7 @@ const handlers: Record<string, CommandHandler> = {
   build: buildCommand,
   serve: serveCommand,
   check: checkCommand,
+  annotate: annotateCommand,
   new: newCommand,
   init: initCommand,
 };

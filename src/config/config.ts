@@ -42,6 +42,13 @@ const configSchema = z.looseObject({
   limits: inputLimitsSchema.prefault({}),
   /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
   check: checkConfigSchema.default({}),
+  /** What `runbook-site annotate` writes into rule files. */
+  annotate: z.strictObject({
+    /** The annotation holding the runbook's URL. */
+    key: z.string().min(1).default('runbook_url'),
+    /** `page`: the runbook page's URL; `alert`: the site's `/alerts/<Name>/` redirect to it. */
+    form: z.enum(['page', 'alert']).default('page'),
+  }).prefault({}),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -63,6 +70,7 @@ export interface SiteConfig {
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
   readonly limits: InputLimits;
+  readonly annotate: RawConfig['annotate'];
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -103,6 +111,7 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
     limits: config.limits,
+    annotate: config.annotate,
     raw: config,
   };
 }
