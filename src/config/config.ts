@@ -31,6 +31,8 @@ const configSchema = z.looseObject({
     BookSection: z.string().optional(),
     BookRepo: z.string().optional(),
     BookEditPath: z.string().optional(),
+    /** Alert Rule blocks (`<details>` holding a `rule` shortcode) open when the page loads. */
+    RuleBlockOpen: z.boolean().optional(),
   }).default({}),
   markup: z.looseObject({
     unsafe: z.boolean().optional(),
@@ -69,8 +71,8 @@ export interface SiteConfig {
   /** Raw HTML in Markdown is kept as is (Hugo's goldmark `unsafe: true`); false sanitises it. */
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
-  readonly limits: InputLimits;
   readonly annotate: RawConfig['annotate'];
+  readonly limits: InputLimits;
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -110,8 +112,8 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     params: config.params,
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
-    limits: config.limits,
     annotate: config.annotate,
+    limits: config.limits,
     raw: config,
   };
 }

@@ -29,6 +29,8 @@ export interface Page {
   readonly bodyLineOffset: number;
   /** True when the source file is empty (or only white space). */
   readonly empty: boolean;
+  /** True for a section page made up from its folder (no `_index.md`): a generated page at its URL (`/alerts/`, `/tags/`) takes its place. */
+  readonly implicit?: true;
 }
 
 export interface Section {
@@ -94,7 +96,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
       file,
       contentPath,
       path: pagePath({ contentPath, url: frontMatter.url, slug: frontMatter.slug }),
-      title: pageTitle(frontMatter, body, namedAfterFolder ? fileName || 'Home' : fileName.replace(/\.(md|markdown)$/i, '')),
+      title: pageTitle(frontMatter, body, namedAfterFolder ? (fileName === '.' ? 'Home' : fileName) : fileName.replace(/\.(md|markdown)$/i, '')),
       frontMatter,
       body,
       bodyLineOffset,
@@ -158,5 +160,6 @@ function sectionPageFor(indexPath: string, kind: PageKind, contentPrefix: string
     body: '',
     bodyLineOffset: 0,
     empty: true,
+    implicit: true,
   };
 }

@@ -17,5 +17,9 @@ export const bundleResources: OutputGenerator = (model) =>
       const pageDir = path.posix.dirname(outputFileOf(page.path));
       return listSiteFiles(model.config.siteDir, bundleFolder)
         .filter((file) => !/\.(md|markdown)$/i.test(file))
-        .map((file) => ({ path: path.posix.join(pageDir, file), content: readFileSync(path.join(bundleDir, file)) }));
+        .map((file) => ({
+          path: path.posix.join(pageDir, file),
+          content: readFileSync(path.join(bundleDir, file)),
+          source: { file: page.file, what: `the bundle file ${file} of ${page.file}` },
+        }));
     });

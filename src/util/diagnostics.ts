@@ -50,10 +50,10 @@ export function formatPlace(place: SourcePlace): string {
   return `${place.file}:${place.line}:${place.column}`;
 }
 
+/** `file:line:col: reason (hint)`; a diagnostic of no file (`file` empty, e.g. a bad --destination) is `reason (hint)`. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const hint = diagnostic.hint ? ` (${diagnostic.hint})` : '';
-  const place = formatPlace(diagnostic);
-  return `${place ? `${place}: ` : ''}${diagnostic.reason}${hint}`;
+  return `${diagnostic.file === '' ? '' : `${formatPlace(diagnostic)}: `}${diagnostic.reason}${hint}`;
 }
 
 /**
