@@ -9,9 +9,9 @@
 import path from 'node:path';
 import type { Page } from '../content/discover.js';
 import type { AlertRule } from '../rules/types.js';
+import type { ShortcodeKinds } from '../shortcodes/parser.js';
 import type { RawFinding } from '../config/check-findings.js';
 import { ruleCopies, type RuleCopy, type RuleFields } from './rule-copies.js';
-import type { ShortcodeKinds } from '../shortcodes/parser.js';
 
 /** Annotations that hold the runbook link, which the copy need not repeat. */
 export const runbookAnnotationKeys = ['runbook_url', 'runbook'] as const;

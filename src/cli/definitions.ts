@@ -21,6 +21,7 @@ const noCache: OptionDefinition = { name: 'no-cache', type: 'boolean', descripti
 const workers: OptionDefinition = { name: 'workers', type: 'string', placeholder: 'N', description: 'render worker threads (default: one per core beyond two; 0: none)' };
 const quiet: OptionDefinition = { name: 'quiet', type: 'boolean', description: 'print only errors (no warnings, progress or summary)' };
 const baseUrl: OptionDefinition = { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' };
+const debug: OptionDefinition = { name: 'debug', type: 'boolean', description: 'on an unexpected error, print its stack trace too' };
 const buildDrafts: OptionDefinition = { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' };
 
 export const commands: readonly CommandDefinition[] = [
@@ -36,6 +37,7 @@ export const commands: readonly CommandDefinition[] = [
       noCache,
       workers,
       quiet,
+      debug,
     ],
   },
   {
@@ -50,6 +52,7 @@ export const commands: readonly CommandDefinition[] = [
       noCache,
       workers,
       quiet,
+      debug,
     ],
   },
   {
@@ -61,6 +64,7 @@ export const commands: readonly CommandDefinition[] = [
       { name: 'fix', type: 'string', placeholder: 'KIND', description: 'repair the findings of KIND first, then check: `rule-copy-drift` rewrites each drifted rule copy on a page from the rule file' },
       baseUrl,
       buildDrafts,
+      debug,
     ],
   },
   {
@@ -80,13 +84,14 @@ export const commands: readonly CommandDefinition[] = [
     options: [
       source,
       { name: 'missing', type: 'boolean', description: 'write a runbook for every alert no page shows (empty files are filled, others never replaced)' },
+      debug,
     ],
   },
   {
     name: 'init',
     positionals: { usage: '[DIR]', max: 1 },
     summary: 'Scaffold a site in DIR (default: .): config, content, an example rule and runbook, .gitignore lines, a GitHub Pages workflow. Works in an existing repository; replaces nothing.',
-    options: [],
+    options: [debug],
   },
 ];
 

@@ -1,5 +1,7 @@
 // The CLI: parses arguments against the command table, runs the command's handler, and maps failures to
 // exit codes (1 for problems in the site's content, 2 for usage errors). A thin layer over the API.
+// No stack trace reaches a user: an error no step turned into a SiteError is a bug, printed as one line
+// asking for a report (its stack only with --debug).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -75,8 +77,15 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
       streams.stderr(`error: ${error.message}\n\n${commandHelp(command)}`);
       return 2;
     }
-    throw error;
+    streams.stderr(`error: ${unexpectedErrorMessage(error)} (run with --debug for the stack; please report it)`);
+    if ((parsed.values as Record<string, unknown>).debug) streams.stderr(String((error as Error | undefined)?.stack ?? error));
+    return 1;
   }
+}
+
+function unexpectedErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim() || 'unexpected failure';
 }
 
 /** `unknown command \`biuld\` (did you mean \`build\`?)`; a misplaced option is named as one. */
