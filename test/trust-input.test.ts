@@ -14,7 +14,6 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { startStaticServer } from '../src/serve/static-server.js';
 import { OUTPUT_MARKER } from '../src/write/output-update.js';
 import { runCliCaptured } from './helpers/cli.js';
-import { OUTPUT_MARKER } from '../src/write/output-update.js';
 
 const page = '-- content/runbooks/AppDown.md --\n# AppDown\n\nText.\n';
 const ruleFile = (alert: string) => `-- rules/app.yml --\ngroups:\n  - name: app\n    rules:\n      - alert: ${alert}\n        expr: up == 0\n`;
