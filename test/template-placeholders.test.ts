@@ -34,6 +34,11 @@ describe('recognition', () => {
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
+
+  test('each says what it names: a label, an external label or the value', () => {
+    expect(findTemplatePlaceholders('{{ $labels.a }} {{ .Labels.b }} {{ $externalLabels.c }} {{ .ExternalLabels.d }} {{ $value }} {{ .Value }}')
+      .map(({ param, kind }) => `${kind}:${param}`)).toEqual(['label:a', 'label:b', 'externalLabel:c', 'externalLabel:d', 'value:value', 'value:value']);
+  });
 });
 
 describe('the corpus annotations', () => {

@@ -13,12 +13,18 @@ export interface TemplatePlaceholder {
    * Alertmanager carries its external labels as labels), `value` for the alert's value.
    */
   readonly param: string;
+  /** What it names: one of the alert's labels, one of Prometheus's external labels, or the alert's value. */
+  readonly kind: 'label' | 'externalLabel' | 'value';
 }
+
+const labelName = '[A-Za-z_][A-Za-z0-9_]*';
+/** A Prometheus label name. */
+export const LABEL_NAME = new RegExp(`^${labelName}$`);
 
 const space = '[ \\t\\r\\n]';
 const PLACEHOLDER = new RegExp(
   `\\{\\{(?:-${space})?${space}*` +
-    `(?:(?:\\$labels|\\.Labels|\\$externalLabels|\\.ExternalLabels)\\.([A-Za-z_][A-Za-z0-9_]*)|\\$value|\\.Value)` +
+    `(?:(\\$labels|\\.Labels|\\$externalLabels|\\.ExternalLabels)\\.(${labelName})|\\$value|\\.Value)` +
     `${space}*(?:${space}-)?\\}\\}`,
   'g',
 );
@@ -29,6 +35,7 @@ export function findTemplatePlaceholders(text: string): TemplatePlaceholder[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
-    param: match[1] ?? 'value',
+    param: match[2] ?? 'value',
+    kind: match[1] === undefined ? 'value' : /xternal/.test(match[1]) ? 'externalLabel' : 'label',
   }));
 }
