@@ -4,7 +4,7 @@
 
 import { annotateSite } from '../annotate/annotate.js';
 import type { AnnotationUrlForm } from '../annotate/runbook-url.js';
-import { LABEL_NAME } from '../rules/template-placeholders.js';
+import { LABEL_NAME } from '../util/label-name.js';
 import { type CommandHandler, UsageError } from './handler.js';
 
 export const annotateCommand: CommandHandler = async ({ values, stdout, stderr }) => {

@@ -11,7 +11,7 @@ import { inputLimitsSchema, type InputLimits } from './limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { yamlValueOf } from '../util/yaml-values.js';
-import { LABEL_NAME } from '../rules/template-placeholders.js';
+import { LABEL_NAME } from '../util/label-name.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [

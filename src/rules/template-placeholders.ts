@@ -4,6 +4,8 @@
 // (`{{ $value | humanize }}`, `{{ printf "%.2f" $value }}`, `{{ $labels }}`) is not one: the page cannot
 // compute what Prometheus would, so it is left as written. Pure text in, offsets out; it marks nothing.
 
+import { LABEL_NAME_PATTERN } from '../util/label-name.js';
+
 /** One placeholder in a text: `text.slice(start, end)` is the whole `{{ ... }}`. */
 export interface TemplatePlaceholder {
   readonly start: number;
@@ -17,14 +19,10 @@ export interface TemplatePlaceholder {
   readonly kind: 'label' | 'externalLabel' | 'value';
 }
 
-const labelName = '[A-Za-z_][A-Za-z0-9_]*';
-/** A Prometheus label name. */
-export const LABEL_NAME = new RegExp(`^${labelName}$`);
-
 const space = '[ \\t\\r\\n]';
 const PLACEHOLDER = new RegExp(
   `\\{\\{(?:-${space})?${space}*` +
-    `(?:(\\$labels|\\.Labels|\\$externalLabels|\\.ExternalLabels)\\.(${labelName})|\\$value|\\.Value)` +
+    `(?:(\\$labels|\\.Labels|\\$externalLabels|\\.ExternalLabels)\\.(${LABEL_NAME_PATTERN})|\\$value|\\.Value)` +
     `${space}*(?:${space}-)?\\}\\}`,
   'g',
 );
