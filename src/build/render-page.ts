@@ -24,7 +24,7 @@ export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic)
   const renderContent = createContentRenderer(model, warn);
   const pageData = pageDataBuilder(model);
   return (page) => {
-    const data = pageData.forPage(page, renderContent(page));
+    const data = pageData.forPage(page, renderContent(page), warn);
     const document = model.theme.layouts[page.kind](data);
     if (page.kind === 'page') markTemplatePlaceholders(document);
     return themeHtml(document);

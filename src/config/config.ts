@@ -32,6 +32,8 @@ const configSchema = z.looseObject({
     BookSection: z.string().optional(),
     BookRepo: z.string().optional(),
     BookEditPath: z.string().optional(),
+    /** Alert Rule blocks (`<details>` holding a `rule` shortcode) open when the page loads. */
+    RuleBlockOpen: z.boolean().optional(),
   }).default({}),
   markup: z.looseObject({
     unsafe: z.boolean().optional(),
