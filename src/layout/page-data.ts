@@ -16,6 +16,9 @@ import type { SiteModel } from '../site/site.js';
 import { tagPath } from '../content/taxonomy.js';
 import type { SiteLinks } from '../content/urls.js';
 import { createSiteMenu } from './menu.js';
+import { addRuleLinks } from './rule-links.js';
+import { metricNames } from '../rules/promql/index.js';
+import { metricPath } from '../site/metrics-index.js';
 import { addRuleSummaries } from './rule-summary.js';
 import type { ChildLink, Link, PageData, PageKindName, RuleSummary, SiteData, TocEntry } from '../theme-api/types.js';
 
@@ -50,7 +53,7 @@ export interface GeneratedPage {
 }
 
 export interface PageDataBuilder {
-  /** Data of a content page; adds the rule summary rows to `content` (in place). */
+  /** Data of a content page; adds the rule summary rows, metric links and action links to `content` (in place). */
   forPage(page: Page, content: Root): PageData;
   forGenerated(generated: GeneratedPage): PageData;
   /** The page's last modified date: front matter `lastmod`, `date`, else git's, else undefined. */
@@ -82,6 +85,8 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
     forPage(page, content) {
       const rules = alertRunbooks.referencesOf(page).flatMap((reference) => reference.rules);
       addRuleSummaries(content, rules);
+      // Every metric of every rule expression has a page (src/outputs/metric-pages.ts).
+      addRuleLinks(content, rules, { links: model.config.links, metricUrl: (name) => links.relative(metricPath(name)), metricsOf: (rule) => metricNames(rule.expr) });
       const parent = model.site.sectionOf.get(page);
       const ownSection = model.sectionByPage.get(page);
       const { previous, next } = menu.neighboursOf(page);

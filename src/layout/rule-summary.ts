@@ -1,14 +1,13 @@
 // The Alert Rule block's summary row: before each code block showing one of the page's alert rules
 // (the `rule` shortcode's YAML, usually inside a `<details>`), a row with the rule's severity (as a
-// badge), its `for` duration and its group. A code block is recognised by its text being exactly the
-// rule's source text, so the row never lands on a YAML block the author wrote by hand. Works on the hast
+// badge), its `for` duration and its group. Code blocks are found by rule-blocks.ts, so the row never
+// lands on a YAML block the author wrote by hand. Works on the hast
 // tree in place, as a rehype plugin would; the YAML itself is left untouched (its `{{ $labels.x }}` is text).
 
 import type { Element, ElementContent, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
 import type { AlertRule } from '../rules/types.js';
+import { ruleBlocks, type RuleBlock } from './rule-blocks.js';
 
 /** Severity names the theme colours; anything else is drawn as `other`. */
 const severityClasses: Readonly<Record<string, string>> = {
@@ -22,25 +21,24 @@ export function severityClass(severity: string | undefined): string {
 }
 
 export function addRuleSummaries(content: Root, rules: readonly AlertRule[]): void {
-  if (rules.length === 0) return;
-  const bySource = new Map(rules.map((rule) => [rule.sourceText.trimEnd(), rule]));
-  // Rows are put in once per parent after the walk: a splice per row into the article's children would
-  // be quadratic on a page showing thousands of rules.
-  const rowBefore = new Map<ElementContent, Element>();
+  insertAround(ruleBlocks(content, rules).map((block) => ({ ...block, before: [summaryRow(block.rule)] })));
+}
+
+/**
+ * Puts elements before and after rule blocks' `<pre>`s, once per parent: a splice per block into the
+ * article's children would be quadratic on a page showing thousands of rules.
+ */
+export function insertAround(insertions: readonly (RuleBlock & { before?: Element[]; after?: Element[] })[]): void {
+  const around = new Map<ElementContent, { before: Element[]; after: Element[] }>();
   const parents = new Set<Root | Element>();
-  visit(content, 'element', (element: Element, index, parent) => {
-    if (element.tagName !== 'pre' || !parent || index === undefined) return undefined;
-    const code = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
-    const rule = code ? bySource.get(toString(code).trimEnd()) : undefined;
-    if (!rule) return SKIP;
-    rowBefore.set(element, summaryRow(rule));
+  for (const { pre, parent, before = [], after = [] } of insertions) {
+    around.set(pre, { before, after });
     parents.add(parent);
-    return SKIP;
-  });
+  }
   for (const parent of parents) {
     parent.children = parent.children.flatMap((child) => {
-      const row = rowBefore.get(child as ElementContent);
-      return row ? [row, child] : [child];
+      const added = around.get(child as ElementContent);
+      return added ? [...added.before, child, ...added.after] : [child];
     }) as typeof parent.children;
   }
 }
