@@ -2,7 +2,7 @@
 // (every metric of its rule expressions) and /metrics/<name>/ (the alerts using it, with rule file and
 // runbook); the rule block links each metric of the `expr` (and nothing outside it) to its page; the
 // configured action links carry the URL-encoded expression, alert, file and group; alerts.json lists each
-// alert's metrics; search finds a metric page by its name.
+// alert's metrics; search finds a metric page by its name; /alerts/ shows each rule file's coverage.
 
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +49,11 @@ groups:
 {{% rule "app/app.yml" "AppErrors" %}}
 
 Look at http_requests_total in Grafana.
+
+{{% comment %}}
+alert: AppErrors
+expr: sum(rate(http_requests_total[5m])) > 1
+{{% /comment %}}
 `);
   out = path.join(source, 'public');
   await build({ source, destination: out });
@@ -97,6 +102,15 @@ describe('metric pages', () => {
     const results = search.search('http_requests_total') as { document: { path: string; title: string } }[];
     expect(results.map((result) => result.document.path)).toEqual(['runbooks/apperrors/', 'metrics/http_requests_total/']);
   });
+});
+
+test('/alerts/ shows the runbook coverage of each rule file', () => {
+  const page = html('alerts/index.html');
+  const rows = selectAll('.coverage-table tr', page).map((row) => selectAll('th, td', row).map((cell) => toString(cell)));
+  expect(rows).toEqual([
+    ['Rule file', 'Alerts', 'With a runbook', 'With a drifted copy'],
+    ['app/app.yml', '2', '1', '1'],
+  ]);
 });
 
 describe('action links', () => {

@@ -11,7 +11,7 @@ import { gitFileCommits, gitFileVersions, type FileCommit } from '../content/git
 import { parseRuleFile } from '../rules/rule-index.js';
 import type { AlertRule, RuleFile } from '../rules/types.js';
 import type { RawFinding } from '../config/check-findings.js';
-import { normaliseExpr } from './rule-copy-drift.js';
+import { normaliseExpr } from '../site/rule-copies.js';
 
 export interface StaleInput {
   readonly siteDir: string;

@@ -50,6 +50,7 @@ export interface GeneratedPage {
   readonly children?: readonly ChildLink[];
   readonly terms?: PageData['terms'];
   readonly alerts?: PageData['alerts'];
+  readonly coverage?: PageData['coverage'];
 }
 
 export interface PageDataBuilder {
@@ -140,6 +141,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         rules: [],
         terms: generated.terms,
         alerts: generated.alerts,
+        coverage: generated.coverage,
         assets,
       };
     },
