@@ -1,4 +1,6 @@
-// Renders one content page to a whole HTML document: shortcodes, then Markdown, then the theme's layout.
+// Renders one content page to a whole HTML document: shortcodes, then Markdown, then the theme's layout;
+// on a runbook, the alert-template placeholders (`{{ $labels.x }}`) are then marked for the theme's
+// labels script.
 // A pure function of the site model and the page, apart from the warnings it reports.
 
 import type { Root } from 'hast';
@@ -9,6 +11,7 @@ import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
 import type { SiteModel } from '../site/site.js';
 import { pageDataBuilder } from '../layout/page-data.js';
+import { markTemplatePlaceholders } from '../layout/placeholder-marks.js';
 import { themeHtml } from '../layout/serialize.js';
 
 export type PageRenderer = (page: Page) => string;
@@ -21,7 +24,9 @@ export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic)
   const pageData = pageDataBuilder(model);
   return (page) => {
     const data = pageData.forPage(page, renderContent(page));
-    return themeHtml(model.theme.layouts[page.kind](data));
+    const document = model.theme.layouts[page.kind](data);
+    if (page.kind === 'page') markTemplatePlaceholders(document);
+    return themeHtml(document);
   };
 }
 

@@ -4,18 +4,18 @@
 // session write the site-wide files once the pages have reloaded. A failed rebuild leaves the last good
 // site served and shows its error over the page. It does not render anything itself.
 
-import { mkdtempSync, rmSync, type FSWatcher, watch } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import type { BuildOptions, BuildResult } from '../build/build.js';
-import { CONFIG_FILE_NAMES, loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { formatDiagnostic, SiteError } from '../util/diagnostics.js';
-import { CACHE_FOLDER } from '../cache/build-cache.js';
 import { openSiteSession, type SiteSession } from './session.js';
 import { siteLinks } from '../content/urls.js';
 import { createLiveReload } from './live-reload.js';
 import { startStaticServer } from './static-server.js';
+import { watchSources } from './source-watcher.js';
 
 export interface DevServerOptions extends Pick<BuildOptions, 'buildDrafts' | 'cache' | 'workers' | 'onWarning' | 'onProgress'> {
   source?: string;
@@ -31,6 +31,8 @@ export interface DevServerOptions extends Pick<BuildOptions, 'buildDrafts' | 'ca
 export interface DevServer {
   /** Where the site is served, base path included. */
   readonly url: string;
+  /** The temporary folder the site is built into and served from. */
+  readonly outputDir: string;
   /** Resolves when the build started by the latest change is done (for tests and scripts). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -38,9 +40,6 @@ export interface DevServer {
 
 /** How long site-wide files wait for open tabs to reload before being written anyway. */
 const RELOAD_GRACE_MS = 1000;
-
-/** Changes under these are not the site's sources (our output, our cache, version control, packages). */
-const ignoredFolders = new Set(['public', CACHE_FOLDER, '.git', 'node_modules']);
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const siteDir = path.resolve(options.source ?? '.');
@@ -84,12 +83,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   // One build at a time; changes during a build make exactly one more, with every path changed meanwhile.
   let running = rebuild(undefined);
-  let changes: Set<string> | undefined = new Set();
+  let changes = new Set<string>();
   let queued = false;
-  const onChange = (_event: string, file: string | null) => {
-    if (file && (ignoredFolders.has(file.split(path.sep)[0]!) || !isSource(file))) return;
-    if (file) changes?.add(file);
-    else changes = undefined; // the watcher could not say which file: treat everything as changed
+  const onChange = (file: string) => {
+    changes.add(file);
     if (queued) return;
     queued = true;
     running = running.then(async () => {
@@ -100,11 +97,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       await rebuild(batch);
     });
   };
-  const watcher: FSWatcher = watch(siteDir, { recursive: true }, onChange);
-  await running;
+  // Watching starts with the first build, so an edit made while it runs is not missed.
+  const watcher = watchSources(siteDir, onChange);
+  await Promise.all([running, watcher.ready]);
 
   return {
     url: server.url,
+    outputDir: destination,
     async settled() {
       for (let current = running; ; current = running) {
         await current;
@@ -112,18 +111,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       }
     },
     async close() {
-      watcher.close();
+      await watcher.close();
       await running;
       live.close();
       await server.close();
       rmSync(destination, { recursive: true, force: true });
     },
   };
-}
-
-/** Files that can change the site: anything under a folder (content, rules, static, theme, shortcodes) and the config. */
-function isSource(file: string): boolean {
-  const name = path.basename(file);
-  if (name.startsWith('.') || name.endsWith('~')) return false; // editor swap and backup files
-  return file.includes(path.sep) || (CONFIG_FILE_NAMES as readonly string[]).includes(file);
 }

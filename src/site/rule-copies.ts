@@ -19,8 +19,7 @@ import { isMap, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
 import type { Page } from '../content/discover.js';
 import { lineColumnAt } from '../util/diagnostics.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
-import { parseShortcodes, type ContentNode } from '../shortcodes/parser.js';
-import { rawInnerNames } from '../shortcodes/expand.js';
+import { parseShortcodes, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
 import { scalarText } from '../rules/rule-index.js';
 import type { AlertRule } from '../rules/types.js';
 import { alertRunbooksOf, type AlertRunbooks } from './alert-runbooks.js';
@@ -48,9 +47,9 @@ export interface RuleCopy extends RuleFields {
 const markdownParser = unified().use(remarkParse);
 
 /** The rule copies of a page, in source order. Throws the shortcode parser's SiteError on bad syntax. */
-export function ruleCopies(page: Page, shortcodeNames: ReadonlySet<string>): RuleCopy[] {
+export function ruleCopies(page: Page, shortcodes: ShortcodeKinds): RuleCopy[] {
   const copies: RuleCopy[] = [];
-  for (const region of textRegions(page.body, shortcodeNames)) {
+  for (const region of textRegions(page.body, shortcodes)) {
     const text = page.body.slice(region.low, region.high);
     const fences = yamlFences(text);
     for (const fence of fences) copies.push(...copiesInYaml(page, fence.content, region.low + fence.low));
@@ -67,9 +66,9 @@ interface TextRegion {
 }
 
 /** The page body's text outside shortcode tags, each part marked by whether it lies inside a `comment`. */
-function textRegions(body: string, shortcodeNames: ReadonlySet<string>): TextRegion[] {
+function textRegions(body: string, shortcodes: ShortcodeKinds): TextRegion[] {
   if (!mayContainShortcodes(body)) return [{ low: 0, high: body.length, inComment: false }];
-  const nodes = parseShortcodes({ source: body, file: '', lineOffset: 0 }, lexShortcodes(body, { rawInnerNames }), shortcodeNames);
+  const nodes = parseShortcodes({ source: body, file: '', lineOffset: 0 }, lexShortcodes(body), shortcodes);
   const regions: TextRegion[] = [];
   const walk = (list: readonly ContentNode[], inComment: boolean) => {
     for (const node of list) {
@@ -171,7 +170,7 @@ export interface CopyDrift {
 
 export interface DriftInput {
   readonly pages: readonly Page[];
-  readonly shortcodeNames: ReadonlySet<string>;
+  readonly shortcodes: ShortcodeKinds;
   /** The rules a page shows (its `rule` shortcodes). */
   rulesOf(page: Page): readonly AlertRule[];
   /** Every alert rule of the site, for copies on pages that do not show their rule. */
@@ -188,7 +187,7 @@ export function copyDrifts(input: DriftInput): CopyDrift[] {
   return input.pages.flatMap((page) => {
     let copies: RuleCopy[];
     try {
-      copies = ruleCopies(page, input.shortcodeNames);
+      copies = ruleCopies(page, input.shortcodes);
     } catch {
       return [];
     }
@@ -255,7 +254,7 @@ export function normaliseExpr(expr: string | undefined): string | undefined {
 export function ruleCopyDrifts(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): CopyDrift[] {
   return copyDrifts({
     pages: model.site.pages,
-    shortcodeNames: new Set(model.shortcodes.keys()),
+    shortcodes: model.shortcodes,
     rulesOf: (page) => index.referencesOf(page).flatMap((reference) => reference.rules),
     allRules: model.rules.all().flatMap((file) => file.rules),
     runbookKeys: [model.config.annotate.key],
