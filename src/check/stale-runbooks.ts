@@ -46,7 +46,11 @@ export function staleRunbooks(input: StaleInput): StaleRunbook[] {
       oldestPageDate.set(file, Math.min(oldestPageDate.get(file) ?? Infinity, pageDate));
     }
   }
-  const needed = [...oldestPageDate].flatMap(([file, since]) => commitsSince(history.get(file) ?? [], since).map(({ commit }) => ({ commit, file })));
+  // A file not committed since its oldest runbook cannot have changed after it: no version of it is read.
+  const needed = [...oldestPageDate].flatMap(([file, since]) => {
+    const commits = commitsSince(history.get(file) ?? [], since);
+    return commits.length > 1 ? commits.map(({ commit }) => ({ commit, file })) : [];
+  });
   const texts = gitFileVersions(input.siteDir, needed);
   const parsed = new Map<string, RuleFile | undefined>();
   const versionOf = (commit: string, file: string, relative: string): RuleFile | undefined => {
