@@ -1,6 +1,7 @@
 // In chromium, on the fixture site of test/fixtures/alerts built under a sub-path: a metric name in a
 // runbook's Alert Rule block is a link, and following it opens that metric's page, which lists the alert
-// and leads back to its runbook. Screenshots of both pages, light and dark, wide and narrow.
+// and leads back to its runbook. Screenshots of both pages and of /alerts/'s coverage table, light and
+// dark, wide and narrow.
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +36,7 @@ test('a metric link in the rule block leads to the metric page under the sub-pat
   await page.context().close();
 });
 
-test('the metric link is visible at every size and scheme (screenshots of it and of the metric page)', async () => {
+test('the metric link and the coverage table are visible at every size and scheme (with screenshots)', async () => {
   for (const [name, viewport] of [['wide', { width: 1280, height: 900 }], ['narrow', { width: 390, height: 844 }]] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await site.openPage(viewport);
@@ -49,6 +50,11 @@ test('the metric link is visible at every size and scheme (screenshots of it and
       await page.goto(`${site.url}metrics/${metric}/`);
       expect(await page.locator('.alerts-table').isVisible()).toBe(true);
       await page.screenshot({ path: screenshotFile(`metric-page-${name}-${colorScheme}.png`) });
+      await page.goto(`${site.url}alerts/`);
+      const coverage = page.locator('.coverage-table');
+      await coverage.scrollIntoViewIfNeeded();
+      expect(await coverage.isVisible()).toBe(true);
+      await page.screenshot({ path: screenshotFile(`alerts-coverage-${name}-${colorScheme}.png`) });
       await page.context().close();
     }
   }
