@@ -72,16 +72,17 @@ describe('metric pages', () => {
 
   test('/metrics/<name>/ lists the alerts using it with rule file and runbook', () => {
     const page = html('metrics/http_requests_total/index.html');
-    const rows = selectAll('tbody tr', page).map((row) => selectAll('td', row).map((cell) => toString(cell)));
-    expect(rows).toEqual([['AppErrors', 'none', 'App & co', 'app/app.yml', '0s', 'AppErrors']]);
-    expect(links(page, 'tbody a')).toEqual([['AppErrors', `${sitePrefix}runbooks/apperrors/`]]);
+    const rows = selectAll('tbody tr', page).map((row) => selectAll('th, td', row).map((cell) => toString(cell)));
+    // The runbook is named by its section, as on /alerts/.
+    expect(rows).toEqual([['AppErrors', 'none', 'App & co', 'app/app.yml', '0s', 'runbooks']]);
+    expect(links(page, 'tbody a')).toEqual([['runbooks', `${sitePrefix}runbooks/apperrors/`]]);
     const up = html('metrics/up/index.html');
-    expect(selectAll('tbody tr', up).map((row) => toString(row.children[0] as Element))).toEqual(['AppDown']);
+    expect(selectAll('tbody tr th', up).map((cell) => toString(cell))).toEqual(['AppDown']);
   });
 
   test('the rule block links the expression\'s metric names to their pages, and nothing else', () => {
     const page = html('runbooks/apperrors/index.html');
-    expect(links(page, 'pre code a.metric-link')).toEqual([
+    expect(links(page, 'code[data-view=source] a.metric-link')).toEqual([
       ['http_requests_total', `${sitePrefix}metrics/http_requests_total/`],
       ['http_requests_total', `${sitePrefix}metrics/http_requests_total/`],
     ]);
@@ -142,7 +143,7 @@ groups:
       await build({ source: bare, destination: path.join(bare, 'public') });
       const page = fromHtml(readFileSync(path.join(bare, 'public/a/index.html'), 'utf8'));
       expect(selectAll('.rule-actions', page)).toEqual([]);
-      expect(links(page, 'pre code a.metric-link')).toEqual([['up', '/metrics/up/']]);
+      expect(links(page, 'code[data-view=source] a.metric-link')).toEqual([['up', '/metrics/up/']]);
     } finally {
       rmSync(bare, { recursive: true, force: true });
     }

@@ -1,18 +1,18 @@
-// Links on each Alert Rule block of a page (found by rule-blocks.ts): the metric names of the rule's
-// `expr` become links to their metric pages (/metrics/<name>/), and a row of action links follows the
-// block, each only when the config's `links:` section sets it up: the expression graphed in Prometheus,
-// a new Alertmanager silence for the alert, and URL templates filled with {{alert}}, {{expr}}, {{file}}
-// and {{group}}. Every value put in a URL is percent-encoded; nothing is requested at build time.
-// Metric names are linked only inside the `expr` value (located in the rule's source text), whatever
-// spans the highlighter split the code into; the code's text stays the same.
+// Links on each Alert Rule block of a page (the `div.rule-block` elements rule-block.ts makes, whose
+// `data-rule-index` names the rule): the metric names of the rule's `expr` (the `pql-metric` tokens of
+// its PromQL highlighting) become links to their metric pages (/metrics/<name>/), and a row of action
+// links is added to the block, each only when the config's `links:` section sets it up: the expression
+// graphed in Prometheus, a new Alertmanager silence for the alert, and URL templates filled with
+// {{alert}}, {{expr}}, {{file}} and {{group}}. Every value put in a URL is percent-encoded; nothing is
+// requested at build time. The block's own markup is kept: a token's content moves into the link.
 
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { isScalar, parseDocument } from 'yaml';
+import { visit } from 'unist-util-visit';
 import type { SiteConfig } from '../config/config.js';
 import type { AlertRule } from '../rules/types.js';
-import { ruleBlocks } from './rule-blocks.js';
-import { insertAround } from './rule-summary.js';
+import { tokenClass } from '../rules/promql/index.js';
 
 export interface RuleLinkOptions {
   readonly links: SiteConfig['links'];
@@ -28,15 +28,18 @@ export interface ActionLink {
 }
 
 export function addRuleLinks(content: Root, rules: readonly AlertRule[], options: RuleLinkOptions): void {
-  const blocks = ruleBlocks(content, rules);
-  for (const block of blocks) linkMetrics(block.code, block.rule, options);
-  insertAround(blocks.flatMap((block) => {
-    const actions = actionLinks(block.rule, options.links);
-    if (actions.length === 0) return [];
-    const row = h('p', { className: ['rule-actions'], 'aria-label': `Tools for alert ${block.rule.alert}` },
-      actions.flatMap((action, index) => [...(index > 0 ? [' · '] : []), h('a', { href: action.url, rel: 'noopener' }, action.title)]));
-    return [{ ...block, after: [row] }];
-  }));
+  if (rules.length === 0) return;
+  visit(content, 'element', (block: Element) => {
+    const classes = block.properties.className;
+    if (block.tagName !== 'div' || !Array.isArray(classes) || !classes.includes('rule-block')) return;
+    const rule = rules[Number(block.properties.dataRuleIndex)];
+    if (!rule) return;
+    linkMetrics(block, new Set(options.metricsOf(rule)), options);
+    const actions = actionLinks(rule, options.links);
+    if (actions.length === 0) return;
+    block.children.push(h('p', { className: ['rule-actions'], 'aria-label': `Tools for alert ${rule.alert}` },
+      actions.flatMap((action, index) => [...(index > 0 ? [' · '] : []), h('a', { href: action.url, rel: 'noopener' }, action.title)])));
+  });
 }
 
 /** The configured action links of a rule, in the order of the config's keys. */
@@ -61,55 +64,14 @@ function withoutSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** Wraps each of the rule's metric names inside its `expr` value in a link, splitting text nodes as needed. */
-function linkMetrics(code: Element, rule: AlertRule, options: RuleLinkOptions): void {
-  const names = options.metricsOf(rule);
-  const range = exprRange(rule.sourceText);
-  if (names.length === 0 || !range) return;
-  const pattern = new RegExp(`(?<![\\w:])(?:${names.map(escapeRegExp).join('|')})(?![\\w:])`, 'g');
-  let offset = 0;
-  const walk = (parent: Element) => {
-    parent.children = parent.children.flatMap((child): ElementContent[] => {
-      if (child.type === 'element') {
-        if (child.tagName !== 'a') walk(child);
-        else offset += textLength(child);
-        return [child];
-      }
-      if (child.type !== 'text') return [child];
-      const start = offset;
-      offset += child.value.length;
-      return splitText(child, start, range, pattern, options);
-    });
-  };
-  walk(code);
-}
-
-function splitText(text: Text, start: number, range: readonly [number, number], pattern: RegExp, options: RuleLinkOptions): ElementContent[] {
-  if (start + text.value.length <= range[0] || start >= range[1]) return [text];
-  const parts: ElementContent[] = [];
-  let last = 0;
-  for (const match of text.value.matchAll(pattern)) {
-    const at = start + match.index;
-    if (at < range[0] || at + match[0].length > range[1]) continue;
-    if (match.index > last) parts.push({ type: 'text', value: text.value.slice(last, match.index) });
-    parts.push(h('a', { href: options.metricUrl(match[0]), className: ['metric-link'] }, match[0]));
-    last = match.index + match[0].length;
-  }
-  if (last === 0) return [text];
-  if (last < text.value.length) parts.push({ type: 'text', value: text.value.slice(last) });
-  return parts;
-}
-
-function textLength(element: Element): number {
-  return element.children.reduce((sum, child) => sum + (child.type === 'text' ? child.value.length : child.type === 'element' ? textLength(child) : 0), 0);
-}
-
-/** Offsets of the `expr` value in a rule's source text. */
-function exprRange(sourceText: string): readonly [number, number] | undefined {
-  const node = parseDocument(sourceText).get('expr', true);
-  return isScalar(node) && node.range ? [node.range[0], node.range[1]] : undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Moves the content of each metric token naming one of `names` into a link to the metric's page. */
+function linkMetrics(block: Element, names: ReadonlySet<string>, options: RuleLinkOptions): void {
+  const metricClass = tokenClass('metric');
+  visit(block, 'element', (token: Element) => {
+    const classes = token.properties.className;
+    if (token.tagName !== 'span' || !Array.isArray(classes) || !classes.includes(metricClass)) return;
+    const name = toString(token);
+    if (!names.has(name)) return;
+    token.children = [h('a', { href: options.metricUrl(name), className: ['metric-link'] }, token.children)];
+  });
 }

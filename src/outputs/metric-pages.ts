@@ -7,6 +7,7 @@
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import { alertIndexRows } from '../site/alerts-index.js';
 import { METRICS_PATH, metricPath, siteMetricsOf } from '../site/metrics-index.js';
+import { runbookLink } from './alerts-index-page.js';
 import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 
@@ -17,7 +18,6 @@ export const metricPages: OutputGenerator = (model) => {
   const runbooks = alertRunbooksOf(model);
   const home = { title: model.site.root.page.title, url: links.relative('/') };
   const metricsLink = { title: 'Metrics', url: links.relative(METRICS_PATH) };
-  const linkTo = (page: { title: string; path: string }) => ({ title: page.title, url: links.relative(page.path) });
   return [
     renderGeneratedPage(model, {
       kind: 'taxonomy',
@@ -32,7 +32,7 @@ export const metricPages: OutputGenerator = (model) => {
       path: metricPath(name),
       description: `Alert rules using the metric ${name}, and their runbooks`,
       trail: [home, metricsLink],
-      alerts: alertIndexRows(model.rules, runbooks, linkTo, new Set(rules)),
+      alerts: alertIndexRows(model.rules, runbooks, (page) => runbookLink(model, page), new Set(rules)),
     })),
   ];
 };

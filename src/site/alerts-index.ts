@@ -5,10 +5,15 @@
 import type { AlertRunbooks } from './alert-runbooks.js';
 import type { Page } from '../content/discover.js';
 import type { AlertRule, RuleIndex } from '../rules/types.js';
-import type { AlertIndexRow, Link } from '../theme-api/types.js';
+import type { AlertIndexRow } from '../theme-api/types.js';
 
 /** Rows of every alert rule, or only of the rules in `only` (a metric page's). */
-export function alertIndexRows(rules: RuleIndex, runbooks: AlertRunbooks, linkTo: (page: Page) => Link, only?: ReadonlySet<AlertRule>): AlertIndexRow[] {
+export function alertIndexRows(
+  rules: RuleIndex,
+  runbooks: AlertRunbooks,
+  linkTo: (page: Page) => NonNullable<AlertIndexRow['runbook']>,
+  only?: ReadonlySet<AlertRule>,
+): AlertIndexRow[] {
   const rows = rules.all().flatMap((file) => file.rules.filter((rule) => !only || only.has(rule)).map((rule) => {
     const runbook = runbooks.runbooksOf(file.path, rule.alert)[0];
     return {

@@ -24,12 +24,12 @@ afterAll(() => site?.close());
 test('a metric link in the rule block leads to the metric page under the sub-path, and back to the runbook', async () => {
   const { page, problems } = await site.openPage();
   await page.goto(`${site.url}${runbookPath}`);
-  const link = page.locator('pre code a.metric-link');
+  const link = page.locator('code[data-view=source] a.metric-link');
   expect(await link.allTextContents()).toEqual([metric]);
   await link.click();
   await page.waitForURL(`${site.url}metrics/${metric}/`);
   expect(await page.locator('h1').first().textContent()).toBe(metric);
-  expect(await page.locator('.alerts-table tbody tr td:first-child').allTextContents()).toEqual(['HaproxyBackendConnectionErrors']);
+  expect(await page.locator('.alerts-table tbody tr th').allTextContents()).toEqual(['HaproxyBackendConnectionErrors']);
   await page.locator('.alerts-table tbody a').click();
   await page.waitForURL(`${site.url}${runbookPath}`);
   expect(problems.filter((problem) => /metrics\/|runbooks\//.test(problem))).toEqual([]);
@@ -42,7 +42,7 @@ test('the metric link and the coverage table are visible at every size and schem
       const { page } = await site.openPage(viewport);
       await page.emulateMedia({ colorScheme });
       await page.goto(`${site.url}${runbookPath}`);
-      const link = page.locator('pre code a.metric-link').first();
+      const link = page.locator('code[data-view=source] a.metric-link').first();
       await link.scrollIntoViewIfNeeded();
       expect(await link.isVisible()).toBe(true);
       await link.hover();
