@@ -45,6 +45,15 @@ const configSchema = z.looseObject({
   limits: inputLimitsSchema.prefault({}),
   /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
   check: checkConfigSchema.default({}),
+  /** Action links on each runbook's Alert Rule block; each is shown only when configured. */
+  links: z.strictObject({
+    /** Prometheus's address: "Graph in Prometheus" opens the expression at `<url>/graph?g0.expr=...`. */
+    prometheus: z.url().optional(),
+    /** Alertmanager's address: "Silence" opens `<url>/#/silences/new?filter={alertname="..."}`. */
+    alertmanager: z.url().optional(),
+    /** More links: `url` with `{{alert}}`, `{{expr}}`, `{{file}}`, `{{group}}` filled in, URL-encoded. */
+    templates: z.array(z.strictObject({ title: z.string().min(1), url: z.string().min(1) })).optional(),
+  }).prefault({}),
   /** What `runbook-site annotate` writes into rule files. */
   annotate: z.strictObject({
     /** The annotation holding the runbook's URL. */
@@ -78,6 +87,7 @@ export interface SiteConfig {
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
   readonly annotate: RawConfig['annotate'];
+  readonly links: RawConfig['links'];
   readonly limits: InputLimits;
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
@@ -119,6 +129,7 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
     annotate: config.annotate,
+    links: config.links,
     limits: config.limits,
     raw: config,
   };

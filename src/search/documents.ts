@@ -2,12 +2,13 @@
 // the search box: the title, the section, the alert names of the page's `rule` shortcode calls, the
 // metric names of those rules' expressions, their severities, the page's tags, its headings and a
 // description: its rules' `summary` and `description` annotations (the text an alert notification
-// shows), or the page's own description when it shows no rule. Plain data from the site model; it does not tokenise or index (the browser does,
+// shows), or the page's own description when it shows no rule; and one per metric page. Plain data from the site model; it does not tokenise or index (the browser does,
 // theme/assets/search-engine.js). The body's prose is left out to keep the index small (see index-file.ts).
 
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { SiteModel } from '../site/site.js';
 import { metricNames } from '../rules/promql/index.js';
+import { metricPath, siteMetricsOf } from '../site/metrics-index.js';
 
 export interface SearchDocument {
   /** Site path of the page (`/runbooks/haproxy/haproxybackendconnectionerrors/`). */
@@ -26,6 +27,10 @@ export interface SearchDocument {
 }
 
 export function searchDocuments(model: SiteModel): SearchDocument[] {
+  return [...pageDocuments(model), ...metricDocuments(model)];
+}
+
+function pageDocuments(model: SiteModel): SearchDocument[] {
   const runbooks = alertRunbooksOf(model);
   return model.site.pages.filter((page) => page.kind !== 'home').map((page) => {
     const references = runbooks.referencesOf(page);
@@ -45,6 +50,24 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
       description: distinct(descriptions.map((text) => clip(oneLine(text ?? ''))).filter(Boolean)).join(' · '),
     };
   });
+}
+
+/**
+ * One document per metric page (src/outputs/metric-pages.ts), found by the metric's name only: the alerts
+ * using it are left out so that a query for an alert finds its runbook, not every metric page it uses.
+ */
+function metricDocuments(model: SiteModel): SearchDocument[] {
+  return [...siteMetricsOf(model).rulesByMetric].map(([name, rules]) => ({
+    path: metricPath(name),
+    title: name,
+    section: 'Metrics',
+    alerts: [],
+    metrics: [],
+    severities: [],
+    tags: [],
+    headings: [],
+    description: `Metric used by ${rules.length} alert rule${rules.length === 1 ? '' : 's'}`,
+  }));
 }
 
 /**
