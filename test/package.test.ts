@@ -118,7 +118,7 @@ describe('npm package', () => {
     expect(flow).toContain('<a href="https://grafana.example.com/d/node-exporter">Dashboard node-exporter</a>');
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toMatch(/<h1>No runbook here<\/h1>[\s\S]*<\/html>/);
 
-    for (const file of ['.nojekyll', '404.html', 'index.html', 'search/minisearch.js', 'search/index.json', 'alerts.json']) {
+    for (const file of ['.nojekyll', '404.html', 'index.html', 'search/index.html', 'search/index.json', 'alerts.json']) {
       expect(existsSync(path.join(output, file)), file).toBe(true);
     }
   });
