@@ -1,7 +1,7 @@
 // The package as users get it: the project is packed as npm publishes it (`npm pack`, whose prepack
 // empties dist/ and compiles), the tarball is installed into an empty folder outside the repository, and
 // `npx runbook-site init` then `npx runbook-site build` there make a working site, with a site shortcode
-// and layout written as the README says. This proves the package's `files` hold everything the CLI reads
+// and layout written as the README says, and its public entry points export what the README documents. This proves the package's `files` hold everything the CLI reads
 // at run time and that it runs on this Node (the lowest major `engines` allows).
 // The pack runs in a copy of the project, so the repository's own dist/ (other tests run it) is never
 // emptied under them. npm installs from its cache when it can and from the registry otherwise.
@@ -95,8 +95,7 @@ describe('npm package', () => {
     writeFileSync(
       path.join(site, 'theme', 'layouts', '404.mjs'),
       [
-        "import { h } from 'hastscript';",
-        "import { document } from 'runbook-site/dist/theme/layouts/parts/document.js';",
+        "import { document, h } from 'runbook-site/theme';",
         "export default (data) => document(data, [h('article', [h('h1', 'No runbook here')])]);",
       ].join('\n'),
     );
@@ -121,5 +120,24 @@ describe('npm package', () => {
     for (const file of ['.nojekyll', '404.html', 'index.html', 'search/index.html', 'search/index.json', 'alerts.json']) {
       expect(existsSync(path.join(output, file)), file).toBe(true);
     }
+  });
+
+  test('exports what the README documents from its entry points, and nothing from dist/', () => {
+    const script = [
+      "const names = async (entry) => Object.keys(await import(entry)).sort();",
+      "console.log(JSON.stringify({ api: await names('runbook-site'), theme: await names('runbook-site/theme'), shortcodes: await names('runbook-site/shortcodes') }));",
+      "try { await import('runbook-site/dist/src/build/build.js'); console.log('deep import allowed'); } catch (error) { console.log(error.code); }",
+    ].join('\n');
+    const [exported, deepImport] = run('node', ['--input-type=module', '-e', script], site).trim().split('\n');
+    expect(JSON.parse(exported!)).toEqual({
+      api: ['SiteError', 'build', 'checkSite'],
+      theme: [
+        'alertsLayout', 'article', 'breadcrumbs', 'childList', 'document', 'footer', 'h', 'head', 'header', 'homeLayout', 'menu',
+        'notFoundLayout', 'pageLayout', 'pageMeta', 'pagination', 'redirectLayout', 's', 'search', 'sectionLayout', 'tableOfContents',
+        'taxonomyLayout', 'termLayout',
+      ],
+      shortcodes: ['builtinShortcodes'],
+    });
+    expect(deepImport).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 });

@@ -22,7 +22,7 @@ import { SiteError } from '../util/diagnostics.js';
 import { importSiteFunction } from '../util/fresh-import.js';
 import type { Shortcode } from './types.js';
 
-const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map<string, Shortcode>([
+export const builtinShortcodes: ReadonlyMap<string, Shortcode> = new Map<string, Shortcode>([
   ['button', button],
   ['columns', columns],
   ['comment', comment],
