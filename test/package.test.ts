@@ -133,7 +133,7 @@ describe('npm package', () => {
       api: ['SiteError', 'build', 'checkSite'],
       theme: [
         'alertsLayout', 'article', 'breadcrumbs', 'childList', 'document', 'footer', 'h', 'head', 'header', 'homeLayout', 'menu',
-        'notFoundLayout', 'pageLayout', 'pageMeta', 'pagination', 'redirectLayout', 's', 'search', 'sectionLayout', 'tableOfContents',
+        'notFoundLayout', 'pageLayout', 'pageMeta', 'pagination', 'redirectLayout', 's', 'search', 'searchLayout', 'sectionLayout', 'tableOfContents',
         'taxonomyLayout', 'termLayout',
       ],
       shortcodes: ['builtinShortcodes'],

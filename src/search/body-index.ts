@@ -36,6 +36,8 @@ export interface BodyIndex extends BodyFiles {
 export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
   const postings = new Map<string, number[]>();
   const last = new Map<string, number>();
+  /** Each term's postings as JSON digits and commas, to cut shards at a size. */
+  const bytes = new Map<string, number>();
   let section = 0;
   const files: { path: string; content: string }[] = [];
   const written = new Set<string>();
@@ -48,8 +50,10 @@ export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
       for (const [term, count] of counts) {
         let list = postings.get(term);
         if (!list) postings.set(term, (list = []));
-        list.push((section - (last.get(term) ?? 0)) * 8 + Math.min(count, MAX_COUNT));
+        const value = (section - (last.get(term) ?? 0)) * 8 + Math.min(count, MAX_COUNT);
+        list.push(value);
         last.set(term, section);
+        bytes.set(term, (bytes.get(term) ?? 0) + String(value).length + 1);
       }
       section += 1;
     }
@@ -75,7 +79,7 @@ export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
   for (const term of [...postings.keys()].sort()) {
     const list = postings.get(term)!;
     terms.push([term, list]);
-    size += term.length + list.join(',').length + 6;
+    size += term.length + bytes.get(term)! + 5;
     if (size >= SHARD_BYTES) cut();
   }
   if (terms.length > 0 || shards.length === 0) cut();

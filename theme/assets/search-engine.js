@@ -29,6 +29,8 @@ const SAME_AS_TITLE = 0;
 const FIELD_TIERS = { alerts: 5, metrics: 4, title: 3, headings: 3, tags: 2, severities: 2, section: 2, description: 2 };
 const BODY_TIER = 1;
 const EXACT_TIER = 6;
+/** A quoted phrase is looked for in at most this many of the pages holding its words. */
+const MAX_PHRASE_CANDIDATES = 60;
 /** In a tier, where a word matched weighs this much (an alert name over its description). */
 const FIELD_BOOSTS = { alerts: 4, title: 3, metrics: 3, tags: 2, severities: 2, section: 1.5, headings: 1, description: 1 };
 
@@ -51,6 +53,11 @@ const MAX_WHOLE = 64;
 export function words(text) {
   const found = [];
   for (const [word] of text.matchAll(WORD)) {
+    const known = wordCache.get(word);
+    if (known !== undefined) {
+      if (known) found.push(known);
+      continue;
+    }
     const whole = word.toLowerCase();
     const parts = word
       .split(/[_.:/$-]+/)
@@ -62,11 +69,21 @@ export function words(text) {
       .map((part) => part.toLowerCase())
       .filter((part) => part.length > 1 && !STOP_WORDS.has(part));
     const distinctParts = [...new Set(parts)].filter((part) => part !== whole);
-    if (STOP_WORDS.has(whole) || (whole.length < 2) || (whole.length > MAX_WHOLE && distinctParts.length === 0)) continue;
-    found.push({ whole: whole.length > MAX_WHOLE ? '' : whole, parts: distinctParts });
+    const split = STOP_WORDS.has(whole) || whole.length < 2 || (whole.length > MAX_WHOLE && distinctParts.length === 0)
+      ? null
+      : { whole: whole.length > MAX_WHOLE ? '' : whole, parts: distinctParts };
+    wordCache.set(word, split);
+    if (split) found.push(split);
   }
   return found;
 }
+
+/**
+ * Words split before (null: not a term). A site's text repeats a few thousand words, so indexing a
+ * thousand runbooks splits each once. The values are shared: callers do not change them.
+ * @type {Map<string, { whole: string, parts: string[] } | null>}
+ */
+const wordCache = new Map();
 
 /**
  * The index terms of a text: every word's whole and parts, in order, once per word.
@@ -279,15 +296,24 @@ export function createSiteSearch(file, load) {
       }
       for (const [id, candidate] of candidates) if (named(id)) candidate.tier = EXACT_TIER;
       const ranked = [...candidates].sort(([, a], [, b]) => b.tier - a.tier || b.score - a.score);
-      /** @type {SearchResult[]} */
-      const results = [];
-      for (const [id, candidate] of ranked) {
-        if (results.length >= limit) break;
-        const document = /** @type {SearchDocument} */ (documents[id]);
-        const result = await resultOf(document, candidate, parsed, fuzzy ? names.fuzzyTerms(parsed.words) : [], () => textOf(document), firstSection[id] ?? 0);
-        if (result) results.push(result);
+      const extraTerms = fuzzy ? names.fuzzyTerms(parsed.words) : [];
+      /** @type {{ result: SearchResult, tier: number, adjacent: boolean }[]} */
+      const found = [];
+      // In batches, fetched together: a phrase drops the candidates that do not hold it, so look further.
+      const examine = parsed.phrases.length > 0 ? MAX_PHRASE_CANDIDATES : limit;
+      for (let next = 0; found.length < limit && next < Math.min(ranked.length, examine);) {
+        const batch = ranked.slice(next, next + limit - found.length);
+        next += batch.length;
+        const resolved = await Promise.all(batch.map(([id, candidate]) => {
+          const document = /** @type {SearchDocument} */ (documents[id]);
+          return resultOf(document, candidate, parsed, extraTerms, () => textOf(document), firstSection[id] ?? 0);
+        }));
+        for (const result of resolved) if (result) found.push(result);
       }
-      return results;
+      // Among body matches, a section holding the words in a row (as typed) before one holding them apart.
+      return found
+        .sort((a, b) => b.tier - a.tier || Number(b.tier === BODY_TIER && b.adjacent) - Number(a.tier === BODY_TIER && a.adjacent))
+        .map(({ result }) => result);
     },
   };
 }
@@ -347,7 +373,7 @@ function combine(byName, byBody) {
  * @param {string[]} extraTerms Terms matched by spelling correction.
  * @param {() => Promise<string[]>} text The page's section texts.
  * @param {number} first The page's first body section number.
- * @returns {Promise<SearchResult | undefined>}
+ * @returns {Promise<{ result: SearchResult, tier: number, adjacent: boolean } | undefined>}
  */
 async function resultOf(document, candidate, query, extraTerms, text, first) {
   const terms = [...new Set([...query.words.flatMap((word) => [word.whole, ...word.parts]), ...extraTerms])].filter(Boolean);
@@ -355,14 +381,15 @@ async function resultOf(document, candidate, query, extraTerms, text, first) {
   const nameText = [document.title, ...document.alerts, ...document.metrics, ...document.headings, document.description].join(' · ');
   const fromName = candidate.tier > BODY_TIER && query.phrases.every((phrase) => hasPhrase(nameText, phrase));
   if (fromName) {
-    const heading = candidate.fields.has('headings') ? document.sections.findIndex((section) => terms.some((term) => section.heading.toLowerCase().includes(term))) : -1;
-    const section = document.sections[heading];
-    return {
+    const headingAt = candidate.fields.has('headings') ? document.sections.findIndex((section) => terms.some((term) => section.heading.toLowerCase().includes(term))) : -1;
+    const section = document.sections[headingAt];
+    const result = {
       document,
       heading: section?.heading ?? '',
       href: document.path + (section ? `#${section.anchor}` : ''),
       snippet: nameSnippet(document, candidate.fields, terms),
     };
+    return { result, tier: candidate.tier, adjacent: false };
   }
   const texts = await text();
   const section = query.phrases.length > 0
@@ -370,12 +397,13 @@ async function resultOf(document, candidate, query, extraTerms, text, first) {
     : bySection[0];
   if (section === undefined) return undefined;
   const heading = section > 0 ? document.sections[section - 1] : undefined;
-  return {
+  const result = {
     document,
     heading: heading?.heading ?? '',
     href: document.path + (heading ? `#${heading.anchor}` : ''),
     snippet: snippet(texts[section] ?? '', [...query.phrases, ...terms]),
   };
+  return { result, tier: candidate.tier, adjacent: query.words.length > 1 && hasPhrase(texts[section] ?? '', query.text) };
 }
 
 /** Whether a text holds a phrase's words in a row (not as the start of longer words). @param {string} text @param {string} phrase */
