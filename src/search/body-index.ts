@@ -34,10 +34,8 @@ export interface BodyIndex extends BodyFiles {
 }
 
 export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
-  const postings = new Map<string, number[]>();
-  const last = new Map<string, number>();
-  /** Each term's postings as JSON digits and commas, to cut shards at a size. */
-  const bytes = new Map<string, number>();
+  /** Per term: its postings, the last section holding it, and the postings' JSON size (to cut shards at a size). */
+  const postings = new Map<string, { list: number[]; last: number; bytes: number }>();
   let section = 0;
   const files: { path: string; content: string }[] = [];
   const written = new Set<string>();
@@ -48,12 +46,12 @@ export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
       // The `##` heading is in the name index; here it only tells its section from the others.
       for (const term of searchEngine.tokenize(heading)) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, count] of counts) {
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = []));
-        const value = (section - (last.get(term) ?? 0)) * 8 + Math.min(count, MAX_COUNT);
-        list.push(value);
-        last.set(term, section);
-        bytes.set(term, (bytes.get(term) ?? 0) + String(value).length + 1);
+        let entry = postings.get(term);
+        if (!entry) postings.set(term, (entry = { list: [], last: 0, bytes: 0 }));
+        const value = (section - entry.last) * 8 + Math.min(count, MAX_COUNT);
+        entry.list.push(value);
+        entry.last = section;
+        entry.bytes += String(value).length + 1;
       }
       section += 1;
     }
@@ -77,9 +75,9 @@ export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
     size = 0;
   };
   for (const term of [...postings.keys()].sort()) {
-    const list = postings.get(term)!;
+    const { list, bytes } = postings.get(term)!;
     terms.push([term, list]);
-    size += term.length + bytes.get(term)! + 5;
+    size += term.length + bytes + 5;
     if (size >= SHARD_BYTES) cut();
   }
   if (terms.length > 0 || shards.length === 0) cut();
