@@ -85,14 +85,14 @@ describe('bodySections', () => {
     '{{% comment %}}', 'hidden text', '{{% /comment %}}', '{{% rule "a.yml" "A" %}}', '',
     '## Meaning ##', '', '* **Stars** and _emphasis_ but not snake_case_names.', '',
     '```sh', '## not a heading', 'haproxy -s', '```', '',
-    '### `ps` *output*', '#nospace', '', '## Meaning', '', '| a | b |', '|---|---|', '| `x` &gt; 1 | y |',
+    '### `ps` *output*', '#nospace', '', '## Meaning', '', '| a | b |', '|---|---|', '| `x` &gt; 1 | y |', 'Run `kubectl get pod <pod_name> -o *wide*` <br>',
   ].join('\n');
 
   test('splits at ## headings, keeps code as written, drops markup and shortcodes; anchors as rehype-slug makes them', () => {
     expect(bodySections(markdown)).toEqual([
       { heading: '', anchor: '', headings: [], text: 'Intro with a link and bold .' },
       { heading: 'Meaning', anchor: 'meaning', headings: ['ps output'], text: 'Stars and emphasis but not snake_case_names. ## not a heading haproxy -s ps output #nospace' },
-      { heading: 'Meaning', anchor: 'meaning-1', headings: [], text: 'a b x > 1 y' },
+      { heading: 'Meaning', anchor: 'meaning-1', headings: [], text: 'a b x > 1 y Run kubectl get pod <pod_name> -o *wide*' },
     ]);
     expect(markdownHeadings(markdown)).toEqual(['Meaning', 'ps output', 'Meaning']);
   });

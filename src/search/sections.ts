@@ -73,17 +73,24 @@ function withoutShortcodes(markdown: string): string {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /**
- * The text of a line of Markdown as the page shows it: links' text, no emphasis marks, tags or code
- * ticks. Each rewrite runs only on lines holding its character: this is most of the index's build time.
+ * The text of a line of Markdown as the page shows it: code spans as written (`<pod_name>` included),
+ * and around them links' text, no emphasis marks or tags.
  */
 function inlineText(line: string): string {
+  const text = line.includes('`')
+    ? line.split(/(`+[^`]+`+)/).map((part, index) => (index % 2 === 1 ? part.replace(/^`+|`+$/g, '') : prose(part))).join('')
+    : prose(line);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Prose without markup. Each rewrite runs only on text holding its character: this is most of the index's build time. */
+function prose(line: string): string {
   let text = line;
   if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
   if (text.includes('<')) text = text.replace(/<(https?:[^>\s]+)>/g, '$1').replace(/<\/?[a-zA-Z][^>]*>/g, ' ');
-  if (text.includes('`')) text = text.replace(/`+/g, '');
   if (text.includes('*')) text = text.replace(/\*+/g, '');
   if (text.includes('_')) text = text.replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '');
   if (text.includes('&')) text = text.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]!);
   if (text.includes('|')) text = text.replace(/\|/g, ' ');
-  return text.replace(/\s+/g, ' ').trim();
+  return text;
 }

@@ -48,17 +48,24 @@ if (box instanceof HTMLFormElement && input instanceof HTMLInputElement && list 
 
   const span = (className, textContent) => Object.assign(document.createElement('span'), { className, textContent });
 
+  /** An alert name with line-break opportunities at its CamelCase humps and after `_ - . /`, never mid-word. */
+  const breakable = (name) => name.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=[_./-])/u)
+    .flatMap((piece, index) => (index === 0 ? [piece] : [document.createElement('wbr'), piece]));
+
   /** Results with the same title say which section they are in beside the title itself. */
   const resultItem = (result, position, results) => {
     const { document: found, heading, href, snippet } = result;
     const link = Object.assign(document.createElement('a'), { href: basePath + href });
-    const title = span('site-search-title', found.title);
-    if (results.some((other) => other !== result && other.document.title === found.title)) title.append(' ', span('site-search-where', found.section));
-    const place = span('site-search-section', found.section);
-    if (heading) place.append(' › ', span('site-search-heading', heading));
+    const title = span('site-search-title', '');
+    title.append(...breakable(found.title));
+    const twin = results.some((other) => other !== result && other.document.title === found.title);
+    if (twin) title.append(' ', span('site-search-where', found.section));
+    // The section once: beside the title of a twin, else on the line that names the heading.
+    const place = span('site-search-section', twin ? '' : found.section);
+    if (heading) place.append(twin ? '' : ' › ', span('site-search-heading', heading));
     const text = span('site-search-snippet', '');
     for (const part of snippet) text.append(part.match ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
-    link.append(title, place, text);
+    link.append(title, ...(place.textContent ? [place] : []), text);
     const item = Object.assign(document.createElement('li'), { id: `site-search-result-${position}` });
     item.setAttribute('role', 'option');
     item.setAttribute('aria-selected', 'false');
