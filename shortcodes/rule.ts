@@ -1,8 +1,10 @@
 // The `rule` shortcode: `{{% rule "haproxy/haproxy.yml" "HaproxyDown" %}}` shows the alert rule(s) of that
 // name from that rule file exactly as written there, as a fenced YAML block (an escaped <pre> in the
-// `{{< >}}` form). Every rule of that name is shown, in file order, as Hugo does. It does not read or
-// parse rule files itself: the site's rule index does, once per build.
+// `{{< >}}` form). Every rule of that name is shown, in file order, as Hugo does. A rule file that does not
+// exist fails the page (as Hugo's readFile does); an alert missing from an existing file is a warning (an
+// error under --strict). It does not read or parse rule files itself: the site's rule index does.
 
+import { closeNames } from '../src/util/close-names.js';
 import { SiteError } from '../src/util/diagnostics.js';
 import type { RuleFile } from '../src/rules/types.js';
 import type { Shortcode, ShortcodeArgs, ShortcodeContext } from '../src/shortcodes/types.js';
@@ -13,12 +15,11 @@ const rule: Shortcode = (args, _inner, context) => {
   const { file, alert } = ruleArguments(args, context);
   const ruleFile = loadRuleFile(file, context);
   if (!ruleFile) {
-    context.warn({
+    return context.fail({
       reason: `Rule file \`${file}\` not found in the rules folder`,
-      hint: 'check the path: it is relative to the rules folder, e.g. `haproxy/haproxy.yml` for `rules/haproxy/haproxy.yml`',
+      hint: ruleFileHint(file, context),
       ruleId: 'rule/file-not-found',
     });
-    return '';
   }
   const matches = ruleFile.rules.filter((candidate) => candidate.alert === alert);
   if (matches.length === 0) {
@@ -69,6 +70,25 @@ function loadRuleFile(file: string, context: ShortcodeContext): RuleFile | undef
   }
 }
 
+/** The closest existing rule file paths (a folder left out, a typo), else how paths are written. */
+function ruleFileHint(file: string, context: ShortcodeContext): string {
+  const paths = existingRuleFilePaths(context);
+  const close = closeNames(file, paths, (path) => path.slice(path.lastIndexOf('/') + 1));
+  const relative = 'paths are relative to the rules folder, e.g. `haproxy/haproxy.yml` for `rules/haproxy/haproxy.yml`';
+  if (close.length > 0) return `did you mean ${close.map((path) => `\`${path}\``).join(' or ')}? ${relative}`;
+  return paths.length === 0 ? `the rules folder holds no rule files; ${relative}` : relative;
+}
+
+/** Every rule file's path; a rule file that does not parse is reported where it is used, not here. */
+function existingRuleFilePaths(context: ShortcodeContext): string[] {
+  try {
+    return context.rules.all().map((ruleFile) => ruleFile.path);
+  } catch (error) {
+    if (error instanceof SiteError) return [];
+    throw error;
+  }
+}
+
 function alertNameHint(alert: string, ruleFile: RuleFile): string {
   const names = [...new Set(ruleFile.rules.map((candidate) => candidate.alert))];
   const close = closeNames(alert, names);
@@ -76,31 +96,6 @@ function alertNameHint(alert: string, ruleFile: RuleFile): string {
   if (names.length === 0) return `\`${ruleFile.path}\` holds no alert rules`;
   const listed = names.slice(0, 5).map((name) => `\`${name}\``).join(', ');
   return `\`${ruleFile.path}\` holds ${names.length === 1 ? 'the alert' : `${names.length} alerts:`} ${listed}${names.length > 5 ? ', ...' : ''}`;
-}
-
-/** Up to three names within a few typos of `wanted`, ignoring case (the likeliest slip), closest first. */
-function closeNames(wanted: string, names: readonly string[]): string[] {
-  const allowed = Math.max(2, Math.floor(wanted.length / 4));
-  return names
-    .map((name) => ({ name, distance: editDistance(wanted.toLowerCase(), name.toLowerCase()) }))
-    .filter(({ distance }) => distance <= allowed)
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, 3)
-    .map(({ name }) => name);
-}
-
-/** Levenshtein distance, one row at a time (alert names are short). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** A Markdown code fence longer than any backtick run in the text, so the text cannot close it. */

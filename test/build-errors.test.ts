@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
+import { OUTPUT_MARKER } from '../src/write/output-update.js';
 
 const ruleFile = `
 -- rules/app.yml --
@@ -20,8 +21,12 @@ groups:
 const siteShortcodes = `
 -- shortcodes/box.mjs --
 export default (args, inner) => inner ?? '';
+export const takesInner = true;
 -- shortcodes/note.mjs --
 export default (args, inner) => inner ?? '';
+export const takesInner = true;
+-- shortcodes/badge.mjs --
+export default (args) => args.positional[0] ?? '';
 `;
 
 const cases: Array<[string, string, RegExp, string[]?]> = [
@@ -43,7 +48,17 @@ const cases: Array<[string, string, RegExp, string[]?]> = [
   [
     'mis-nested shortcodes',
     `-- content/runbooks/AppDown.md --\n# AppDown\n\n{{% box %}}{{% note %}}{{% /box %}}{{% /note %}}\n${ruleFile}${siteShortcodes}`,
-    /^error: content\/runbooks\/AppDown\.md:3:\d+: Unexpected closing tag `\{\{% \/box %\}\}`.*\(.+\)$/,
+    /^error: content\/runbooks\/AppDown\.md:3:12: shortcode "note" must be closed or self-closed \(add \{\{% \/note %\}\} before `\{\{% \/box %\}\}` at 3:24\)$/,
+  ],
+  [
+    'comment never closed, publishing its notes',
+    `-- content/runbooks/AppDown.md --\n---\ntitle: AppDown\n---\n# AppDown\n\n{{% rule "app.yml" "AppDown" %}}\n\n{{% comment %}}\nsummary: {{ $labels.instance }}\n${ruleFile}`,
+    /^error: content\/runbooks\/AppDown\.md:8:1: shortcode "comment" must be closed or self-closed \(add \{\{% \/comment %\}\}\)$/,
+  ],
+  [
+    'closing tag for a site shortcode that takes no inner content',
+    `-- content/runbooks/AppDown.md --\n# AppDown\n\n{{< badge "new" >}}text{{< /badge >}}\n${ruleFile}${siteShortcodes}`,
+    /^error: content\/runbooks\/AppDown\.md:3:24: shortcode "badge" does not take inner content, yet a closing tag was provided \(remove `\{\{< \/badge >\}\}`; a site shortcode that takes inner content says so with `export const takesInner = true`\)$/,
   ],
   [
     'unknown shortcode',
@@ -69,6 +84,7 @@ describe('bad input', () => {
     const destination = path.join(site, 'public');
     mkdirSync(destination);
     writeFileSync(path.join(destination, 'index.html'), 'previous good site');
+    writeFileSync(path.join(destination, OUTPUT_MARKER), '');
     const before = snapshotFiles(site);
     const stderr: string[] = [];
 

@@ -1,17 +1,17 @@
 // Site search rules: the tokeniser (CamelCase, snake_case, dotted and dashed words, commands, phrases),
-// metric names of PromQL expressions, body sections and their anchors, and ranking on the fixture site
-// in test/fixtures/search/ (haproxy and host runbooks with decoys: the same words elsewhere, not as a
-// phrase, or in a weaker field), with the engine the browser runs (theme/assets/search-engine.js) over
-// the files the build writes, counting which it fetches.
+// metric names of PromQL expressions (src/rules/promql), body sections and their anchors, and ranking on
+// the fixture site in test/fixtures/search/ (haproxy and host runbooks with decoys: the same words
+// elsewhere, not as a phrase, or in a weaker field), with the engine the browser runs
+// (theme/assets/search-engine.js) over the files the build writes, counting which it fetches.
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { createPageJob } from '../src/build/page-job.js';
 import { withRuleRecording } from '../src/cache/rule-recording.js';
+import { metricNames } from '../src/rules/promql/index.js';
 import { bodyIndex } from '../src/search/body-index.js';
 import { searchDocuments } from '../src/search/documents.js';
-import { metricNames } from '../src/search/metric-names.js';
 import { bodySections, markdownHeadings } from '../src/search/sections.js';
 import { searchIndex } from '../src/outputs/search-index.js';
 import { loadSite } from '../src/site/site.js';

@@ -1,14 +1,18 @@
-// Renders one content page to a whole HTML document: shortcodes, then Markdown, then the theme's layout.
+// Renders one content page to a whole HTML document: shortcodes, then Markdown, then the theme's layout;
+// on a runbook, the alert-template placeholders (`{{ $labels.x }}`) are then marked for the theme's
+// labels script.
 // A pure function of the site model and the page, apart from the warnings it reports.
 
 import type { Root } from 'hast';
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
+import { assertParsableBlocks } from '../markdown/block-limits.js';
 import { createMarkdownRenderer } from '../markdown/processor.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
 import type { SiteModel } from '../site/site.js';
 import { pageDataBuilder } from '../layout/page-data.js';
+import { markTemplatePlaceholders } from '../layout/placeholder-marks.js';
 import { themeHtml } from '../layout/serialize.js';
 
 export type PageRenderer = (page: Page) => string;
@@ -20,8 +24,10 @@ export function createPageRenderer(model: SiteModel, warn: (warning: Diagnostic)
   const renderContent = createContentRenderer(model, warn);
   const pageData = pageDataBuilder(model);
   return (page) => {
-    const data = pageData.forPage(page, renderContent(page));
-    return themeHtml(model.theme.layouts[page.kind](data));
+    const data = pageData.forPage(page, renderContent(page), warn);
+    const document = model.theme.layouts[page.kind](data);
+    if (page.kind === 'page') markTemplatePlaceholders(document);
+    return themeHtml(document);
   };
 }
 
@@ -30,6 +36,7 @@ export function createContentRenderer(model: SiteModel, warn: (warning: Diagnost
   const site = { baseURL: model.config.baseURL, params: model.config.params };
   const pages = createPageLookup(model.site.pages, model.links);
   return (page) => {
+    assertParsableBlocks(page.body, { file: page.file, lineOffset: page.bodyLineOffset }, model.config.limits);
     const { markdown, html } = expandShortcodes(page.body, {
       file: page.file,
       lineOffset: page.bodyLineOffset,

@@ -1,14 +1,16 @@
 // Site configuration: finds config.yaml (or Hugo's other names), parses it and validates the keys
 // runbook-site understands with a schema (Hugo's names), keeping unknown keys. It does not read content.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { checkConfigSchema, type CheckConfig } from './check-findings.js';
+import { inputLimitsSchema, type InputLimits } from './limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { yamlValueOf } from '../util/yaml-values.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -29,6 +31,8 @@ const configSchema = z.looseObject({
     BookSection: z.string().optional(),
     BookRepo: z.string().optional(),
     BookEditPath: z.string().optional(),
+    /** Alert Rule blocks (`<details>` holding a `rule` shortcode) open when the page loads. */
+    RuleBlockOpen: z.boolean().optional(),
   }).default({}),
   markup: z.looseObject({
     unsafe: z.boolean().optional(),
@@ -36,8 +40,17 @@ const configSchema = z.looseObject({
       renderer: z.looseObject({ unsafe: z.boolean().optional() }).optional(),
     }).optional(),
   }).default({}),
+  /** Sizes of input beyond which a parser would take minutes or gigabytes (src/config/limits.ts). */
+  limits: inputLimitsSchema.prefault({}),
   /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
   check: checkConfigSchema.default({}),
+  /** What `runbook-site annotate` writes into rule files. */
+  annotate: z.strictObject({
+    /** The annotation holding the runbook's URL. */
+    key: z.string().min(1).default('runbook_url'),
+    /** `page`: the runbook page's URL; `alert`: the site's `/alerts/<Name>/` redirect to it. */
+    form: z.enum(['page', 'alert']).default('page'),
+  }).prefault({}),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -58,6 +71,8 @@ export interface SiteConfig {
   /** Raw HTML in Markdown is kept as is (Hugo's goldmark `unsafe: true`); false sanitises it. */
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
+  readonly annotate: RawConfig['annotate'];
+  readonly limits: InputLimits;
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -68,6 +83,7 @@ export interface ConfigOverrides {
 
 export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): SiteConfig {
   const absoluteSiteDir = path.resolve(siteDir);
+  assertSiteFolder(absoluteSiteDir);
   const configName = CONFIG_FILE_NAMES.find((name) => existsSync(path.join(absoluteSiteDir, name)));
   const text = configName ? readUtf8File(path.join(absoluteSiteDir, configName), configName) : undefined;
   const data = configName && text !== undefined ? parseConfigText(configName, text) : {};
@@ -96,8 +112,22 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     params: config.params,
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
+    annotate: config.annotate,
+    limits: config.limits,
     raw: config,
   };
+}
+
+/** The site root must be a folder; anything else is the user's `--source` to fix, said before any read fails on it. */
+function assertSiteFolder(siteDir: string): void {
+  const stats = statSync(siteDir, { throwIfNoEntry: false });
+  if (stats?.isDirectory()) return;
+  throw new SiteError({
+    file: siteDir,
+    reason: stats ? 'Unexpected file as the site folder, expected a folder holding config.yaml and content/' : 'Unexpected missing site folder, expected a folder holding config.yaml and content/',
+    hint: 'pass the site\'s root folder with --source, or create a site there with `runbook-site init`',
+    ruleId: 'config/no-site-folder',
+  });
 }
 
 function withTrailingSlash(url: string): string {
@@ -129,7 +159,7 @@ function parseConfigText(fileName: string, text: string): unknown {
     const position = error.linePos?.[0];
     return fail(`Invalid YAML: ${firstLine(error)}`, position ? { line: position.line, column: position.col } : {}, error);
   }
-  return document.toJS() ?? {};
+  return yamlValueOf(document, (offset) => ({ file: fileName, ...lineColumnAt(text, offset) })) ?? {};
 }
 
 /** Line and column of a key in a YAML config, so a wrong type points at its line. */

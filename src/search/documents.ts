@@ -8,7 +8,7 @@
 
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { SiteModel } from '../site/site.js';
-import { metricNames } from './metric-names.js';
+import { metricNames } from '../rules/promql/index.js';
 import { type BodySection, bodySections } from './sections.js';
 
 export interface SearchDocument {

@@ -4,18 +4,18 @@
 // session write the site-wide files once the pages have reloaded. A failed rebuild leaves the last good
 // site served and shows its error over the page. It does not render anything itself.
 
-import { mkdtempSync, rmSync, type FSWatcher, watch } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import type { BuildOptions, BuildResult } from '../build/build.js';
-import { CONFIG_FILE_NAMES, loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { formatDiagnostic, SiteError } from '../util/diagnostics.js';
-import { CACHE_FOLDER } from '../cache/build-cache.js';
 import { openSiteSession, type SiteSession } from './session.js';
 import { siteLinks } from '../content/urls.js';
 import { createLiveReload } from './live-reload.js';
 import { startStaticServer } from './static-server.js';
+import { watchSources } from './source-watcher.js';
 
 export interface DevServerOptions extends Pick<BuildOptions, 'buildDrafts' | 'cache' | 'workers' | 'onWarning' | 'onProgress'> {
   source?: string;
@@ -31,16 +31,24 @@ export interface DevServerOptions extends Pick<BuildOptions, 'buildDrafts' | 'ca
 export interface DevServer {
   /** Where the site is served, base path included. */
   readonly url: string;
+  /** The temporary folder the site is built into and served from. */
+  readonly outputDir: string;
   /** Resolves when the build started by the latest change is done (for tests and scripts). */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** A port in use or not ours to take is the user's to change: one line, no stack. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const problem = code === 'EADDRINUSE' ? 'is in use by another program' : code === 'EACCES' ? 'needs privileges to listen on' : code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : undefined;
+  if (!problem) return error;
+  const reason = code === 'EADDRNOTAVAIL' ? `Cannot listen on ${host}:${port}: ${host} ${problem}` : `Cannot listen on ${host}:${port}: the port ${problem}`;
+  return new SiteError({ file: '', reason, hint: 'pick another port with --port N, 0 for any free one, or another address with --host', ruleId: 'serve/listen' }, { cause: error });
+}
+
 /** How long site-wide files wait for open tabs to reload before being written anyway. */
 const RELOAD_GRACE_MS = 1000;
-
-/** Changes under these are not the site's sources (our output, our cache, version control, packages). */
-const ignoredFolders = new Set(['public', CACHE_FOLDER, '.git', 'node_modules']);
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const siteDir = path.resolve(options.source ?? '.');
@@ -49,7 +57,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const basePath = siteLinks(options.baseURL ?? loadConfig(siteDir).baseURL).basePath;
   const destination = mkdtempSync(path.join(tmpdir(), 'runbook-site-serve-'));
   const live = createLiveReload(basePath);
-  const server = await startStaticServer({ root: destination, basePath, host, port, handle: live.handle, htmlSnippet: live.snippet });
+  const server = await startStaticServer({ root: destination, basePath, host, port, handle: live.handle, htmlSnippet: live.snippet }).catch((error: unknown) => {
+    rmSync(destination, { recursive: true, force: true });
+    throw listenError(error, host, port);
+  });
   // Links in the served pages point at this server, not at the published site.
   const baseURL = new URL(server.url).href;
 
@@ -84,12 +95,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   // One build at a time; changes during a build make exactly one more, with every path changed meanwhile.
   let running = rebuild(undefined);
-  let changes: Set<string> | undefined = new Set();
+  let changes = new Set<string>();
   let queued = false;
-  const onChange = (_event: string, file: string | null) => {
-    if (file && (ignoredFolders.has(file.split(path.sep)[0]!) || !isSource(file))) return;
-    if (file) changes?.add(file);
-    else changes = undefined; // the watcher could not say which file: treat everything as changed
+  const onChange = (file: string) => {
+    changes.add(file);
     if (queued) return;
     queued = true;
     running = running.then(async () => {
@@ -100,11 +109,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       await rebuild(batch);
     });
   };
-  const watcher: FSWatcher = watch(siteDir, { recursive: true }, onChange);
-  await running;
+  // Watching starts with the first build, so an edit made while it runs is not missed.
+  const watcher = watchSources(siteDir, onChange);
+  await Promise.all([running, watcher.ready]);
 
   return {
     url: server.url,
+    outputDir: destination,
     async settled() {
       for (let current = running; ; current = running) {
         await current;
@@ -112,18 +123,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       }
     },
     async close() {
-      watcher.close();
+      await watcher.close();
       await running;
       live.close();
       await server.close();
       rmSync(destination, { recursive: true, force: true });
     },
   };
-}
-
-/** Files that can change the site: anything under a folder (content, rules, static, theme, shortcodes) and the config. */
-function isSource(file: string): boolean {
-  const name = path.basename(file);
-  if (name.startsWith('.') || name.endsWith('~')) return false; // editor swap and backup files
-  return file.includes(path.sep) || (CONFIG_FILE_NAMES as readonly string[]).includes(file);
 }

@@ -7,7 +7,7 @@ import { type DiscoveredSite, type Page, type Section, discoverSite } from '../c
 import { createRuleIndex, type ParsedRuleFiles } from '../rules/rule-index.js';
 import type { RuleIndex } from '../rules/types.js';
 import { loadShortcodes } from '../shortcodes/registry.js';
-import type { Shortcode } from '../shortcodes/types.js';
+import type { ShortcodeDefinition } from '../shortcodes/types.js';
 import { loadTheme, type Theme } from '../theme-api/theme.js';
 import { siteLinks, type SiteLinks } from '../content/urls.js';
 
@@ -15,7 +15,7 @@ export interface SiteModel {
   readonly config: SiteConfig;
   readonly site: DiscoveredSite;
   readonly rules: RuleIndex;
-  readonly shortcodes: ReadonlyMap<string, Shortcode>;
+  readonly shortcodes: ReadonlyMap<string, ShortcodeDefinition>;
   readonly theme: Theme;
   readonly links: SiteLinks;
   /** Sections by their own page, to find a section page's children. */
@@ -32,7 +32,7 @@ export interface LoadSiteOptions {
 
 export async function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const config = loadConfig(options.source, { baseURL: options.baseURL });
-  const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false });
+  const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize });
   return siteModelOf(config, site, options.parsedRules);
 }
 
@@ -45,7 +45,7 @@ export async function siteModelOf(config: SiteConfig, site: DiscoveredSite, pars
   return {
     config,
     site,
-    rules: createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir, parsed: parsedRules }),
+    rules: createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir, parsed: parsedRules, maxFileSize: config.limits.ruleFileSize }),
     shortcodes,
     theme,
     links: siteLinks(config.baseURL),

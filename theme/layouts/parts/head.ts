@@ -7,7 +7,8 @@ import type { PageData } from '../../../src/theme-api/types.js';
 
 export function head(data: PageData): Element {
   const { site, page, assets } = data;
-  const title = page.kind === 'home' ? site.title : `${page.title} | ${site.title}`;
+  // As hugo-book's docs/html-head-title partial: the page's title, then the site's, the home page's too.
+  const title = `${page.title} | ${site.title}`;
   return h('head', [
     h('meta', { charset: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
@@ -18,6 +19,7 @@ export function head(data: PageData): Element {
     assets['favicon.svg'] ? h('link', { rel: 'icon', type: 'image/svg+xml', href: assets['favicon.svg'] }) : undefined,
     assets['style.css'] ? h('link', { rel: 'stylesheet', href: assets['style.css'] }) : undefined,
     assets['print.css'] ? h('link', { rel: 'stylesheet', media: 'print', href: assets['print.css'] }) : undefined,
+    assets['labels.css'] ? h('link', { rel: 'stylesheet', href: assets['labels.css'] }) : undefined,
     assets['scheme.js'] ? h('script', { src: assets['scheme.js'] }) : undefined,
   ]);
 }
