@@ -24,7 +24,7 @@ interface SearchEngineModule {
 export const searchEngine = (await import(pathToFileURL(path.join(packageRoot, 'theme', 'assets', 'search-engine.js')).href)) as SearchEngineModule;
 
 /** A shard is cut once its JSON passes this many bytes (about a quarter of it gzipped). */
-export const SHARD_BYTES = 40_000;
+export const SHARD_BYTES = 30_000;
 
 const MAX_COUNT = 7;
 
