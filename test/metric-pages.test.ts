@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import MiniSearch from 'minisearch';
 import { selectAll } from 'hast-util-select';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
@@ -98,9 +97,10 @@ describe('metric pages', () => {
     ]);
   });
 
-  test('search finds a metric page by its name', () => {
-    const search = createSiteSearch(MiniSearch, JSON.parse(readFileSync(path.join(out, 'search/index.json'), 'utf8')));
-    const results = search.search('http_requests_total') as { document: { path: string; title: string } }[];
+  test('search finds a metric page by its name', async () => {
+    const readJson = (name: string) => JSON.parse(readFileSync(path.join(out, 'search', name), 'utf8'));
+    const search = createSiteSearch(readJson('index.json'), async (name: string) => readJson(name));
+    const results = await search.search('http_requests_total');
     expect(results.map((result) => result.document.path)).toEqual(['runbooks/apperrors/', 'metrics/http_requests_total/']);
   });
 });

@@ -116,7 +116,7 @@ describe('npm package', () => {
     expect(dashboards).toContain('<a href="https://grafana.example.com/d/node-exporter">Dashboard node-exporter</a>');
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toMatch(/<h1>No runbook here<\/h1>[\s\S]*<\/html>/);
 
-    for (const file of ['.nojekyll', '404.html', 'index.html', 'search/minisearch.js', 'search/index.json', 'alerts.json']) {
+    for (const file of ['.nojekyll', '404.html', 'index.html', 'search/index.html', 'search/index.json', 'alerts.json']) {
       expect(existsSync(path.join(output, file)), file).toBe(true);
     }
   });
@@ -143,7 +143,7 @@ describe('npm package', () => {
       api: ['SiteError', 'build', 'checkSite'],
       theme: [
         'alertsLayout', 'article', 'breadcrumbs', 'childList', 'document', 'footer', 'h', 'head', 'header', 'homeLayout', 'menu',
-        'notFoundLayout', 'pageLayout', 'pageMeta', 'pagination', 'redirectLayout', 's', 'search', 'sectionLayout', 'tableOfContents',
+        'notFoundLayout', 'pageLayout', 'pageMeta', 'pagination', 'redirectLayout', 's', 'search', 'searchLayout', 'sectionLayout', 'tableOfContents',
         'taxonomyLayout', 'termLayout',
       ],
       shortcodes: ['builtinShortcodes'],

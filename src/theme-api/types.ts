@@ -153,6 +153,6 @@ export interface PageData {
 }
 
 /** Layout names by page kind; `term` is one tag's page (its pages are `children`). */
-export type PageKindName = 'home' | 'section' | 'page' | 'taxonomy' | 'term' | 'alerts' | '404';
+export type PageKindName = 'home' | 'section' | 'page' | 'taxonomy' | 'term' | 'alerts' | 'search' | '404';
 
 export type Layout = (data: PageData) => Root;
