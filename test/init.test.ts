@@ -3,17 +3,16 @@
 // replaces content (exit 1, names the files, writes nothing); the GitHub Pages workflow is valid YAML that
 // builds with the Pages URL as base URL and deploys with the official actions.
 
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../src/build/build.js';
 import { runCli } from '../src/cli/main.js';
-import { snapshotFiles } from './helpers/site.js';
+import { snapshotFiles, temporaryFolder } from './helpers/site.js';
 
 function emptyFolder(): string {
-  return mkdtempSync(path.join(tmpdir(), 'runbook-site-init-'));
+  return temporaryFolder('init');
 }
 
 async function init(dir: string): Promise<{ exitCode: number; stdout: string[]; stderr: string[] }> {

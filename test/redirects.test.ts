@@ -3,18 +3,17 @@
 // runbooks gets a page listing them with rule file and group, front matter aliases redirect, and a
 // redirect never replaces a page.
 
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
-import { writeSite } from './helpers/site.js';
+import { temporaryFolder, writeSite } from './helpers/site.js';
 
 const site = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'alerts');
 
 function destinationFor(name: string): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), `runbook-site-${name}-`)), 'public');
+  return path.join(temporaryFolder(name), 'public');
 }
 
 describe('alert redirects and aliases of a site under a sub-path', () => {

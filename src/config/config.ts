@@ -11,6 +11,7 @@ import { inputLimitsSchema, type InputLimits } from './limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { yamlValueOf } from '../util/yaml-values.js';
+import { LABEL_NAME } from '../util/label-name.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -50,6 +51,11 @@ const configSchema = z.looseObject({
     key: z.string().min(1).default('runbook_url'),
     /** `page`: the runbook page's URL; `alert`: the site's `/alerts/<Name>/` redirect to it. */
     form: z.enum(['page', 'alert']).default('page'),
+    /**
+     * Labels a new runbook URL passes in its query, each `{{ $labels.NAME | urlquery }}`; default: the
+     * runbook's placeholders, and instance and job when the rule's expression keeps them. `[]`: none.
+     */
+    labels: z.array(z.string().regex(LABEL_NAME, 'expected label names')).optional(),
   }).prefault({}),
 });
 
@@ -119,7 +125,7 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
 }
 
 /** The site root must be a folder; anything else is the user's `--source` to fix, said before any read fails on it. */
-function assertSiteFolder(siteDir: string): void {
+export function assertSiteFolder(siteDir: string): void {
   const stats = statSync(siteDir, { throwIfNoEntry: false });
   if (stats?.isDirectory()) return;
   throw new SiteError({
