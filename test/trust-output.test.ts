@@ -286,7 +286,7 @@ groups:
 `;
   test.each([
     ['new evil.yml ../../../../escaped', ['new', 'evil.yml', '../../../../escaped'], ['error: rules/evil.yml:4:1: Unexpected alert name "../../../../escaped" for a runbook file: it holds `/`, `\\`, NUL or is `.`/`..` (rename the alert, or write its runbook by hand and show it with the `rule` shortcode)']],
-    ['new --missing', ['new', '--missing'], ['skipped: rules/evil.yml:4:1: Unexpected alert name "../../../../escaped" for a runbook file: it holds `/`, `\\`, NUL or is `.`/`..` (rename the alert, or write its runbook by hand and show it with the `rule` shortcode)', '0 runbooks written, 1 alerts left without a runbook']],
+    ['new --missing', ['new', '--missing'], ['skipped: rules/evil.yml:4:1: Unexpected alert name "../../../../escaped" for a runbook file: it holds `/`, `\\`, NUL or is `.`/`..` (rename the alert, or write its runbook by hand and show it with the `rule` shortcode)', '0 runbooks written, 1 alert left without a runbook']],
   ])('%s', async (_name, args, stderr) => {
     const { container, site } = containedSite(`${baseSite}${hostileRules}`);
     const before = snapshotTree(container);
