@@ -150,9 +150,10 @@ function hostileInputs() {
     ['50 MB rule file', withRules(rules(50_000_000))],
     ['22 MB TOML front matter (tables)', { 'content/T.md': toml(22_000_000) }],
     ['under the limits: 64 KB block of `_a_ `', page(emphasis(65_000))],
-    ['under the limits: 64 KB GFM table', page(table(64_000))],
+    ['under the limits: 1 MB page of 64 KB `_a_ ` blocks', page(Array.from({ length: 16 }, () => emphasis(64_000)).join('\n\n'))],
+    ['under the limits: 60 KB GFM table', page(table(60_000))],
     ['under the limits: 2,000 columns, 8 rows', page(columns(8))],
-    ['under the limits: 2 MB rule file', withRules(rules(1_999_000))],
+    ['under the limits: 1.9 MB rule file', withRules(rules(1_900_000))],
     ['under the limits: 1 MB TOML front matter', { 'content/T.md': toml(999_000) }],
   ];
 }

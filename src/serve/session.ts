@@ -8,7 +8,7 @@
 // through build.ts and its cache. Either way the output folder ends up as a cold `build` writes it.
 // It does not watch files or serve them (serve/dev-server.ts does).
 
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, type BuildOptions, type BuildResult } from '../build/build.js';
@@ -17,6 +17,7 @@ import { discoverSite, type Page } from '../content/discover.js';
 import { contentHash } from '../write/output-update.js';
 import { generatedOutputs } from '../outputs/index.js';
 import { loadSite, sectionsByPage } from '../site/site.js';
+import { listSiteFiles } from '../util/list-files.js';
 import { outputFileOf } from '../content/urls.js';
 import { navigationKeyOf } from '../cache/build-cache.js';
 import { createPageJob, type PageJob } from '../build/page-job.js';
@@ -169,9 +170,10 @@ function writeGenerated(state: SessionState, options: SessionOptions): Pick<Sess
   for (const file of state.generated.keys()) {
     if (hashes.has(file)) continue;
     const page = state.model.site.pages.find((candidate) => outputFileOf(candidate.path) === file);
-    const staticFile = path.join(state.model.config.siteDir, state.model.config.staticDir, file);
+    const { siteDir, staticDir } = state.model.config;
     if (page) writeFileSync(target(file), state.render(page).html);
-    else if (existsSync(staticFile)) copyFileSync(staticFile, target(file));
+    // As the build publishes static/: a symlink leading out of the site is not a static file.
+    else if (listSiteFiles(siteDir, staticDir).includes(file)) copyFileSync(path.join(siteDir, staticDir, file), target(file));
     else rmSync(target(file), { force: true });
   }
   return { generated: hashes, redirects: redirectCount };
