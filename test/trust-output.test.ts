@@ -334,6 +334,20 @@ describe('kill safety: leftovers of a killed build are finished or undone by the
     expect(readdirSync(site).filter((name) => name.startsWith('.public'))).toEqual([]);
   });
 
+  test('a journal naming files outside the destination (committed to a hostile repository) is ignored', async () => {
+    const { container, site } = containedSite(baseSite);
+    await build({ source: site, workers: 0 });
+    const staging = path.join(site, '.public.staging-evil');
+    mkdirSync(staging);
+    writeFileSync(path.join(site, '.public.journal'), JSON.stringify({ staging, moves: [], deletes: ['../config.yaml', '../../site/rules/app.yml'] }));
+    const before = snapshotTree(container);
+    expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
+    const after = snapshotTree(container);
+    expect(after['site/config.yaml']).toBe(before['site/config.yaml']);
+    expect(after['site/rules/app.yml']).toBe(before['site/rules/app.yml']);
+    expect(readdirSync(site).filter((name) => name.startsWith('.public'))).toEqual([]);
+  });
+
   test('staging folders of killed builds (output and cache) are removed', async () => {
     const { site } = containedSite(baseSite);
     await build({ source: site, workers: 0 });

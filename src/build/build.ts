@@ -21,7 +21,7 @@ import { contentHash, openOutput, type OutputWriter } from '../write/output-upda
 import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
 import type { OutputSource } from '../write/output-paths.js';
 import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';
-import type { SiteConfig } from '../config/config.js';
+import { assertSiteFolder, type SiteConfig } from '../config/config.js';
 import { loadSite } from '../site/site.js';
 import { urlCollisions } from '../content/url-collisions.js';
 import { outputFileOf } from '../content/urls.js';
@@ -77,6 +77,8 @@ const PAGES_PER_WORKER = 60;
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const siteDir = path.resolve(options.source ?? '.');
+  // Before the destination's recovery looks beside it: a `--source` that is no folder is the user's to fix.
+  assertSiteFolder(siteDir);
   const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
   const useCache = options.cache ?? true;
   const workers = workersAvailable ? (options.workers ?? defaultWorkerCount()) : 0;

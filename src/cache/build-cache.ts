@@ -191,7 +191,12 @@ function removeDeadStaging(cacheDir: string): void {
   const prefix = `${path.basename(cacheDir)}.staging-`;
   for (const name of readdirSync(path.dirname(cacheDir))) {
     const owner = Number.parseInt(name.slice(prefix.length), 10);
-    if (name.startsWith(prefix) && !(owner > 0 && isRunning(owner))) rmSync(path.join(path.dirname(cacheDir), name), { recursive: true, force: true });
+    if (!name.startsWith(prefix) || (owner > 0 && isRunning(owner))) continue;
+    try {
+      rmSync(path.join(path.dirname(cacheDir), name), { recursive: true, force: true });
+    } catch {
+      // A read-only site keeps it; it is never read.
+    }
   }
 }
 

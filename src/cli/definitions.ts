@@ -75,6 +75,7 @@ export const commands: readonly CommandDefinition[] = [
       { name: 'dry-run', type: 'boolean', description: 'print a unified diff of the changes and write nothing' },
       { name: 'form', type: 'string', placeholder: 'page|alert', description: 'URL written: the runbook page\'s (page) or the site\'s /alerts/<Name>/ redirect (alert); default: the config\'s annotate.form, else page' },
       { name: 'base-url', type: 'string', placeholder: 'URL', description: 'address the URLs are written with, overriding the config\'s baseURL' },
+      debug,
     ],
   },
   {

@@ -119,7 +119,7 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
 }
 
 /** The site root must be a folder; anything else is the user's `--source` to fix, said before any read fails on it. */
-function assertSiteFolder(siteDir: string): void {
+export function assertSiteFolder(siteDir: string): void {
   const stats = statSync(siteDir, { throwIfNoEntry: false });
   if (stats?.isDirectory()) return;
   throw new SiteError({

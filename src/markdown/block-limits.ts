@@ -62,8 +62,9 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Columns of a GFM table's delimiter row (`| --- | :-: |`), or 0 when the line is not one. */
-function delimiterRowColumns(line: string): number {
+/** Columns of a GFM table's delimiter row (`| --- | :-: |`, in a block quote `> |---|`), or 0 when the line is not one. */
+function delimiterRowColumns(text: string): number {
+  const line = text.replace(/^[\s>]+/, '');
   if (!line.includes('|') || !line.includes('-') || !/^[\s|:-]+$/.test(line)) return 0;
   const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
   return cells.every((cell) => /^\s*:?-+:?\s*$/.test(cell)) ? cells.length : 0;
