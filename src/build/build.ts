@@ -10,7 +10,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
-import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from '../cache/build-cache.js';
+import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
+import { type BodyCache, type BodyCacheOptions, openBodyCache } from '../cache/body-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
 import { openParsedRuleCache } from '../cache/parsed-rules.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
@@ -48,6 +49,8 @@ export interface BuildResult {
   readonly pages: number;
   /** Of those, the pages rendered (the others came from the build cache). */
   readonly rendered: number;
+  /** Of those, the pages whose body (shortcodes, Markdown) was rendered; the others' came from the body cache. */
+  readonly renderedBodies: number;
   /** Redirect pages written (aliases and /alerts/ URLs). */
   readonly redirects: number;
   readonly warnings: readonly Diagnostic[];
@@ -79,14 +82,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
   try {
     const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
+    const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: siteShortcodesFingerprint(siteDir) } : undefined;
     const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
     const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));
     assertUniqueUrls(model.site.pages);
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
+    const bodies = bodyOptions && openBodyCache(model, bodyOptions);
     const output = openOutput(destination, cache?.outputManifest(destination));
     try {
       output.writeFolder(path.join(siteDir, model.config.staticDir));
-      const { rendered, warnings } = await renderPages(model, cache, output, options, () => {
+      const { rendered, renderedBodies, warnings } = await renderPages(model, { pages: cache, bodies, bodyOptions }, output, options, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
       });
@@ -98,12 +103,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
       const manifest = output.commit();
       cache?.save(model.site.pages, manifest);
+      bodies?.save(model.site.pages);
       parsedRules?.save();
       const pages = model.site.pages.length;
-      return { destination, pages, rendered, redirects: redirectCount, warnings, durationMs: performance.now() - started };
+      return { destination, pages, rendered, renderedBodies, redirects: redirectCount, warnings, durationMs: performance.now() - started };
     } catch (error) {
       output.abort();
       cache?.discard();
+      bodies?.discard();
       throw error;
     }
   } finally {
@@ -118,17 +125,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  */
 async function renderPages(
   model: RecordingSiteModel,
-  cache: BuildCache | undefined,
+  caches: { readonly pages?: BuildCache; readonly bodies?: BodyCache; readonly bodyOptions?: BodyCacheOptions },
   output: OutputWriter,
   options: BuildOptions,
   renderPool: () => RenderPool | undefined,
-): Promise<{ rendered: number; warnings: Diagnostic[] }> {
+): Promise<{ rendered: number; renderedBodies: number; warnings: Diagnostic[] }> {
   const sitePages = model.site.pages;
   /** Each page's warnings once it is done, by page index. */
   const pageWarnings: (readonly Diagnostic[] | undefined)[] = new Array(sitePages.length);
   const missing: number[] = [];
   sitePages.forEach((page, index) => {
-    const cached = cache?.lookup(page);
+    const cached = caches.pages?.lookup(page);
     if (!cached) missing.push(index);
     else {
       output.writeKnown(outputFileOf(page.path), cached.htmlHash, cached.html);
@@ -138,6 +145,7 @@ async function renderPages(
   const warnings: Diagnostic[] = [];
   let reported = 0;
   let done = sitePages.length - missing.length;
+  let renderedBodies = 0;
   const report = () => {
     for (; reported < sitePages.length && pageWarnings[reported]; reported += 1) {
       for (const warning of pageWarnings[reported]!) {
@@ -150,8 +158,10 @@ async function renderPages(
     const sitePage = sitePages[index]!;
     const htmlHash = contentHash(page.html);
     output.writeKnown(outputFileOf(sitePage.path), htmlHash, () => page.html);
-    cache?.store(sitePage, page, htmlHash);
+    caches.pages?.store(sitePage, page, htmlHash);
+    if (page.body) caches.bodies?.keep(sitePage, page.body);
     pageWarnings[index] = page.warnings;
+    if (!page.cachedBody) renderedBodies += 1;
     done += 1;
     options.onProgress?.(done, sitePages.length);
     report();
@@ -159,14 +169,14 @@ async function renderPages(
   report();
   options.onProgress?.(done, sitePages.length);
   const pool = missing.length >= PAGES_PER_WORKER * 2 ? renderPool() : undefined;
-  if (pool) await pool.render(model.config, model.site, missing, onRendered);
+  if (pool) await pool.render({ config: model.config, site: model.site, bodies: caches.bodyOptions }, missing, onRendered);
   else if (missing.length > 0) {
     // Loaded on demand: a build served from the cache never loads the Markdown pipeline.
     const { createPageJob } = await import('./page-job.js');
-    const render = createPageJob(model);
+    const render = createPageJob(model, caches.bodies);
     for (const index of missing) onRendered(index, render(sitePages[index]!));
   }
-  return { rendered: missing.length, warnings };
+  return { rendered: missing.length, renderedBodies, warnings };
 }
 
 function strictFailure(warnings: readonly Diagnostic[]): SiteError {
