@@ -47,6 +47,7 @@ function expand(source: string, lineOffset = 0, onWarning: (d: Diagnostic) => vo
     rules: fakeRules,
     pages: { find: () => [] },
     renderMarkdown: () => ({ type: 'root', children: [] }),
+    highlightCode: () => undefined,
     onWarning,
   });
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { type BodyCache, recordBodyReads, treeJson } from '../cache/body-cache.js';
 import type { RecordingSiteModel } from '../cache/rule-recording.js';
-import { createMarkdownRenderer } from '../markdown/processor.js';
+import { createMarkdownRenderer, highlightCode } from '../markdown/processor.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
 import type { PageLookup } from '../shortcodes/types.js';
@@ -46,6 +46,7 @@ export function createContentRenderer(model: RecordingSiteModel, warn: (warning:
       rules: model.rules,
       pages: lookup,
       renderMarkdown,
+      highlightCode,
       onWarning,
     });
     return renderMarkdown(markdown, html);
