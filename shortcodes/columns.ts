@@ -14,3 +14,6 @@ const columns: Shortcode = (_args, inner, context) =>
   );
 
 export default columns;
+
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;

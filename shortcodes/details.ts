@@ -19,3 +19,6 @@ const details: Shortcode = (args, inner, context) => {
 };
 
 export default details;
+
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;

@@ -3,7 +3,7 @@
 // A root-relative `src` or `link` is put under the base URL's path, so it works on a sub-path site.
 
 import { h } from 'hastscript';
-import { serialise, underBasePath } from '../src/shortcodes/markup.js';
+import { serialise, urlArgument } from '../src/shortcodes/markup.js';
 import type { Shortcode } from '../src/shortcodes/types.js';
 
 const figure: Shortcode = (args, _inner, context) => {
@@ -17,18 +17,18 @@ const figure: Shortcode = (args, _inner, context) => {
   const attrlink = get('attrlink');
   const link = get('link');
   const image = h('img', {
-    src: underBasePath(src, context),
+    src: urlArgument(src, context),
     alt: get('alt') ?? caption,
     width: get('width'),
     height: get('height'),
     loading: get('loading'),
   });
-  const credit = attr === undefined ? [] : [caption ? ' ' : '', attrlink ? h('a', { href: underBasePath(attrlink, context) }, attr) : attr];
+  const credit = attr === undefined ? [] : [caption ? ' ' : '', attrlink ? h('a', { href: urlArgument(attrlink, context) }, attr) : attr];
   const captionLine = caption !== undefined || attr !== undefined ? h('p', [caption ?? '', ...credit]) : undefined;
   const title = get('title');
   return serialise(
     h('figure', { className: get('class') }, [
-      link ? h('a', { href: underBasePath(link, context), target: get('target'), rel: get('rel') }, [image]) : image,
+      link ? h('a', { href: urlArgument(link, context), target: get('target'), rel: get('rel') }, [image]) : image,
       title !== undefined || captionLine ? h('figcaption', [title !== undefined ? h('h4', title) : undefined, captionLine]) : undefined,
     ]),
   );

@@ -33,6 +33,9 @@ const highlight: Shortcode = (args, inner, context) => {
 
 export default highlight;
 
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;
+
 /** `linenos=table,hl_lines=2 4-5` → { linenos: 'table', hl_lines: '2 4-5' }. */
 function parseOptions(text: string): Record<string, string> {
   return Object.fromEntries(

@@ -11,3 +11,6 @@ const hint: Shortcode = (args, inner, context) => {
 };
 
 export default hint;
+
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;

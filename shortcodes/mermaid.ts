@@ -10,3 +10,6 @@ const mermaid: Shortcode = (args, inner) =>
   serialise(h('pre', { className: ['mermaid', ...(args.named.class ? args.named.class.split(/\s+/) : [])] }, (inner ?? '').trim()));
 
 export default mermaid;
+
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;

@@ -1,7 +1,8 @@
 // The `rule` shortcode: `{{% rule "haproxy/haproxy.yml" "HaproxyDown" %}}` shows the alert rule(s) of that
 // name from that rule file exactly as written there, as a fenced YAML block (an escaped <pre> in the
-// `{{< >}}` form). Every rule of that name is shown, in file order, as Hugo does. It does not read or
-// parse rule files itself: the site's rule index does, once per build.
+// `{{< >}}` form). Every rule of that name is shown, in file order, as Hugo does. A rule file that does not
+// exist fails the page (as Hugo's readFile does); an alert missing from an existing file is a warning (an
+// error under --strict). It does not read or parse rule files itself: the site's rule index does.
 
 import { SiteError } from '../src/util/diagnostics.js';
 import type { RuleFile } from '../src/rules/types.js';
@@ -13,12 +14,11 @@ const rule: Shortcode = (args, _inner, context) => {
   const { file, alert } = ruleArguments(args, context);
   const ruleFile = loadRuleFile(file, context);
   if (!ruleFile) {
-    context.warn({
+    return context.fail({
       reason: `Rule file \`${file}\` not found in the rules folder`,
-      hint: 'check the path: it is relative to the rules folder, e.g. `haproxy/haproxy.yml` for `rules/haproxy/haproxy.yml`',
+      hint: ruleFileHint(file, context),
       ruleId: 'rule/file-not-found',
     });
-    return '';
   }
   const matches = ruleFile.rules.filter((candidate) => candidate.alert === alert);
   if (matches.length === 0) {
@@ -69,6 +69,25 @@ function loadRuleFile(file: string, context: ShortcodeContext): RuleFile | undef
   }
 }
 
+/** The closest existing rule file paths (a folder left out, a typo), else how paths are written. */
+function ruleFileHint(file: string, context: ShortcodeContext): string {
+  const paths = existingRuleFilePaths(context);
+  const close = closeNames(file, paths, (path) => path.slice(path.lastIndexOf('/') + 1));
+  const relative = 'paths are relative to the rules folder, e.g. `haproxy/haproxy.yml` for `rules/haproxy/haproxy.yml`';
+  if (close.length > 0) return `did you mean ${close.map((path) => `\`${path}\``).join(' or ')}? ${relative}`;
+  return paths.length === 0 ? `the rules folder holds no rule files; ${relative}` : relative;
+}
+
+/** Every rule file's path; a rule file that does not parse is reported where it is used, not here. */
+function existingRuleFilePaths(context: ShortcodeContext): string[] {
+  try {
+    return context.rules.all().map((ruleFile) => ruleFile.path);
+  } catch (error) {
+    if (error instanceof SiteError) return [];
+    throw error;
+  }
+}
+
 function alertNameHint(alert: string, ruleFile: RuleFile): string {
   const names = [...new Set(ruleFile.rules.map((candidate) => candidate.alert))];
   const close = closeNames(alert, names);
@@ -78,11 +97,15 @@ function alertNameHint(alert: string, ruleFile: RuleFile): string {
   return `\`${ruleFile.path}\` holds ${names.length === 1 ? 'the alert' : `${names.length} alerts:`} ${listed}${names.length > 5 ? ', ...' : ''}`;
 }
 
-/** Up to three names within a few typos of `wanted`, ignoring case (the likeliest slip), closest first. */
-function closeNames(wanted: string, names: readonly string[]): string[] {
+/**
+ * Up to three names within a few typos of `wanted`, ignoring case (the likeliest slip), closest first;
+ * `part` (a path's file name) also matches on its own, so a missing folder still finds the file.
+ */
+function closeNames(wanted: string, names: readonly string[], part?: (name: string) => string): string[] {
   const allowed = Math.max(2, Math.floor(wanted.length / 4));
+  const distance = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase());
   return names
-    .map((name) => ({ name, distance: editDistance(wanted.toLowerCase(), name.toLowerCase()) }))
+    .map((name) => ({ name, distance: Math.min(distance(wanted, name), part ? distance(part(wanted), part(name)) + 1 : Infinity) }))
     .filter(({ distance }) => distance <= allowed)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)

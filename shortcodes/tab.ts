@@ -30,6 +30,9 @@ const tab: Shortcode = (args, inner, context) => {
 
 export default tab;
 
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;
+
 function groupName(tabs: ShortcodeParent): string {
   return `tabs-${tabs.args.positional[0] ?? tabs.args.named.id ?? tabs.ordinal}`;
 }

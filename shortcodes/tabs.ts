@@ -9,3 +9,6 @@ import type { Shortcode } from '../src/shortcodes/types.js';
 const tabs: Shortcode = (_args, inner, context) => serialise(h('div', { className: ['book-tabs'] }, [blockContent(inner ?? '', context)]));
 
 export default tabs;
+
+/** It takes inner content, so it must be closed or self-closed. */
+export const takesInner = true;

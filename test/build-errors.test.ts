@@ -20,8 +20,12 @@ groups:
 const siteShortcodes = `
 -- shortcodes/box.mjs --
 export default (args, inner) => inner ?? '';
+export const takesInner = true;
 -- shortcodes/note.mjs --
 export default (args, inner) => inner ?? '';
+export const takesInner = true;
+-- shortcodes/badge.mjs --
+export default (args) => args.positional[0] ?? '';
 `;
 
 const cases: Array<[string, string, RegExp, string[]?]> = [
@@ -43,7 +47,17 @@ const cases: Array<[string, string, RegExp, string[]?]> = [
   [
     'mis-nested shortcodes',
     `-- content/runbooks/AppDown.md --\n# AppDown\n\n{{% box %}}{{% note %}}{{% /box %}}{{% /note %}}\n${ruleFile}${siteShortcodes}`,
-    /^error: content\/runbooks\/AppDown\.md:3:\d+: Unexpected closing tag `\{\{% \/box %\}\}`.*\(.+\)$/,
+    /^error: content\/runbooks\/AppDown\.md:3:12: shortcode "note" must be closed or self-closed \(add \{\{% \/note %\}\} before `\{\{% \/box %\}\}` at 3:24\)$/,
+  ],
+  [
+    'comment never closed, publishing its notes',
+    `-- content/runbooks/AppDown.md --\n---\ntitle: AppDown\n---\n# AppDown\n\n{{% rule "app.yml" "AppDown" %}}\n\n{{% comment %}}\nsummary: {{ $labels.instance }}\n${ruleFile}`,
+    /^error: content\/runbooks\/AppDown\.md:8:1: shortcode "comment" must be closed or self-closed \(add \{\{% \/comment %\}\}\)$/,
+  ],
+  [
+    'closing tag for a site shortcode that takes no inner content',
+    `-- content/runbooks/AppDown.md --\n# AppDown\n\n{{< badge "new" >}}text{{< /badge >}}\n${ruleFile}${siteShortcodes}`,
+    /^error: content\/runbooks\/AppDown\.md:3:24: shortcode "badge" does not take inner content, yet a closing tag was provided \(remove `\{\{< \/badge >\}\}`; a site shortcode that takes inner content says so with `export const takesInner = true`\)$/,
   ],
   [
     'unknown shortcode',

@@ -21,6 +21,12 @@ groups:
     rules:
       - alert: DbDown
         expr: up{job="db"} == 0
+-- rules/later.yml --
+groups:
+  - name: later
+    rules:
+      - alert: Sooner
+        expr: vector(0)
 -- rules/web.yml --
 groups:
   - name: web
@@ -81,7 +87,7 @@ describe('build cache', () => {
     expect(second.result.rendered).toBe(0);
     expect(second.changedPages).toEqual([]);
     expect(second.result.warnings).toEqual(first.result.warnings); // replayed from the cache, in order
-    expect(second.result.warnings.map((warning) => warning.ruleId)).toEqual(['rule/file-not-found']);
+    expect(second.result.warnings.map((warning) => warning.ruleId)).toEqual(['rule/alert-not-found']);
   });
 
   test('a page edit re-renders that page only', async () => {
@@ -104,10 +110,10 @@ describe('build cache', () => {
     expect(after.files['runbooks/dbdown/index.html']!.toString()).toContain('postgres');
   });
 
-  test('a rule file appearing re-renders the page that asked for it', async () => {
+  test('an alert appearing in its rule file re-renders the page that asked for it', async () => {
     const siteDir = writeSite(site);
     const { files } = await rebuild(siteDir, {});
-    writeFileSync(path.join(siteDir, 'rules/later.yml'), 'groups:\n  - name: later\n    rules:\n      - alert: Later\n        expr: vector(1)\n');
+    writeFileSync(path.join(siteDir, 'rules/later.yml'), 'groups:\n  - name: later\n    rules:\n      - alert: Sooner\n        expr: vector(0)\n      - alert: Later\n        expr: vector(1)\n');
     const after = await rebuild(siteDir, files);
     expect(after.result.rendered).toBe(1);
     expect(after.changedPages).toEqual(['runbooks/missing/index.html']);

@@ -24,10 +24,10 @@ const expectedFindings = [
   ['broken-anchor', 'warning', `${app}/AppDown.md`, 14],
   ['broken-link', 'error', `${app}/AppDown.md`, 14],
   ['broken-link', 'error', `${app}/AppDown.md`, 14],
+  ['unresolved-rule-reference', 'error', `${app}/AppGone.md`, 5],
   ['page-warning', 'warning', `${app}/AppMirror.md`, 7],
   ['empty-page', 'warning', `${app}/AppRestarting.md`, 1],
   ['unresolved-rule-reference', 'error', `${app}/AppSlow.md`, 7],
-  ['unresolved-rule-reference', 'error', `${app}/AppSlow.md`, 9],
   ['page-error', 'error', `${app}/Broken.md`, 3],
   ['duplicate-url', 'error', `${app}/Copy.md`, 1],
   ['dead-annotation-url', 'error', 'rules/app/app.yml', 17],
@@ -160,6 +160,7 @@ A [dead link](../nowhere/).
 baseURL: https://runbooks.example.org/
 check:
   annotationBaseURLs: [https://mirror.example.net/docs/]
+  requiredSections: []
 -- rules/app.yml --
 groups:
   - name: App
@@ -189,6 +190,10 @@ describe.skipIf(!existsSync(corpus))('the prometheus-alerts corpus', () => {
       'alert-without-runbook': 7,
       'empty-page': 7,
       'dead-annotation-url': 6,
+      // 24 copies differ in expr, 7 in for, 1 in labels, 23 in annotations (issue 14's closing note).
+      'rule-copy-drift': 33,
+      // 128 sections left as the template's placeholder, 1 missing.
+      'missing-section': 129,
     });
     expect(report.findings).toContainEqual(expect.objectContaining({
       kind: 'dead-annotation-url',

@@ -123,10 +123,9 @@ const badInputs: readonly BadInput[] = [
     message: /^error: content\/runbooks\/AppDown\.md:3:1: Missing alert name in `rule`, expected a rule file and an alert name \(.+\)$/,
   },
   {
-    name: '`rule` naming a file that does not exist, with --strict',
-    files: runbook('{{% rule "missing.yml" "AppDown" %}}'),
-    args: ['--strict'],
-    message: /^error: content\/runbooks\/AppDown\.md:3:1: Rule file `missing\.yml` not found in the rules folder \(check the path.+; --strict turns the 1 warning\(s\) into errors\)$/,
+    name: '`rule` naming a file that does not exist, without --strict',
+    files: runbook('{{% rule "ap.yml" "AppDown" %}}'),
+    message: /^error: content\/runbooks\/AppDown\.md:3:1: Rule file `ap\.yml` not found in the rules folder \(did you mean `app\.yml`\? paths are relative to the rules folder.+\)$/,
   },
   {
     name: '`rule` naming an alert not in the file, with --strict',
@@ -178,8 +177,8 @@ const badInputs: readonly BadInput[] = [
   },
   {
     name: 'mis-nested shortcodes, HTML delimiters',
-    files: `${runbook('{{< box >}}{{< note >}}x{{< /box >}}{{< /note >}}')}-- shortcodes/box.mjs --\nexport default (args, inner) => inner ?? '';\n-- shortcodes/note.mjs --\nexport default (args, inner) => inner ?? '';\n`,
-    message: /^error: content\/runbooks\/AppDown\.md:3:25: Unexpected closing tag `\{\{< \/box >\}\}`, expected `\{\{< \/note >\}\}` first \(`note` \(opened at 3:12\) is inside `box`.+\)$/,
+    files: `${runbook('{{< box >}}{{< note >}}x{{< /box >}}{{< /note >}}')}-- shortcodes/box.mjs --\nexport default (args, inner) => inner ?? '';\nexport const takesInner = true;\n-- shortcodes/note.mjs --\nexport default (args, inner) => inner ?? '';\nexport const takesInner = true;\n`,
+    message: /^error: content\/runbooks\/AppDown\.md:3:12: shortcode "note" must be closed or self-closed \(add \{\{< \/note >\}\} before `\{\{< \/box >\}\}` at 3:25\)$/,
   },
   {
     name: 'closing tag of an unknown shortcode',

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
+import { maxNestingDepth } from '../src/shortcodes/parser.js';
 import { SiteError } from '../src/util/diagnostics.js';
 import { writeSite } from './helpers/site.js';
 
@@ -119,6 +120,38 @@ const cases: readonly Case[] = [
     name: 'mermaid',
     body: '{{< mermaid >}}\ngraph LR; A-->B\n{{< /mermaid >}}',
     contains: ['<pre class="mermaid">graph LR; A-->B</pre>'],
+  },  {
+    name: 'rule-in-list-item-stays-in-it',
+    body: '1. Check:\n   {{% rule "evil.yml" "Evil" %}}\n2. Next',
+    contains: ['<span class="hljs-string">"&#x3C;script>alert(1)&#x3C;/script>"</span>', '&#x3C;img</span>', '</code></pre>\n</li>\n<li>Next</li>\n</ol>'],
+    lacks: ['<script>alert', '<img src=x'],
+  },
+  {
+    name: 'rule-in-blockquote-in-list-item-stays-in-it',
+    body: '> Quote:\n> {{% rule "evil.yml" "Evil" %}}\n\n- item\n  > {{% rule "evil.yml" "Evil" %}}\n  > after',
+    contains: ['</code></pre>\n</blockquote>\n<ul>', '</code></pre>\n<p>after</p>\n</blockquote>\n</li>\n</ul>'],
+    lacks: ['<script>alert', '<img src=x'],
+  },
+  {
+    name: 'hint-in-list-item-keeps-its-code-block',
+    body: `1. Step\n   {{% hint warning %}}\n   ${fence}sh\n   kill x\n   ${fence}\n   {{% /hint %}}\n2. Next`,
+    contains: ['<li>\n<p>Step</p>\n<blockquote class="book-hint warning">', '<pre><code class="hljs language-sh"><span class="hljs-built_in">kill</span> x\n</code></pre>\n</blockquote>\n</li>'],
+  },
+  {
+    name: 'url-arguments-drop-script-schemes',
+    body: '{{< button href=" JaVa\tscript:alert(1)" >}}go{{< /button >}} {{% button href="data:text/html,x" %}}md{{% /button %}}\n\n{{< figure src="javascript:alert(2)" link="vbscript:msgbox" attrlink="data:x" attr="by" >}}',
+    contains: ['<a href="#ZgotmplZ" class="book-btn" target="_blank" rel="noopener">go</a>', '<a href="#ZgotmplZ" class="book-btn" target="_blank" rel="noopener">md</a>', '<a href="#ZgotmplZ"><img src="#ZgotmplZ"></a>', '<a href="#ZgotmplZ">by</a>'],
+    lacks: ['javascript:', 'vbscript:', 'data:'],
+  },
+  {
+    name: 'literal-placeholder-text-stays-text',
+    body: 'Tokens look like RBSHORTCODE0X and RBSHORTCODE1X. {{< button href="/x" >}}b{{< /button >}} {{< param "owner" >}}',
+    contains: ['<p>Tokens look like RBSHORTCODE0X and RBSHORTCODE1X. <a href="/repo/x" class="book-btn"'],
+  },
+  {
+    name: 'hints-nested-to-the-limit',
+    body: `${'{{< hint >}}\n'.repeat(maxNestingDepth)}deep${'\n{{< /hint >}}'.repeat(maxNestingDepth)}`,
+    contains: [`${'<blockquote class="book-hint">'.repeat(3)}`, '<p>deep</p>'],
   },
 ];
 
@@ -129,6 +162,18 @@ params:
   team:
     name: SRE & Ops
   region: us-east
+-- rules/evil.yml --
+groups:
+  - name: evil
+    rules:
+      - alert: Evil
+        expr: up == 0
+        annotations:
+          summary: "<script>alert(1)</script>"
+          description: |
+            line one
+
+            <img src=x onerror=alert(2)>
 -- content/_index.md --
 # Home
 -- content/runbooks/haproxy/_index.md --
@@ -184,7 +229,19 @@ const errorCases: ReadonlyArray<readonly [string, string, RegExp]> = [
   ['unknown param', 'Owner: {{< param "nobody" >}}', /^content\/cases\/bad\.md:3:8: Param `nobody` not found/],
   ['tab outside tabs', '{{% tab "Linux" %}}x{{% /tab %}}', /^content\/cases\/bad\.md:3:1: Unexpected `tab` outside `tabs`/],
   ['figure without src', '{{< figure caption="x" >}}', /^content\/cases\/bad\.md:3:1: Missing `src` in `figure`/],
+  ['2,000 nested hints', `${'{{< hint >}}\n'.repeat(2_000)}x${'{{< /hint >}}'.repeat(2_000)}`, /^content\/cases\/bad\.md:103:1: Unexpected shortcode `hint` nested 101 deep, expected at most 100 levels of nesting \(100 nested pairs is runbook-site's nesting limit/],
+  ['5,000 nested shortcodes, mixed', `${'{{% details %}}{{< hint >}}'.repeat(2_500)}x`, /^content\/cases\/bad\.md:3:\d+: Unexpected shortcode `(hint|details)` nested 101 deep/],
+  ['hint never closed', 'Intro\n\n{{< hint warning >}}\n**Careful**', /^content\/cases\/bad\.md:5:1: shortcode "hint" must be closed or self-closed \(add \{\{< \/hint >\}\}\)$/],
 ];
+
+test('URL arguments drop script schemes with unsafe HTML off too', async () => {
+  const safe = writeSite(`-- config.yaml --\nmarkup:\n  goldmark:\n    renderer:\n      unsafe: false\n-- content/_index.md --\n# Home\n\n{{< button href="javascript:alert(1)" >}}go{{< /button >}}\n{{< figure src="data:image/svg+xml,x" link="javascript:x" >}}\n`);
+  await build({ source: safe, cache: false });
+  const html = readFileSync(path.join(safe, 'public', 'index.html'), 'utf8');
+  expect(html).toContain('<a href="#ZgotmplZ" class="book-btn" target="_blank" rel="noopener">go</a>');
+  expect(html).toContain('<a href="#ZgotmplZ"><img src="#ZgotmplZ"></a>');
+  expect(html).not.toMatch(/javascript:|data:image/);
+});
 
 describe('shortcode errors name the page, line and column', () => {
   test.each(errorCases)('%s', async (_name, body, message) => {

@@ -27,10 +27,11 @@ describe('alert redirects and aliases of a site under a sub-path', () => {
   const runbook = 'runbooks/haproxy-embedded-exporter-v2/haproxybackendconnectionerrors/';
 
   test.each(['alerts/HaproxyBackendConnectionErrors/index.html', 'alerts/haproxybackendconnectionerrors/index.html'])(
-    '%s redirects to the runbook: meta refresh, canonical link, visible link',
+    '%s redirects to the runbook: script (keeping query and fragment), meta refresh without scripts, canonical link, visible link',
     async (file) => {
       const html = await read(file);
-      expect(html).toContain(`<meta http-equiv="refresh" content="0; url=/team-runbooks/${runbook}">`);
+      expect(html).toContain(`<script data-target="/team-runbooks/${runbook}">location.replace(`);
+      expect(html).toContain(`<noscript><meta http-equiv="refresh" content="0; url=/team-runbooks/${runbook}"></noscript>`);
       expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:1313/team-runbooks/${runbook}">`);
       expect(html).toContain(`<a href="/team-runbooks/${runbook}">HaproxyBackendConnectionErrors</a>`);
     },
@@ -39,8 +40,8 @@ describe('alert redirects and aliases of a site under a sub-path', () => {
   test('an alert name held by several rule files lists its runbooks with rule file and group', async () => {
     const html = await read('alerts/HaproxyDown/index.html');
     expect(html).not.toContain('http-equiv="refresh"');
-    expect(html).toContain('<a href="/team-runbooks/runbooks/haproxy-embedded-exporter-v2/haproxydown/">HaproxyDown (embedded exporter)</a> — <code>haproxy/haproxy-embedded-exporter-v2.yml</code>, group EmbeddedExporterV2');
-    expect(html).toContain('<a href="/team-runbooks/runbooks/haproxy-exporter-v1/haproxydown/">HaproxyDown (exporter v1)</a> — <code>haproxy/haproxy-exporter-v1.yml</code>, group HaproxyExporterV1');
+    expect(html).toContain('<a href="/team-runbooks/runbooks/haproxy-embedded-exporter-v2/haproxydown/" data-candidate>HaproxyDown (embedded exporter)</a> — <code>haproxy/haproxy-embedded-exporter-v2.yml</code>, group EmbeddedExporterV2');
+    expect(html).toContain('<a href="/team-runbooks/runbooks/haproxy-exporter-v1/haproxydown/" data-candidate>HaproxyDown (exporter v1)</a> — <code>haproxy/haproxy-exporter-v1.yml</code>, group HaproxyExporterV1');
     expect(await read('alerts/haproxydown/index.html')).toBe(html);
   });
 

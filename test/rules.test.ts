@@ -288,11 +288,15 @@ describe('rule shortcode', () => {
     expect(output).toBe('<pre><code class="language-yaml">alert: HostHighLoad\nexpr: node_load1 &gt; 4\nlabels:\n  severity: warning</code></pre>');
   });
 
-  test('a missing rule file warns and renders nothing', () => {
-    const { output, warnings } = renderRule({ positional: ['haproxy.yml', 'HostDown'] });
-    expect(output).toBe('');
-    expect(warnings).toEqual([expect.objectContaining({ ruleId: 'rule/file-not-found', reason: expect.stringContaining('`haproxy.yml`') })]);
-    expect(warnings[0].hint).toMatch(/relative to the rules folder/);
+  test.each([
+    ['a typo', 'normall.yml', 'did you mean `normal.yml`? paths are relative to the rules folder'],
+    ['a folder left out', 'prometheus-rule.yaml', 'did you mean `kubernetes/prometheus-rule.yaml`? paths are relative to the rules folder'],
+    ['a wrong folder', 'k8s/prometheus-rule.yaml', 'did you mean `kubernetes/prometheus-rule.yaml`?'],
+    ['nothing close', 'haproxy/haproxy.yml', 'paths are relative to the rules folder, e.g. `haproxy/haproxy.yml` for `rules/haproxy/haproxy.yml`'],
+  ])('a missing rule file fails the page, hinting the closest existing paths: %s', (_name, file, hint) => {
+    const failure = failureOf(() => renderRule({ positional: [file, 'HostDown'] }));
+    expect(failure.problem).toEqual(expect.objectContaining({ ruleId: 'rule/file-not-found', reason: `Rule file \`${file}\` not found in the rules folder` }));
+    expect(failure.problem.hint).toContain(hint);
   });
 
   test('an alert missing from the file warns, names the file, and suggests close names', () => {

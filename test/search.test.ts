@@ -1,4 +1,4 @@
-// Site search rules: the tokeniser (CamelCase, metric names), metric names of PromQL expressions,
+// Site search rules: the tokeniser (CamelCase, metric names), metric names of PromQL expressions (src/rules/promql),
 // headings, the index file round trip, and ranking on the fixture site in test/fixtures/search/
 // (haproxy runbooks and rule files), with the engine the browser runs (theme/assets/search-engine.js).
 
@@ -8,7 +8,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
 import { markdownHeadings, searchDocuments } from '../src/search/documents.js';
 import { encodeSearchIndex } from '../src/search/index-file.js';
-import { metricNames } from '../src/search/metric-names.js';
+import { metricNames } from '../src/rules/promql/index.js';
 import { loadSite } from '../src/site/site.js';
 import { createSiteSearch, decodeSearchIndex, tokenize } from '../theme/assets/search-engine.js';
 

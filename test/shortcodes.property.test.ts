@@ -7,13 +7,14 @@ import { expect, test } from 'vitest';
 import { SiteError } from '../src/util/diagnostics.js';
 import type { RuleIndex } from '../src/rules/types.js';
 import { expandShortcodes, type ExpandResult } from '../src/shortcodes/expand.js';
-import type { Shortcode } from '../src/shortcodes/types.js';
+import type { Shortcode, ShortcodeDefinition } from '../src/shortcodes/types.js';
 import comment from '../shortcodes/comment.js';
 
 const echo: Shortcode = (args, inner) => `[${args.positional.join('|')}${inner === undefined ? '' : `:${inner}`}]`;
-const shortcodes = new Map<string, Shortcode>([
-  ['echo', echo],
-  ['comment', comment],
+const shortcodes = new Map<string, ShortcodeDefinition>([
+  ['echo', { render: echo, takesInner: true }],
+  ['arg', { render: echo, takesInner: false }],
+  ['comment', { render: comment, takesInner: true }],
 ]);
 const fakeRules: RuleIndex = { rulesDir: '/nonexistent/rules', load: () => undefined, all: () => [] };
 
@@ -38,7 +39,7 @@ function resolve({ markdown, html }: ExpandResult): string {
 
 const fragments = [
   '{{%', '{{<', '<<%', '%}}', '>}}', '%>>', '/*', '*/', '/', ' ', '\n', '"', '`', '=', '\\', '{{', '}}',
-  'echo', 'comment', 'nope', 'x', 'key', '{{ $labels.instance }}', 'é', '🙂',
+  'echo', 'arg', 'comment', 'nope', 'x', 'key', '{{ $labels.instance }}', 'é', '🙂',
 ];
 
 test('any mix of text and shortcode fragments expands or fails with a SiteError', () => {

@@ -1,6 +1,8 @@
 // Renders one content page to a whole HTML document: its body (shortcodes, then Markdown; or the body
-// cache's copy when nothing it depends on changed), then the theme's layout around it. A pure function
-// of the site model and the page, apart from the warnings it reports and the bodies it hands to `keep`.
+// cache's copy when nothing it depends on changed), then the theme's layout around it; on a runbook, the
+// alert-template placeholders (`{{ $labels.x }}`) are then marked for the theme's labels script.
+// A pure function of the site model and the page, apart from the warnings it reports and the bodies it
+// hands to `keep`.
 
 import type { Root } from 'hast';
 import type { Diagnostic } from '../util/diagnostics.js';
@@ -12,6 +14,7 @@ import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
 import type { PageLookup } from '../shortcodes/types.js';
 import { pageDataBuilder } from '../layout/page-data.js';
+import { markTemplatePlaceholders } from '../layout/placeholder-marks.js';
 import { themeHtml } from '../layout/serialize.js';
 
 export type PageRenderer = (page: Page) => string;
@@ -27,7 +30,9 @@ export function createPageRenderer(model: RecordingSiteModel, warn: (warning: Di
   const pageData = pageDataBuilder(model);
   return (page) => {
     const data = pageData.forPage(page, renderContent(page));
-    return themeHtml(model.theme.layouts[page.kind](data));
+    const document = model.theme.layouts[page.kind](data);
+    if (page.kind === 'page') markTemplatePlaceholders(document);
+    return themeHtml(document);
   };
 }
 

@@ -30,8 +30,19 @@ export interface AnnotationBaseURL {
   readonly inferred: boolean;
 }
 
+/** An annotation URL under the site's address that leads to no page. */
+export interface DeadAnnotation {
+  readonly rule: AlertRule;
+  readonly key: string;
+  readonly url: string;
+  /** The URL it most likely meant, when one can be told. */
+  readonly suggestion?: string;
+}
+
 export interface AnnotationCheck {
   readonly findings: RawFinding[];
+  /** The annotations of the findings, for `annotate` to correct. */
+  readonly dead: readonly DeadAnnotation[];
   /** The addresses annotation URLs were checked under. */
   readonly baseURLs: readonly AnnotationBaseURL[];
 }
@@ -52,24 +63,27 @@ export function checkAnnotationUrls(input: AnnotationCheckInput): AnnotationChec
   const baseURLs = [...new Set(configured)].map((url) => ({ url, inferred: false }))
     .concat(inferred.map((url) => ({ url, inferred: true })));
   const bases = baseURLs.map((base) => base.url).sort((a, b) => b.length - a.length);
+  const dead: DeadAnnotation[] = [];
   const findings = annotations.flatMap((annotation): RawFinding[] => {
     const base = bases.find((candidate) => annotation.url.startsWith(candidate));
     if (!base) return [];
     const sitePath = sitePathOf(annotation.url, base);
     if (input.publishedPaths.has(sitePath)) return [];
     const meant = likelyMeant(sitePath, annotation.rule, input);
+    const suggestion = meant ? `${base}${meant.path.slice(1)}` : undefined;
+    dead.push({ rule: annotation.rule, key: annotation.key, url: annotation.url, suggestion });
     return [{
       kind: 'dead-annotation-url',
       ...annotationPlace(annotation, input.model.config.rulesDir),
       message: `Annotation \`${annotation.key}\` of alert \`${annotation.rule.alert}\` leads to no page: ${annotation.url}`,
       hint: meant
-        ? `did you mean ${base}${meant.path.slice(1)}? (${meant.why})`
+        ? `did you mean ${suggestion}? (${meant.why})`
         : `no page is published at ${sitePath}; write the alert's runbook with \`runbook-site new ${annotation.rule.file} ${annotation.rule.alert}\``,
       url: annotation.url,
-      suggestion: meant ? `${base}${meant.path.slice(1)}` : undefined,
+      suggestion,
     }];
   });
-  return { findings, baseURLs };
+  return { findings, dead, baseURLs };
 }
 
 function annotationsOf(rule: AlertRule): Annotation[] {

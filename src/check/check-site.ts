@@ -2,10 +2,12 @@
 // the site model and runs each page through the page pipeline (shortcodes, then Markdown) as the build
 // does, collecting what the build would stop at or warn about instead of stopping; then it looks at what
 // the build cannot see page by page: alerts without runbooks, empty pages, annotation URLs, links and
-// anchors, URLs written twice. Each finding gets its level from the config's `check:` section.
+// anchors, URLs written twice, PromQL syntax errors, and whether runbooks stay true to their alerts
+// (rule copies, required sections, runbooks older than their rule's last change). Each finding gets its level from the config's
+// `check:` section.
 
 import path from 'node:path';
-import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { alertRunbooksOf, type AlertRunbooks } from '../site/alert-runbooks.js';
 import { SiteError, type Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { alertsNeedingRunbooks, newRunbookPath } from '../scaffold/new-runbook.js';
@@ -18,9 +20,13 @@ import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-record
 import { loadSite, type SiteModel } from '../site/site.js';
 import { listFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
-import { checkAnnotationUrls, type AnnotationBaseURL } from './annotation-urls.js';
-import { levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
+import { checkAnnotationUrls, type AnnotationBaseURL, type AnnotationCheck } from './annotation-urls.js';
+import { defaultRequiredSections, levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
 import { checkLinks, type RenderedPage } from './links.js';
+import { copyDrifts, driftFinding, type CopyDrift } from './rule-copy-drift.js';
+import { sectionFindings } from './required-sections.js';
+import { staleFinding, staleRunbooks } from './stale-runbooks.js';
+import { promqlErrors } from './promql-errors.js';
 
 export interface CheckOptions {
   /** Site root (default: the current folder). */
@@ -38,6 +44,8 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
   readonly errors: number;
   readonly warnings: number;
+  /** Findings of level `info`: worth knowing, never failing. */
+  readonly infos: number;
   /** Pages checked. */
   readonly pages: number;
   /** Addresses under which annotation URLs were checked. */
@@ -60,19 +68,60 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   const index = alertRunbooksOf(readable);
 
   raw.push(...emptyPages(model.site.pages), ...alertsWithoutRunbooks(model, index.runbooksOf), ...duplicateUrls(model.site.pages));
-  const redirects = planRedirects(readable);
+  const { annotations, publishedPaths } = siteAnnotationCheck(readable, index);
+  raw.push(...annotations.findings);
+  raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
+  raw.push(...runbookFindings(readable, rendered, index));
+
+  const findings = levelFindings(raw, model.config.check).sort(byPlace);
+  const count = (level: Finding['level']) => findings.filter((finding) => finding.level === level).length;
+  return { findings, errors: count('error'), warnings: count('warning'), infos: count('info'), pages: model.site.pages.length, annotationBaseURLs: annotations.baseURLs };
+}
+
+/** The annotation URLs checked against what the site publishes (for check, and `annotate`'s repairs). */
+export function siteAnnotationCheck(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): { annotations: AnnotationCheck; publishedPaths: Set<string> } {
+  const redirects = planRedirects(model);
   const publishedPaths = new Set([...model.site.pages.map((page) => page.path), ...redirects.map((redirect) => redirect.path)]);
   const annotations = checkAnnotationUrls({
     model,
     publishedPaths,
     runbookPathsOf: (rule) => index.runbooksOf(rule.file, rule.alert).map((page) => page.path),
   });
-  raw.push(...annotations.findings);
-  raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
+  return { annotations, publishedPaths };
+}
 
-  const findings = levelFindings(raw, model.config.check).sort(byPlace);
-  const errors = findings.filter((finding) => finding.level === 'error').length;
-  return { findings, errors, warnings: findings.length - errors, pages: model.site.pages.length, annotationBaseURLs: annotations.baseURLs };
+/** What keeps a runbook true to its alert: a valid expression, its copy of the rule, its sections, its age against the rule's. */
+function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], index: AlertRunbooks): RawFinding[] {
+  const { config } = model;
+  const runbooks = rendered.filter(({ page }) => index.referencesOf(page).length > 0);
+  const required = config.check.requiredSections ?? defaultRequiredSections;
+  const drifts = ruleCopyDrifts(model, index);
+  const stale = staleRunbooks({
+    siteDir: config.siteDir,
+    contentDir: config.contentDir,
+    rulesDir: config.rulesDir,
+    runbooks: runbooks.map(({ page }) => ({
+      page,
+      rules: index.referencesOf(page).flatMap((reference) => reference.rules.map((rule, ordinal) => ({ rule, ordinal }))),
+    })),
+  });
+  return [
+    ...promqlErrors({ siteDir: config.siteDir, rulesDir: config.rulesDir, ruleFiles: model.rules.all() }),
+    ...drifts.map((drift) => driftFinding(drift, config.rulesDir)),
+    ...runbooks.flatMap((runbook) => sectionFindings(runbook, required)),
+    ...stale.map((runbook) => staleFinding(runbook, config.rulesDir)),
+  ];
+}
+
+/** The site's rule copies that differ from their rules (for check, and for `check --fix rule-copy-drift`). */
+export function ruleCopyDrifts(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): CopyDrift[] {
+  return copyDrifts({
+    pages: model.site.pages,
+    shortcodes: model.shortcodes,
+    rulesOf: (page) => index.referencesOf(page).flatMap((reference) => reference.rules),
+    allRules: model.rules.all().flatMap((file) => file.rules),
+    runbookKeys: [model.config.annotate.key],
+  });
 }
 
 /** Every page's content, as the build renders it; what the build would stop at or warn about becomes a finding. */

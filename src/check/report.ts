@@ -13,7 +13,7 @@ export function textReport(result: CheckResult): string[] {
   const bases = result.annotationBaseURLs.map((base) => `${base.url}${base.inferred ? ' (found from the annotations)' : ''}`);
   lines.push(
     `Checked ${result.pages} pages; annotation URLs under ${bases.length > 0 ? bases.join(', ') : 'no address of the site (set check.annotationBaseURLs)'}.`,
-    `${result.errors} errors, ${result.warnings} warnings${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
+    `${result.errors} errors, ${result.warnings} warnings${result.infos > 0 ? `, ${result.infos} info` : ''}${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
   );
   return lines;
 }
@@ -22,6 +22,7 @@ export function jsonReport(result: CheckResult): string {
   return JSON.stringify({
     errors: result.errors,
     warnings: result.warnings,
+    infos: result.infos,
     pages: result.pages,
     counts: counts(result),
     annotationBaseURLs: result.annotationBaseURLs,

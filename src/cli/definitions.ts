@@ -54,12 +54,23 @@ export const commands: readonly CommandDefinition[] = [
   },
   {
     name: 'check',
-    summary: 'Check rule references, alert runbooks, annotation URLs, links and anchors without writing the site; exit 1 on errors.',
+    summary: 'Check rule references, alert runbooks, annotation URLs, links and anchors, rule copies, required sections and stale runbooks without writing the site; exit 1 on errors.',
     options: [
       source,
       { name: 'format', type: 'string', placeholder: 'text|json', description: 'output format (default: text)' },
+      { name: 'fix', type: 'string', placeholder: 'KIND', description: 'repair the findings of KIND first, then check: `rule-copy-drift` rewrites each drifted rule copy on a page from the rule file' },
       baseUrl,
       buildDrafts,
+    ],
+  },
+  {
+    name: 'annotate',
+    summary: 'Write each alert\'s runbook URL into its rule file (annotate.key, default runbook_url) and correct the annotation URLs check reports as dead, editing only those lines.',
+    options: [
+      source,
+      { name: 'dry-run', type: 'boolean', description: 'print a unified diff of the changes and write nothing' },
+      { name: 'form', type: 'string', placeholder: 'page|alert', description: 'URL written: the runbook page\'s (page) or the site\'s /alerts/<Name>/ redirect (alert); default: the config\'s annotate.form, else page' },
+      { name: 'base-url', type: 'string', placeholder: 'URL', description: 'address the URLs are written with, overriding the config\'s baseURL' },
     ],
   },
   {

@@ -12,6 +12,7 @@ const handlers: Record<string, () => Promise<CommandHandler>> = {
   build: async () => (await import('./build-command.js')).buildCommand,
   serve: async () => (await import('./serve-command.js')).serveCommand,
   check: async () => (await import('./check-command.js')).checkCommand,
+  annotate: async () => (await import('./annotate-command.js')).annotateCommand,
   new: async () => (await import('./new-command.js')).newCommand,
   init: async () => (await import('./init-command.js')).initCommand,
 };

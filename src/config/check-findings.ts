@@ -23,11 +23,19 @@ export const findingKinds = [
   'page-error',
   /** Any other warning the build would print for a page. */
   'page-warning',
+  /** A copy of an alert rule kept on a page that differs from the rule file. */
+  'rule-copy-drift',
+  /** A runbook of an alert rule without one of `check.requiredSections`, or with it empty. */
+  'missing-section',
+  /** A runbook last committed before its rule's expr, for or labels changed in git. */
+  'stale-runbook',
+  /** An alert rule's `expr` that is not valid PromQL. */
+  'promql-error',
 ] as const;
 
 export type FindingKind = (typeof findingKinds)[number];
 
-export type FindingLevel = 'error' | 'warning';
+export type FindingLevel = 'error' | 'warning' | 'info';
 
 /**
  * As Hugo users expect: what breaks a link a reader follows (a rule reference, an annotation, a page
@@ -44,18 +52,29 @@ export const defaultLevels: Readonly<Record<FindingKind, FindingLevel>> = {
   'duplicate-url': 'error',
   'page-error': 'error',
   'page-warning': 'warning',
+  'rule-copy-drift': 'warning',
+  'missing-section': 'warning',
+  // A rule can change without its runbook needing to (a threshold tuned): worth knowing, not failing.
+  'stale-runbook': 'info',
+  // Prometheus refuses to load the rule file.
+  'promql-error': 'error',
 };
 
-const levelSetting = z.enum(['error', 'warning', 'ignore']);
+/** The `##` sections every runbook of an alert rule has by default (the runbook template's). */
+export const defaultRequiredSections = ['Meaning', 'Impact', 'Diagnosis', 'Mitigation'] as const;
+
+const levelSetting = z.enum(['error', 'warning', 'info', 'ignore']);
 
 /**
- * The `check:` config section: a level (or `ignore`) per finding kind, and the base URLs that
+ * The `check:` config section: a level (or `ignore`) per finding kind, the base URLs that
  * `runbook`/`runbook_url` annotations use when they are not the config's `baseURL` (the site published
- * at a second address).
+ * at a second address), and the sections a runbook must have.
  */
 export const checkConfigSchema = z.strictObject({
   ...Object.fromEntries(findingKinds.map((kind) => [kind, levelSetting.optional()])) as Record<FindingKind, z.ZodOptional<typeof levelSetting>>,
   annotationBaseURLs: z.array(z.url()).optional(),
+  /** `##` headings every page showing an alert rule must have, with content (default: defaultRequiredSections); `[]` turns the check off. */
+  requiredSections: z.array(z.string().min(1)).optional(),
 });
 
 export type CheckConfig = z.infer<typeof checkConfigSchema>;

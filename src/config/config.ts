@@ -38,6 +38,13 @@ const configSchema = z.looseObject({
   }).default({}),
   /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
   check: checkConfigSchema.default({}),
+  /** What `runbook-site annotate` writes into rule files. */
+  annotate: z.strictObject({
+    /** The annotation holding the runbook's URL. */
+    key: z.string().min(1).default('runbook_url'),
+    /** `page`: the runbook page's URL; `alert`: the site's `/alerts/<Name>/` redirect to it. */
+    form: z.enum(['page', 'alert']).default('page'),
+  }).prefault({}),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -58,6 +65,7 @@ export interface SiteConfig {
   /** Raw HTML in Markdown is kept as is (Hugo's goldmark `unsafe: true`); false sanitises it. */
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
+  readonly annotate: RawConfig['annotate'];
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -96,6 +104,7 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     params: config.params,
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
+    annotate: config.annotate,
     raw: config,
   };
 }

@@ -169,7 +169,7 @@ interface ParseContext {
   readonly lines: LineCounter;
 }
 
-function parseRuleFile(text: string, relative: string, display: string): RuleFile {
+export function parseRuleFile(text: string, relative: string, display: string): RuleFile {
   const lines = new LineCounter();
   // prettyErrors off: the message stays one plain sentence and the position is reported our way.
   const documents = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
@@ -284,7 +284,7 @@ function stringMapOf(context: ParseContext, rule: YAMLMap, key: string, alert: s
 }
 
 /** A scalar's text as written (`0.50` stays `0.50`), or undefined for no value or a non-scalar. */
-function scalarText(node: unknown): string | undefined {
+export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
   if (typeof node.value === 'string') return node.value;
   return node.source ?? String(node.value);

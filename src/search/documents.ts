@@ -7,7 +7,7 @@
 
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { SiteModel } from '../site/site.js';
-import { metricNames } from './metric-names.js';
+import { metricNames } from '../rules/promql/index.js';
 
 export interface SearchDocument {
   /** Site path of the page (`/runbooks/haproxy/haproxybackendconnectionerrors/`). */

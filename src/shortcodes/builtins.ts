@@ -2,4 +2,4 @@
 // (a `rule` that adds a dashboard link, say), and the types a shortcode module is written against.
 
 export { builtinShortcodes } from './registry.js';
-export type { Shortcode, ShortcodeArgs, ShortcodeContext } from './types.js';
+export type { Shortcode, ShortcodeArgs, ShortcodeContext, ShortcodeDefinition } from './types.js';

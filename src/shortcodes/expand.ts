@@ -4,20 +4,22 @@
 // leaves alone, and returned in `html` for the step after the Markdown one to put back.
 // It neither parses Markdown nor substitutes the tokens into rendered HTML.
 
+import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { SiteError, type Diagnostic } from '../util/diagnostics.js';
 import type { RuleIndex } from '../rules/types.js';
+import { continuationPrefix, withoutPrefix, withPrefix } from './block-context.js';
 import { lexShortcodes, mayContainShortcodes } from './lexer.js';
 import { parseShortcodes, placeOf, type ContentNode, type ShortcodeCall, type SourceOrigin } from './parser.js';
-import type { PageLookup, Shortcode, ShortcodeContext, ShortcodeParent } from './types.js';
+import type { PageLookup, ShortcodeContext, ShortcodeDefinition, ShortcodeParent } from './types.js';
 
 export interface ExpandOptions {
   /** Site-relative path of the page, used in errors. */
   readonly file: string;
   /** Lines of the file before `source` starts (front matter); added to reported lines. */
   readonly lineOffset: number;
-  readonly shortcodes: ReadonlyMap<string, Shortcode>;
+  readonly shortcodes: ReadonlyMap<string, ShortcodeDefinition>;
   readonly page: ShortcodeContext['page'];
   readonly site: ShortcodeContext['site'];
   readonly rules: RuleIndex;
@@ -35,16 +37,12 @@ export interface ExpandResult {
   readonly html: Map<string, string>;
 }
 
-/** Shortcodes whose inner content is not scanned for shortcodes (see LexOptions.rawInnerNames). */
-export const rawInnerNames: ReadonlySet<string> = new Set(['comment']);
-
 const tokenPattern = /RBSHORTCODE\d+X/g;
 
 export function expandShortcodes(source: string, options: ExpandOptions): ExpandResult {
   if (!mayContainShortcodes(source)) return { markdown: source, html: new Map() };
   const origin: SourceOrigin = { source, file: options.file, lineOffset: options.lineOffset };
-  const items = lexShortcodes(source, { rawInnerNames });
-  const nodes = parseShortcodes(origin, items, new Set(options.shortcodes.keys()));
+  const nodes = parseShortcodes(origin, lexShortcodes(source), options.shortcodes);
   const expansion = new Expansion(origin, options);
   return { markdown: expansion.render(nodes), html: expansion.html };
 }
@@ -65,11 +63,19 @@ class Expansion {
   readonly html = new Map<string, string>();
   /** Not `html.size`: spent tokens are deleted, and a number must never be reused. */
   private tokenCount = 0;
+  /**
+   * `RBSHORTCODE` and 13 digits drawn from a hash of the page source: a page cannot hold its own tokens,
+   * so `RBSHORTCODE0X` written in a page stays text (the Markdown step only replaces tokens it was given).
+   */
+  private readonly tokenPrefix: string;
 
   constructor(
     private readonly origin: SourceOrigin,
     private readonly options: ExpandOptions,
-  ) {}
+  ) {
+    const digits = Number.parseInt(createHash('sha256').update(origin.source).digest('hex').slice(0, 10), 16);
+    this.tokenPrefix = `RBSHORTCODE${String(digits).padStart(13, '0')}`;
+  }
 
   /** Renders inner content before its call (as Hugo), iteratively, so deep nesting cannot overflow the stack. */
   render(nodes: readonly ContentNode[]): string {
@@ -97,10 +103,15 @@ class Expansion {
 
   private expand(call: ShortcodeCall, inner: string | undefined, ordinal: number, parent: ShortcodeParent | undefined): string {
     const taken = new Map<string, string>();
-    const shortcodeInner = call.markdown || inner === undefined ? inner : this.takeTokens(inner, taken);
-    const output = this.callShortcode(call, shortcodeInner, { ordinal, parent, taken });
-    if (call.markdown) return output;
-    const token = `RBSHORTCODE${this.tokenCount}X`;
+    if (call.markdown) {
+      // Markdown output is spliced where the call stands: inside a list item or blockquote, its lines
+      // after the first carry the container's prefix (and the inner content is handed over without it).
+      const prefix = continuationPrefix(this.origin.source, call.offset);
+      const output = this.callShortcode(call, inner === undefined ? inner : withoutPrefix(inner, prefix), { ordinal, parent, taken });
+      return withPrefix(output, prefix);
+    }
+    const output = this.callShortcode(call, inner === undefined ? inner : this.takeTokens(inner, taken), { ordinal, parent, taken });
+    const token = `${this.tokenPrefix}${this.tokenCount}X`;
     this.tokenCount += 1;
     this.html.set(token, output);
     return token;
@@ -140,7 +151,7 @@ class Expansion {
     inner: string | undefined,
     nesting: { ordinal: number; parent: ShortcodeParent | undefined; taken: ReadonlyMap<string, string> },
   ): string {
-    const shortcode = this.options.shortcodes.get(call.name)!;
+    const shortcode = this.options.shortcodes.get(call.name)!.render;
     const place = () => placeOf(this.origin, call.offset);
     const { onWarning } = this.options;
     const context: ShortcodeContext = {

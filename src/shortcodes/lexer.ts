@@ -45,22 +45,13 @@ export interface ErrorItem {
 
 export type LexedItem = Item | ErrorItem;
 
-export interface LexOptions {
-  /**
-   * Shortcodes whose inner content is raw text, not lexed: from the opening tag to the first closing
-   * tag of the same name, like an HTML comment (so they do not nest). `comment` is one, so that its
-   * inner text need not be valid shortcode syntax.
-   */
-  readonly rawInnerNames?: ReadonlySet<string>;
-}
-
 /** Cheap test for the fast path: a source without these cannot hold a shortcode. */
 export function mayContainShortcodes(source: string): boolean {
   return source.includes('{{') || source.includes('<<%');
 }
 
-export function lexShortcodes(source: string, options: LexOptions = {}): LexedItem[] {
-  const lexer = new ShortcodeLexer(source, options.rawInnerNames ?? new Set());
+export function lexShortcodes(source: string): LexedItem[] {
+  const lexer = new ShortcodeLexer(source);
   for (let state: State | undefined = lexText; state; state = state(lexer));
   return lexer.items;
 }
@@ -83,13 +74,8 @@ class ShortcodeLexer {
   rightDelim = markdownRightDelim;
   tagName = '';
   closing = false;
-  /** Per raw-inner name, an offset from which no closing tag of that name exists (keeps search linear). */
-  private readonly noClosingTagFrom = new Map<string, number>();
 
-  constructor(
-    readonly source: string,
-    readonly rawInnerNames: ReadonlySet<string>,
-  ) {}
+  constructor(readonly source: string) {}
 
   emit(type: Item['type']): void {
     if (type !== 'text' || this.pos > this.start) this.items.push({ type, low: this.start, high: this.pos });
@@ -134,32 +120,6 @@ class ShortcodeLexer {
       if (rightDelimFor(source, index) !== undefined) return index;
     }
     return -1;
-  }
-
-  /**
-   * Offset of the first closing tag `{{% /name %}}` (any delimiters, any spacing) at or after `from`.
-   * Each call scans forward from where lexing stands and lexing then resumes past the scanned part, or
-   * the failure is remembered, so all searches together stay linear.
-   */
-  findClosingTag(name: string, from: number): number {
-    const knownAbsentFrom = this.noClosingTagFrom.get(name);
-    if (knownAbsentFrom !== undefined && from >= knownAbsentFrom) return -1;
-    for (let index = this.nextLeftDelim(from); index !== -1; index = this.nextLeftDelim(index + 1)) {
-      if (this.isClosingTagAt(index, name)) return index;
-    }
-    this.noClosingTagFrom.set(name, from);
-    return -1;
-  }
-
-  private isClosingTagAt(offset: number, name: string): boolean {
-    const { source } = this;
-    const rightDelim = rightDelimFor(source, offset);
-    if (rightDelim === undefined) return false;
-    let index = skipWhitespaceFrom(source, offset + 3);
-    if (source.charCodeAt(index) !== slash) return false;
-    index = skipWhitespaceFrom(source, index + 1);
-    if (!source.startsWith(name, index) || isNameChar(source.charCodeAt(index + name.length))) return false;
-    return source.startsWith(rightDelim, skipWhitespaceFrom(source, index + name.length));
   }
 }
 
@@ -240,7 +200,7 @@ function lexArguments(lexer: ShortcodeLexer): State | undefined {
   if (lexer.atRightDelim()) {
     lexer.pos += 3;
     lexer.emit('rightDelim');
-    return lexer.rawInnerNames.has(lexer.tagName) ? lexRawInner : lexText;
+    return lexText;
   }
   if (lexer.atSelfClosing()) {
     lexer.pos += 1;
@@ -310,15 +270,6 @@ function lexRaw(lexer: ShortcodeLexer): State | undefined {
   return lexArguments;
 }
 
-/** The inner content of a raw-inner shortcode, when its closing tag follows, is a single text item. */
-function lexRawInner(lexer: ShortcodeLexer): State | undefined {
-  const closingAt = lexer.findClosingTag(lexer.tagName, lexer.pos);
-  if (closingAt === -1) return lexText;
-  lexer.pos = closingAt;
-  lexer.emit('text');
-  return lexLeftDelim;
-}
-
 function failUnclosed(lexer: ShortcodeLexer, expectedAlso: string): undefined {
   const tag = `${lexer.source.slice(lexer.tagStart, lexer.tagStart + 3)} ${lexer.closing ? '/' : ''}${lexer.tagName}`;
   return lexer.fail(
@@ -347,12 +298,6 @@ function rightDelimFor(source: string, offset: number): string | undefined {
   }
   if (first === lessThan && second === lessThan && third === percent) return angleRightDelim;
   return undefined;
-}
-
-function skipWhitespaceFrom(source: string, offset: number): number {
-  let index = offset;
-  while (isWhitespace(source.charCodeAt(index))) index += 1;
-  return index;
 }
 
 const slash = 0x2f;

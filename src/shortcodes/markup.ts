@@ -27,10 +27,19 @@ export function inlineContent(inner: string, context: ShortcodeContext): Element
   return { type: 'raw', value: context.markdown ? inner.trim() : context.renderMarkdown(inner, { inline: true }) };
 }
 
-/** A root-relative URL written by an author (`/images/x.png`) moved under the base URL's path, as Hugo's relURL. */
-export function underBasePath(url: string, context: ShortcodeContext): string {
+/**
+ * A URL argument (a button's `href`, a figure's `src`): root-relative ones (`/images/x.png`) moved under
+ * the base URL's path, as Hugo's relURL; a `javascript:`, `data:` or `vbscript:` URL replaced by
+ * `#ZgotmplZ`, as Hugo's templates do, whatever `markup.goldmark.renderer.unsafe` says.
+ */
+export function urlArgument(url: string, context: ShortcodeContext): string {
+  if (unsafeScheme.test(url.replace(ignoredInScheme, ''))) return '#ZgotmplZ';
   return url.startsWith('/') && !url.startsWith('//') ? siteLinks(context.site.baseURL).relative(url) : url;
 }
+
+const unsafeScheme = /^(?:javascript|data|vbscript):/i;
+/** What browsers skip when they read a URL's scheme: leading spaces and controls, tabs and line breaks anywhere. */
+const ignoredInScheme = /^[\u0000-\u0020]+|[\t\n\r]/g;
 
 /** The one argument a shortcode takes, positional or by `name`; fails on anything else. */
 export function singleArgument(context: ShortcodeContext, args: { positional: readonly string[]; named: Readonly<Record<string, string>> }, name: string, usage: string): string | undefined {

@@ -1,12 +1,12 @@
 // The shortcode parser: turns the lexer's items into a tree of text and shortcode calls, with each call's
 // name, arguments, delimiter kind and, for paired calls, its inner content. Like Hugo, a call is paired
-// when a closing tag of its name follows at its nesting level, and standalone otherwise.
+// when its shortcode takes inner content (and then must be closed or self-closed), standalone otherwise.
 // Every problem (a lexing error, an unknown name, mixed arguments, a stray or mis-nested closing tag)
 // is thrown as a SiteError at the shortcode's line and column. It does not call shortcodes.
 
 import { lineColumnAt, SiteError, type SourcePlace } from '../util/diagnostics.js';
 import type { LexedItem } from './lexer.js';
-import type { ShortcodeArgs } from './types.js';
+import type { ShortcodeArgs, ShortcodeDefinition } from './types.js';
 
 export interface TextNode {
   readonly kind: 'text';
@@ -42,13 +42,12 @@ export function placeOf(origin: SourceOrigin, offset: number): SourcePlace {
   return { file: origin.file, line: line + origin.lineOffset, column };
 }
 
-export function parseShortcodes(
-  origin: SourceOrigin,
-  items: readonly LexedItem[],
-  knownNames: ReadonlySet<string>,
-): ContentNode[] {
-  const segments = readSegments(origin, items, knownNames);
-  const closingIndexOf = pairTags(origin, segments);
+/** What the parser needs to know of each shortcode: whether it takes inner content. */
+export type ShortcodeKinds = ReadonlyMap<string, Pick<ShortcodeDefinition, 'takesInner'>>;
+
+export function parseShortcodes(origin: SourceOrigin, items: readonly LexedItem[], shortcodes: ShortcodeKinds): ContentNode[] {
+  const segments = readSegments(origin, items, shortcodes);
+  const closingIndexOf = pairTags(origin, segments, shortcodes);
   return buildTree(segments, closingIndexOf);
 }
 
@@ -68,7 +67,7 @@ interface Tag {
 type Segment = TextNode | Tag;
 
 /** Groups items into text and whole tags, in source order. */
-function readSegments(origin: SourceOrigin, items: readonly LexedItem[], knownNames: ReadonlySet<string>): Segment[] {
+function readSegments(origin: SourceOrigin, items: readonly LexedItem[], shortcodes: ShortcodeKinds): Segment[] {
   const segments: Segment[] = [];
   let index = 0;
   while (index < items.length) {
@@ -80,7 +79,7 @@ function readSegments(origin: SourceOrigin, items: readonly LexedItem[], knownNa
       continue;
     }
     const { tag, next } = readTag(origin, items, index);
-    if (tag.kind === 'open' && !knownNames.has(tag.name)) throw unknownShortcode(origin, tag, knownNames);
+    if (tag.kind === 'open' && !shortcodes.has(tag.name)) throw unknownShortcode(origin, tag, shortcodes);
     segments.push(tag);
     index = next;
   }
@@ -161,56 +160,41 @@ function unescapeQuoted(text: string): string {
   return result;
 }
 
+/** How deep pairs may nest: deeper is a positioned error rather than work that grows with depth squared. */
+export const maxNestingDepth = 100;
+
 /**
- * Matches closing tags to opening ones and returns, per opening tag's segment index, its closing tag's.
- * An open tag left on the stack when a closing tag of an outer name arrives is standalone, unless its
- * own name's next tag is a closing one: then the author closed the pairs in the wrong order.
+ * Matches closing tags to opening ones, as Hugo does, by what each shortcode declares: one that takes
+ * inner content opens a pair that its closing tag must end (else it "must be closed or self-closed", an
+ * error at its opening tag); one that does not is standalone, and a closing tag for it is an error.
+ * Returns, per opening tag's segment index, its closing tag's.
  */
-function pairTags(origin: SourceOrigin, segments: readonly Segment[]): Map<number, number> {
+function pairTags(origin: SourceOrigin, segments: readonly Segment[], shortcodes: ShortcodeKinds): Map<number, number> {
   const closingIndexOf = new Map<number, number>();
-  const openStack: number[] = [];
-  const nextTagOfName = new NextTagOfName(segments);
+  const open: Tag[] = [];
+  const openIndices: number[] = [];
   segments.forEach((segment, index) => {
     if (segment.kind === 'text' || segment.selfClosing) return;
     if (segment.kind === 'open') {
-      openStack.push(index);
+      if (!shortcodes.get(segment.name)!.takesInner) return;
+      if (open.length === maxNestingDepth) throw tooDeep(origin, segment);
+      open.push(segment);
+      openIndices.push(index);
       return;
     }
-    const matchAt = openStack.findLastIndex((openIndex) => (segments[openIndex] as Tag).name === segment.name);
-    if (matchAt === -1) throw closingWithoutOpening(origin, segment);
-    for (const innerIndex of openStack.splice(matchAt + 1).reverse()) {
-      const inner = segments[innerIndex] as Tag;
-      const innerNext = nextTagOfName.after(inner.name, index);
-      if (innerNext !== undefined && (segments[innerNext] as Tag).kind === 'close') {
-        throw misNested(origin, segment, inner, segments[innerNext] as Tag);
-      }
+    const innermost = open.at(-1);
+    if (innermost?.name === segment.name) {
+      open.pop();
+      closingIndexOf.set(openIndices.pop()!, index);
+      return;
     }
-    closingIndexOf.set(openStack.pop()!, index);
+    if (shortcodes.get(segment.name)?.takesInner === false) throw closingWithoutInner(origin, segment);
+    if (innermost && open.some((tag) => tag.name === segment.name)) throw mustBeClosed(origin, innermost, segment);
+    throw closingWithoutOpening(origin, segment);
   });
+  const unclosed = open.at(-1);
+  if (unclosed) throw mustBeClosed(origin, unclosed);
   return closingIndexOf;
-}
-
-/** Finds, per name, the next non-self-closing tag after a position; positions only grow, so it is linear. */
-class NextTagOfName {
-  private readonly indicesByName = new Map<string, number[]>();
-  private readonly cursorByName = new Map<string, number>();
-
-  constructor(segments: readonly Segment[]) {
-    segments.forEach((segment, index) => {
-      if (segment.kind === 'text' || segment.selfClosing) return;
-      const indices = this.indicesByName.get(segment.name) ?? [];
-      indices.push(index);
-      this.indicesByName.set(segment.name, indices);
-    });
-  }
-
-  after(name: string, position: number): number | undefined {
-    const indices = this.indicesByName.get(name) ?? [];
-    let cursor = this.cursorByName.get(name) ?? 0;
-    while (cursor < indices.length && indices[cursor]! <= position) cursor += 1;
-    this.cursorByName.set(name, cursor);
-    return indices[cursor];
-  }
 }
 
 /** Builds the tree iteratively, so deep nesting cannot overflow the call stack. */
@@ -254,10 +238,10 @@ function siteError(origin: SourceOrigin, offset: number, problem: { reason: stri
   return new SiteError({ ...placeOf(origin, offset), reason: problem.reason, hint: problem.hint, ruleId: problem.ruleId });
 }
 
-function unknownShortcode(origin: SourceOrigin, tag: Tag, knownNames: ReadonlySet<string>): SiteError {
+function unknownShortcode(origin: SourceOrigin, tag: Tag, shortcodes: ShortcodeKinds): SiteError {
   return siteError(origin, tag.low, {
     reason: `Unexpected shortcode \`${tag.name}\`, expected a known shortcode`,
-    hint: `known shortcodes: ${[...knownNames].sort().join(', ')}; a site adds one as shortcodes/${tag.name}.mjs`,
+    hint: `known shortcodes: ${[...shortcodes.keys()].sort().join(', ')}; a site adds one as shortcodes/${tag.name}.mjs`,
     ruleId: 'shortcode/unknown',
   });
 }
@@ -287,13 +271,35 @@ function closingWithoutOpening(origin: SourceOrigin, tag: Tag): SiteError {
   });
 }
 
-function misNested(origin: SourceOrigin, closing: Tag, inner: Tag, innerClosing: Tag): SiteError {
-  const { line, column } = placeOf(origin, inner.low);
-  return siteError(origin, closing.low, {
-    reason: `Unexpected closing tag ${quoteTag(closing)}, expected ${quoteTag(innerClosing)} first`,
-    hint: `\`${inner.name}\` (opened at ${line}:${column}) is inside \`${closing.name}\`: close it before \`${closing.name}\``,
-    ruleId: 'shortcode/mis-nested',
+function closingWithoutInner(origin: SourceOrigin, tag: Tag): SiteError {
+  return siteError(origin, tag.low, {
+    reason: `shortcode "${tag.name}" does not take inner content, yet a closing tag was provided`,
+    hint: `remove ${quoteTag(tag)}; a site shortcode that takes inner content says so with \`export const takesInner = true\``,
+    ruleId: 'shortcode/closing-without-inner',
   });
+}
+
+/** An opening tag never closed; `before` is the closing tag of an outer pair met while it was still open. */
+function mustBeClosed(origin: SourceOrigin, tag: Tag, before?: Tag): SiteError {
+  const closing = `${tag.leftDelim} /${tag.name} ${tag.rightDelim}`;
+  const where = before ? ` before ${quoteTag(before)} at ${formatLineColumn(placeOf(origin, before.low))}` : '';
+  return siteError(origin, tag.low, {
+    reason: `shortcode "${tag.name}" must be closed or self-closed`,
+    hint: `add ${closing}${where}`,
+    ruleId: 'shortcode/unclosed-pair',
+  });
+}
+
+function tooDeep(origin: SourceOrigin, tag: Tag): SiteError {
+  return siteError(origin, tag.low, {
+    reason: `Unexpected shortcode \`${tag.name}\` nested ${maxNestingDepth + 1} deep, expected at most ${maxNestingDepth} levels of nesting`,
+    hint: `${maxNestingDepth} nested pairs is runbook-site's nesting limit: close some pairs before opening more`,
+    ruleId: 'shortcode/too-deep',
+  });
+}
+
+function formatLineColumn(place: SourcePlace): string {
+  return `${place.line}:${place.column}`;
 }
 
 const percent = 0x25;

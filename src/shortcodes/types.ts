@@ -84,3 +84,14 @@ export interface ShortcodeContext {
 }
 
 export type Shortcode = (args: ShortcodeArgs, inner: string | undefined, context: ShortcodeContext) => string;
+
+/**
+ * A shortcode as the engine knows it: its function and whether it takes inner content. A module says
+ * so with `export const takesInner = true` beside its default export (Hugo decides it from the template's
+ * use of `.Inner`). One that takes inner content must be closed (`{{% x %}}...{{% /x %}}`) or self-closed
+ * (`{{< x />}}`); one that does not is always standalone, and a closing tag for it is an error.
+ */
+export interface ShortcodeDefinition {
+  readonly render: Shortcode;
+  readonly takesInner: boolean;
+}

@@ -7,8 +7,7 @@
 import type { Page } from '../content/discover.js';
 import { memoised } from '../util/memoise.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
-import { parseShortcodes, type ContentNode } from '../shortcodes/parser.js';
-import { rawInnerNames } from '../shortcodes/expand.js';
+import { parseShortcodes, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
 import type { AlertRule, RuleIndex } from '../rules/types.js';
 import type { SiteModel } from './site.js';
 
@@ -31,8 +30,8 @@ export interface AlertRunbooks {
 export interface AlertRunbooksSource {
   readonly pages: readonly Page[];
   readonly rules: RuleIndex;
-  /** Every shortcode name the site knows (the parser rejects unknown ones, as expansion does). */
-  readonly shortcodeNames: ReadonlySet<string>;
+  /** Every shortcode the site knows (the parser rejects unknown ones, and pairs them, as expansion does). */
+  readonly shortcodes: ShortcodeKinds;
 }
 
 /**
@@ -44,7 +43,7 @@ const knownReferences = memoised((_rules: RuleIndex) => memoised((_shortcodes: S
 /** The site's index, built on first use and kept for the build (theme, alerts index, redirects, check share it). */
 export const alertRunbooksOf: (model: SiteModel) => AlertRunbooks = memoised((model) =>
   indexAlertRunbooks(
-    { pages: model.site.pages, rules: model.rules, shortcodeNames: new Set(model.shortcodes.keys()) },
+    { pages: model.site.pages, rules: model.rules, shortcodes: model.shortcodes },
     knownReferences(model.rules)(model.shortcodes),
   ));
 
@@ -73,7 +72,7 @@ export function indexAlertRunbooks(source: AlertRunbooksSource, known = new Weak
 export function ruleReferences(page: Page, source: Omit<AlertRunbooksSource, 'pages'>): RuleReference[] {
   if (!mayContainShortcodes(page.body)) return [];
   const origin = { source: page.body, file: page.file, lineOffset: page.bodyLineOffset };
-  const nodes = parseShortcodes(origin, lexShortcodes(page.body, { rawInnerNames }), source.shortcodeNames);
+  const nodes = parseShortcodes(origin, lexShortcodes(page.body), source.shortcodes);
   const references: RuleReference[] = [];
   const visit = (list: readonly ContentNode[]) => {
     for (const node of list) {
@@ -83,7 +82,8 @@ export function ruleReferences(page: Page, source: Omit<AlertRunbooksSource, 'pa
         const alert = node.args.named.alert ?? node.args.positional[1];
         if (file && alert) references.push(resolveReference(file, alert, source.rules));
       }
-      if (node.inner) visit(node.inner.nodes);
+      // A rule shown only inside a comment is a commented-out reference, not a runbook of that alert.
+      if (node.inner && node.name !== 'comment') visit(node.inner.nodes);
     }
   };
   visit(nodes);

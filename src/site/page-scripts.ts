@@ -1,12 +1,11 @@
 // Third-party browser libraries that some pages need (mermaid, for `mermaid` diagrams): each is copied
 // from its npm package into the output only when a page uses it, and linked only from those pages.
 // Whether a page uses one is read from its shortcode calls (the lexer finds them as expansion does, so
-// escaped and commented-out calls do not count); page data and the output generator
+// escaped calls do not count); page data and the output generator
 // (outputs/page-script-files.ts) both ask here, so they agree without sharing rendering state. It renders nothing.
 
 import { createRequire } from 'node:module';
 import type { Page } from '../content/discover.js';
-import { rawInnerNames } from '../shortcodes/expand.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
 
 export interface PageScript {
@@ -30,7 +29,7 @@ export const pageScripts: readonly PageScript[] = [
 export function pageScriptsOf(page: Page): PageScript[] {
   if (!mayContainShortcodes(page.body)) return [];
   const names = new Set(
-    lexShortcodes(page.body, { rawInnerNames })
+    lexShortcodes(page.body)
       .filter((item) => item.type === 'name')
       .map((item) => page.body.slice(item.low, item.high)),
   );

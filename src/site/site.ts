@@ -7,7 +7,7 @@ import { type DiscoveredSite, type Page, type Section, discoverSite } from '../c
 import { createRuleIndex, type ParsedRuleFiles } from '../rules/rule-index.js';
 import type { RuleIndex } from '../rules/types.js';
 import { loadShortcodes } from '../shortcodes/registry.js';
-import type { Shortcode } from '../shortcodes/types.js';
+import type { ShortcodeDefinition } from '../shortcodes/types.js';
 import { loadTheme, type Theme } from '../theme-api/theme.js';
 import { siteLinks, type SiteLinks } from '../content/urls.js';
 
@@ -15,7 +15,7 @@ export interface SiteModel {
   readonly config: SiteConfig;
   readonly site: DiscoveredSite;
   readonly rules: RuleIndex;
-  readonly shortcodes: ReadonlyMap<string, Shortcode>;
+  readonly shortcodes: ReadonlyMap<string, ShortcodeDefinition>;
   readonly theme: Theme;
   readonly links: SiteLinks;
   /** Sections by their own page, to find a section page's children. */

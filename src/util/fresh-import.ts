@@ -24,6 +24,15 @@ export interface SiteFunctionKind {
  * something else is a SiteError naming the file, not a crash with a stack trace.
  */
 export async function importSiteFunction<T>(absolutePath: string, sitePath: string, kind: SiteFunctionKind): Promise<T> {
+  return (await importSiteModule<T>(absolutePath, sitePath, kind)).default;
+}
+
+/** The whole module (its other exports too, such as a shortcode's `takesInner`), checked as above. */
+export async function importSiteModule<T>(
+  absolutePath: string,
+  sitePath: string,
+  kind: SiteFunctionKind,
+): Promise<Readonly<Record<string, unknown>> & { default: T }> {
   let module: { default?: unknown };
   try {
     module = (await importFresh(absolutePath)) as { default?: unknown };
@@ -46,5 +55,5 @@ export async function importSiteFunction<T>(absolutePath: string, sitePath: stri
       ruleId: kind.ruleId,
     });
   }
-  return module.default as T;
+  return module as Readonly<Record<string, unknown>> & { default: T };
 }

@@ -1,6 +1,7 @@
 // The page shell every layout of the default theme shares: head, skip link, header, left menu, the
 // layout's main content, the on-page table of contents, the footer, then the scripts: the libraries the
-// page's content needs (mermaid: PageData.scripts, set only for pages that use them) and the theme's.
+// page's content needs (mermaid: PageData.scripts, set only for pages that use them) and the theme's
+// (theme.js; labels.js, which fills alert placeholders in from the link).
 // Landmarks: banner, navigation (menu, breadcrumbs, table of contents), main, contentinfo.
 
 import type { ElementContent, Root } from 'hast';
@@ -32,6 +33,7 @@ export function document(data: PageData, main: readonly (ElementContent | undefi
           footer(data),
           ...(data.scripts ?? []).map((src) => h('script', { src, defer: true })),
           data.assets['theme.js'] ? h('script', { src: data.assets['theme.js'], defer: true }) : undefined,
+          data.assets['labels.js'] ? h('script', { src: data.assets['labels.js'], defer: true }) : undefined,
         ]),
       ]),
     ],

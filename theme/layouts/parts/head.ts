@@ -18,6 +18,7 @@ export function head(data: PageData): Element {
     assets['favicon.svg'] ? h('link', { rel: 'icon', type: 'image/svg+xml', href: assets['favicon.svg'] }) : undefined,
     assets['style.css'] ? h('link', { rel: 'stylesheet', href: assets['style.css'] }) : undefined,
     assets['print.css'] ? h('link', { rel: 'stylesheet', media: 'print', href: assets['print.css'] }) : undefined,
+    assets['labels.css'] ? h('link', { rel: 'stylesheet', href: assets['labels.css'] }) : undefined,
     assets['scheme.js'] ? h('script', { src: assets['scheme.js'] }) : undefined,
   ]);
 }

@@ -1,0 +1,126 @@
+// Marks the alert-template placeholders of a drawn page (`{{ $labels.fqdn }}` in prose, in code blocks,
+// in the rule block's YAML, in the title) as `<span class="rb-label" data-label="fqdn">{{ $labels.fqdn }}</span>`,
+// so the theme's labels script can fill them in from the page's URL. The text is unchanged: without the
+// script the page reads as before. A placeholder the highlighter split over several of its spans is
+// wrapped whole, the spans cut at its edges. Chrome the reader did not write to be filled in (head,
+// header, footer, navigation: other pages' titles) and text that is not drawn as text (script, style,
+// textarea, mermaid sources) are left alone. A pure transform of the hast tree; recognition is
+// rules/template-placeholders.ts.
+
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { findTemplatePlaceholders, type TemplatePlaceholder } from '../rules/template-placeholders.js';
+
+export const PLACEHOLDER_CLASS = 'rb-label';
+
+const skippedTags = new Set(['head', 'header', 'footer', 'nav', 'script', 'style', 'textarea', 'template', 'noscript', 'svg', 'math', 'select']);
+
+type Parent = Root | Element;
+type Child = RootContent;
+
+/** Wraps every placeholder under `tree` in place. */
+export function markTemplatePlaceholders(tree: Root): void {
+  markWithin(tree, textOf(tree));
+}
+
+function markWithin(parent: Parent, text: string): void {
+  if (parent.type === 'element' && isSkipped(parent)) return;
+  const placeholders = findTemplatePlaceholders(text);
+  if (placeholders.length === 0) return;
+  const texts = parent.children.map(textOf);
+  const starts: number[] = [];
+  texts.reduce((offset, childText) => (starts.push(offset), offset + childText.length), 0);
+  const here: TemplatePlaceholder[] = [];
+  const inChild = new Set<number>();
+  for (const placeholder of placeholders) {
+    const covering = parent.children.findIndex((_, index) => starts[index]! <= placeholder.start && placeholder.end <= starts[index]! + texts[index]!.length);
+    if (covering !== -1 && parent.children[covering]!.type === 'element') inChild.add(covering);
+    else if (canWrapAcross(parent.children, starts, texts, placeholder)) here.push(placeholder);
+  }
+  for (const index of inChild) markWithin(parent.children[index] as Element, texts[index]!);
+  if (here.length > 0) parent.children = wrapped(parent.children, texts, here) as typeof parent.children;
+}
+
+function isSkipped(element: Element): boolean {
+  const classes = element.properties.className;
+  const classList = Array.isArray(classes) ? classes : [];
+  return skippedTags.has(element.tagName) || classList.includes('mermaid') || classList.includes(PLACEHOLDER_CLASS);
+}
+
+/**
+ * A placeholder running over several children is wrapped here only when the elements it touches are plain
+ * spans (the highlighter's): cutting one in two copies it, which an id, a block or a link must not be.
+ */
+function canWrapAcross(children: readonly Child[], starts: readonly number[], texts: readonly string[], placeholder: TemplatePlaceholder): boolean {
+  return children.every((child, index) => {
+    const start = starts[index]!;
+    const end = start + texts[index]!.length;
+    if (end <= placeholder.start || start >= placeholder.end || child.type !== 'element') return true;
+    return child.tagName === 'span' && child.properties.id === undefined && !isSkipped(child);
+  });
+}
+
+interface Segment {
+  readonly from: number;
+  readonly to: number;
+  readonly placeholder?: TemplatePlaceholder;
+}
+
+/** `children` cut at the placeholders' edges, each placeholder's pieces in a marking span. */
+function wrapped(children: readonly Child[], texts: readonly string[], placeholders: readonly TemplatePlaceholder[]): Child[] {
+  const total = texts.reduce((length, text) => length + text.length, 0);
+  const segments: Segment[] = [];
+  let offset = 0;
+  for (const placeholder of placeholders) {
+    segments.push({ from: offset, to: placeholder.start }, { from: placeholder.start, to: placeholder.end, placeholder });
+    offset = placeholder.end;
+  }
+  segments.push({ from: offset, to: total });
+  const pieces = segments.map(() => [] as Child[]);
+  let start = 0;
+  children.forEach((child, index) => {
+    const end = start + texts[index]!.length;
+    if (start === end) {
+      // Text-less nodes (comments, <br>) stay outside placeholders unless wholly inside one.
+      const home = segments.findIndex((segment) => segment.placeholder
+        ? segment.from < start && start < segment.to
+        : segment.from <= start && start <= segment.to);
+      pieces[home]!.push(child);
+    } else {
+      segments.forEach((segment, at) => {
+        const from = Math.max(segment.from, start);
+        const to = Math.min(segment.to, end);
+        if (from < to) pieces[at]!.push(slice(child, from - start, to - start, texts[index]!.length));
+      });
+    }
+    start = end;
+  });
+  return segments.flatMap((segment, at) => segment.placeholder
+    ? [{ type: 'element', tagName: 'span', properties: { className: [PLACEHOLDER_CLASS], dataLabel: segment.placeholder.param }, children: pieces[at] as ElementContent[] }]
+    : pieces[at]!);
+}
+
+/** The part of `node` whose text lies in [from, to) of its own text (`length` long). */
+function slice(node: Child, from: number, to: number, length: number): Child {
+  if (from === 0 && to === length) return node;
+  if (node.type === 'text') return { type: 'text', value: node.value.slice(from, to) };
+  if (node.type !== 'element') return node;
+  const texts = node.children.map(textOf);
+  const children: Child[] = [];
+  let start = 0;
+  node.children.forEach((child, index) => {
+    const end = start + texts[index]!.length;
+    const lo = Math.max(from, start);
+    const hi = Math.min(to, end);
+    if (lo < hi) children.push(slice(child, lo - start, hi - start, texts[index]!.length));
+    else if (start === end && from <= start && start < to) children.push(child);
+    start = end;
+  });
+  return { ...node, properties: { ...node.properties }, children: children as ElementContent[] };
+}
+
+/** The text a node draws, as its text nodes hold it (comments and doctypes hold none). */
+function textOf(node: Root | Child): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') return node.children.map(textOf).join('');
+  return '';
+}

@@ -1,0 +1,6 @@
+// The shared PromQL module: expressions parsed by Prometheus's own grammar, their metric names and their
+// highlighting tokens. Used by search (metric names), the rule block's highlighting and `check`.
+
+export { parse, type ParsedPromql, type PromqlSyntaxError } from './parse.js';
+export { metricNames } from './metric-names.js';
+export { promqlTokens, tokenClass, type PromqlToken, type PromqlTokenKind } from './tokens.js';
