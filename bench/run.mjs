@@ -52,12 +52,14 @@ console.log('\n' + targetTable(targets));
 
 /** The issue's table: each measure as runbook-site, Hugo's cold build, ratio, target. */
 function targetTable(entries) {
-  const lines = ['site                         measure                         runbook-site       hugo    ratio  target'];
+  // Wall-clock ratios; CPU (user + system) ratios beside them, steadier on a shared machine.
+  const lines = ['site                         measure                         runbook-site       hugo    ratio  target     CPU ratio'];
   for (const { name, cold, warm, changed, check, hugo } of entries) {
     const measureLine = (what, ours, target, { rss = false } = {}) => {
       const ratio = hugo ? (ours.median / hugo.median).toFixed(2) + 'x' : 'n/a';
       const memory = rss && ours.rssMb && hugo?.rssMb ? `  peak RSS ${Math.round(ours.rssMb)} vs ${Math.round(hugo.rssMb)} MB` : '';
-      return `${name.padEnd(28)} ${what.padEnd(31)} ${`${(ours.median / 1000).toFixed(2)} s`.padStart(12)} ${hugo ? `${(hugo.median / 1000).toFixed(2)} s`.padStart(10) : '       n/a'} ${ratio.padStart(8)}  ${target}${memory}`;
+      const cpuRatio = hugo?.cpuMs && ours.cpuMs ? `${(ours.cpuMs / hugo.cpuMs).toFixed(2)}x (${(ours.cpuMs / 1000).toFixed(2)} vs ${(hugo.cpuMs / 1000).toFixed(2)} s)` : '';
+      return `${name.padEnd(28)} ${what.padEnd(31)} ${`${(ours.median / 1000).toFixed(2)} s`.padStart(12)} ${hugo ? `${(hugo.median / 1000).toFixed(2)} s`.padStart(10) : '       n/a'} ${ratio.padStart(8)}  ${target.padEnd(9)}  ${cpuRatio}${memory}`;
     };
     lines.push(measureLine('cold build (--no-cache)', cold, '<= 3.0x', { rss: true }));
     lines.push(measureLine('no-change rebuild', warm, '<= 0.25x'));
@@ -122,20 +124,25 @@ function measure(count, before, command, options) {
     samples.push(run(command, options));
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { median: median(samples.map((sample) => sample.ms)), rssMb: Math.max(...samples.map((sample) => sample.rssMb ?? 0)) || undefined };
+  return {
+    median: median(samples.map((sample) => sample.ms)),
+    cpuMs: time ? median(samples.map((sample) => sample.cpuMs)) : undefined,
+    rssMb: Math.max(...samples.map((sample) => sample.rssMb ?? 0)) || undefined,
+  };
 }
 
 function run([command, ...args], { allowFailure = false } = {}) {
   const started = process.hrtime.bigint();
-  const child = time ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
+  const child = time ? spawnSync(time, ['-f', '%M %U %S', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (child.status !== 0 && !(allowFailure && child.status === 1)) throw new Error(`${command} ${args.join(' ')} failed:\n${child.stderr}`);
-  const rssKb = time ? Number(child.stderr.trim().split('\n').at(-1)) : undefined;
-  return { ms, rssMb: rssKb ? rssKb / 1024 : undefined };
+  const [rssKb, user, system] = time ? child.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [];
+  return { ms, rssMb: rssKb ? rssKb / 1024 : undefined, cpuMs: time ? (user + system) * 1000 : undefined };
 }
 
-function row(site, what, pages, { median, rssMb }, note = '') {
-  return { site, what, pages, ms: Math.round(median), pagesPerSecond: Math.round(pages / (median / 1000)), rss: rssMb ? `${Math.round(rssMb)} MB` : 'n/a', note };
+function row(site, what, pages, { median, cpuMs, rssMb }, note = '') {
+  const cpu = cpuMs === undefined ? '' : `CPU ${(cpuMs / 1000).toFixed(2)} s; `;
+  return { site, what, pages, ms: Math.round(median), pagesPerSecond: Math.round(pages / (median / 1000)), rss: rssMb ? `${Math.round(rssMb)} MB` : 'n/a', note: `${cpu}${note}` };
 }
 
 function format(line) {
