@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCliCaptured } from './helpers/cli.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
+import { OUTPUT_MARKER } from '../src/write/output-update.js';
 
 const ruleFile = `
 -- rules/app.yml --
@@ -242,6 +243,7 @@ describe('bad input fails clearly and leaves public/ untouched', () => {
     mkdirSync(path.join(site, 'public', 'runbooks'), { recursive: true });
     writeFileSync(path.join(site, 'public', 'index.html'), 'previous good site');
     writeFileSync(path.join(site, 'public', 'runbooks', 'index.html'), 'previous runbooks');
+    writeFileSync(path.join(site, 'public', OUTPUT_MARKER), '');
     const before = snapshotFiles(path.join(site, 'public'));
 
     const { exitCode, stderr } = await buildWithCli(site, input.args);

@@ -79,7 +79,7 @@ test('--missing writes every alert without a runbook, fills empty files, skips f
   const before = read(site, `${runbooks}/AppQueueFull.md`);
   const { code, stdout, stderr } = await cli('new', '--missing', '--source', site);
   expect(stdout).toEqual([`created ${runbooks}/AppSlow.md`, `filled (was empty) ${runbooks}/AppRestarting.md`]);
-  expect(stderr.at(-1)).toBe('2 runbooks written, 1 alerts left without a runbook');
+  expect(stderr.at(-1)).toBe('2 runbooks written, 1 alert left without a runbook');
   expect(code).toBe(1);
   expect(read(site, `${runbooks}/AppQueueFull.md`)).toBe(before);
 

@@ -28,11 +28,12 @@ test('404.html, robots.txt, sitemap.xml and .nojekyll are written', () => {
   expect(sitemap).toContain('<loc>https://ops.example.org/runbooks-site/alerts/</loc>');
 });
 
-test('tag pages list the tags and each tag\'s pages', () => {
+test('tag pages list the tags and each tag\'s pages, grouped by section, with severity and rule summary', () => {
   expect(read('tags/index.html')).toMatch(/<a href="\/runbooks-site\/tags\/host\/">host<\/a> \(2\)/);
   const paging = read('tags/paging/index.html');
-  expect(paging).toContain('<a href="/runbooks-site/runbooks/host/hostdown/">HostDown</a>');
-  expect(paging).toContain('<a href="/runbooks-site/runbooks/haproxy/haproxydown/">HaproxyDown</a>');
+  expect(paging).toContain('<h2 id="section-host">Host</h2>');
+  expect(paging).toContain('<a href="/runbooks-site/runbooks/host/hostdown/">Host<wbr>Down</a> <span class="severity severity-critical">critical</span><p>Host down (instance {{ $labels.instance }})</p>');
+  expect(paging).toContain('<a href="/runbooks-site/runbooks/haproxy/haproxydown/">Haproxy<wbr>Down</a>');
 });
 
 test('every page links only to local assets: no URL of another host in any src or stylesheet href', () => {

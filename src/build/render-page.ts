@@ -9,6 +9,7 @@ import type { Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { type BodyCache, recordBodyReads, treeJson } from '../cache/body-cache.js';
 import type { RecordingSiteModel } from '../cache/rule-recording.js';
+import { assertParsableBlocks } from '../markdown/block-limits.js';
 import { createMarkdownRenderer, highlightCode } from '../markdown/processor.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
@@ -29,7 +30,7 @@ export function createPageRenderer(model: RecordingSiteModel, warn: (warning: Di
   const renderContent = createContentRenderer(model, warn, bodies);
   const pageData = pageDataBuilder(model);
   return (page) => {
-    const data = pageData.forPage(page, renderContent(page));
+    const data = pageData.forPage(page, renderContent(page), warn);
     const document = model.theme.layouts[page.kind](data);
     if (page.kind === 'page') markTemplatePlaceholders(document);
     return themeHtml(document);
@@ -42,6 +43,7 @@ export function createContentRenderer(model: RecordingSiteModel, warn: (warning:
   const site = { baseURL: model.config.baseURL, params: model.config.params };
   const pages = createPageLookup(model.site.pages, model.links);
   const renderBody = (page: Page, lookup: PageLookup, params: Page['frontMatter'], siteValues: typeof site, onWarning: typeof warn) => {
+    assertParsableBlocks(page.body, { file: page.file, lineOffset: page.bodyLineOffset }, model.config.limits);
     const { markdown, html } = expandShortcodes(page.body, {
       file: page.file,
       lineOffset: page.bodyLineOffset,

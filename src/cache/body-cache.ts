@@ -72,9 +72,10 @@ export function openBodyCache(model: SiteModel, options: BodyCacheOptions): Body
   const treesDir = path.join(bodiesDir, 'trees');
   const indexFile = path.join(bodiesDir, 'index.json');
   const treeFile = (hash: string) => path.join(treesDir, `${hash}.json`);
-  const baseKey = hashOf(FORMAT, codeFingerprint(), options.siteShortcodes, { unsafeHtml: model.config.unsafeHtml, params: model.config.params });
+  // limits: a body within the old limits may be past the new ones, which fail the page.
+  const baseKey = hashOf(FORMAT, codeFingerprint(), options.siteShortcodes, { unsafeHtml: model.config.unsafeHtml, params: model.config.params, limits: model.config.limits });
   const keyOf = (page: Page) => hashOf(baseKey, page.file, page.bodyLineOffset, page.body);
-  const ruleHash = ruleHashesOf(model.rules.rulesDir);
+  const ruleHash = ruleHashesOf(model.config.siteDir, model.rules.rulesDir);
   let pages: PageLookup | undefined;
   const stillFound = (ref: RecordedRef) => {
     pages ??= createPageLookup(model.site.pages, model.links);

@@ -18,8 +18,9 @@ import { type BodyCache, openBodyCache } from '../cache/body-cache.js';
 import { siteShortcodesFingerprint } from '../cache/build-cache.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { loadSite, type SiteModel } from '../site/site.js';
-import { listFiles } from '../util/list-files.js';
+import { listSiteFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
+import type { AlertRule } from '../rules/types.js';
 import { checkAnnotationUrls, type AnnotationBaseURL, type AnnotationCheck } from './annotation-urls.js';
 import { defaultRequiredSections, levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
 import { checkLinks, type RenderedPage } from './links.js';
@@ -162,7 +163,7 @@ function emptyPages(pages: readonly Page[]): RawFinding[] {
 /** One finding per alert name of a rule file that no page shows, at its first rule. */
 function alertsWithoutRunbooks(model: SiteModel, runbooksOf: (file: string, alert: string) => readonly Page[]): RawFinding[] {
   return alertsNeedingRunbooks(model.rules).filter((rule) => runbooksOf(rule.file, rule.alert).length === 0).map((rule): RawFinding => {
-    const runbookFile = newRunbookPath(model.config, rule);
+    const runbookFile = runbookFileOf(model, rule);
     const placeholder = model.site.pages.find((page) => page.file === runbookFile && page.empty);
     return {
       kind: 'alert-without-runbook',
@@ -171,9 +172,19 @@ function alertsWithoutRunbooks(model: SiteModel, runbooksOf: (file: string, aler
       message: `Alert \`${rule.alert}\` has no runbook: no page shows it with the \`rule\` shortcode`,
       hint: placeholder
         ? `${runbookFile} is empty; \`runbook-site new --missing\` fills it`
-        : `\`runbook-site new ${rule.file} ${rule.alert}\` writes ${runbookFile}`,
+        : runbookFile ? `\`runbook-site new ${rule.file} ${rule.alert}\` writes ${runbookFile}` : 'its name is no file name: write its runbook by hand',
     };
   });
+}
+
+/** Where `new` would write the alert's runbook; undefined when it cannot (its name is no file name). */
+function runbookFileOf(model: SiteModel, rule: AlertRule): string | undefined {
+  try {
+    return newRunbookPath(model.config, rule);
+  } catch (error) {
+    if (error instanceof SiteError) return undefined;
+    throw error;
+  }
 }
 
 /** Pages and aliases writing one URL (case-insensitively): each published after the first is a finding. */
@@ -204,7 +215,7 @@ function publishedFiles(model: SiteModel, publishedPaths: ReadonlySet<string>): 
   return (sitePath) => {
     if (publishedPaths.has(sitePath) || publishedPaths.has(`${sitePath}/`)) return true;
     files ??= new Set([
-      ...listFiles(path.join(model.config.siteDir, model.config.staticDir)),
+      ...listSiteFiles(model.config.siteDir, model.config.staticDir),
       ...outputGenerators.flatMap((generate) => [...generate(model)].map((file) => file.path)),
     ].map((file) => `/${file}`.replace(/\/index\.html$/, '/')));
     return files.has(sitePath) || files.has(`${sitePath}/`);

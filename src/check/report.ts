@@ -2,6 +2,7 @@
 // (text, for people and CI logs), or one JSON document (for tools). It does not decide anything.
 
 import { formatPlace } from '../util/diagnostics.js';
+import { plural } from '../util/plural.js';
 import type { CheckResult } from './check-site.js';
 import { findingKinds, type FindingKind } from '../config/check-findings.js';
 
@@ -12,8 +13,8 @@ export function textReport(result: CheckResult): string[] {
   });
   const bases = result.annotationBaseURLs.map((base) => `${base.url}${base.inferred ? ' (found from the annotations)' : ''}`);
   lines.push(
-    `Checked ${result.pages} pages; annotation URLs under ${bases.length > 0 ? bases.join(', ') : 'no address of the site (set check.annotationBaseURLs)'}.`,
-    `${result.errors} errors, ${result.warnings} warnings${result.infos > 0 ? `, ${result.infos} info` : ''}${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
+    `Checked ${plural(result.pages, 'page')}; annotation URLs under ${bases.length > 0 ? bases.join(', ') : 'no address of the site (set check.annotationBaseURLs)'}.`,
+    `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}${result.infos > 0 ? `, ${result.infos} info` : ''}${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
   );
   return lines;
 }

@@ -1,7 +1,7 @@
 // Copies of alert rules kept on a page: the YAML of a rule pasted into a `{{% comment %}}` block (fenced
 // or bare) or into a plain ```yaml fence, holding `alert: NAME`. They are found in the page source with
-// the shortcode lexer and parser, so text inside a `comment` counts whether its inner content is kept raw
-// or parsed as nested shortcodes (only its text parts are read), and escaped shortcodes do not confuse it.
+// the shortcode lexer and parser, so text inside a `comment` counts (its inner content is parsed as nested
+// shortcodes; only its text parts are read), and escaped shortcodes do not confuse it.
 // Fences are found with remark's Markdown parser. Each copy carries its fields as written and the exact
 // source range of its YAML mapping, so a fix can replace that range and nothing else. It compares nothing.
 

@@ -4,6 +4,7 @@
 
 import type { BuildResult } from '../build/build.js';
 import { type Diagnostic, formatDiagnostic } from '../util/diagnostics.js';
+import { plural } from '../util/plural.js';
 
 export interface ProgressLine {
   update(done: number, total: number): void;
@@ -38,13 +39,14 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
 export function buildSummary(result: BuildResult): string {
   const markdown = result.renderedBodies < result.rendered ? `, ${result.renderedBodies} from Markdown` : '';
   const rendered = result.rendered < result.pages || markdown ? ` (${result.rendered} rendered${markdown})` : '';
-  return `Built ${result.pages} pages${rendered}, ${result.redirects} redirects, ${result.warnings.length} warnings in ${Math.round(result.durationMs)} ms → ${result.destination}`;
+  return `Built ${plural(result.pages, 'page')}${rendered}, ${plural(result.redirects, 'redirect')}, ${plural(result.warnings.length, 'warning')} in ${Math.round(result.durationMs)} ms → ${result.destination}`;
 }
 
-/** The reporting callbacks `build` and `serve` share: warnings and progress on stderr. */
+/** The reporting callbacks `build` and `serve` share: warnings and progress on stderr, neither when quiet (errors only). */
 export function buildReporting(progress: ProgressLine, quiet: boolean, stderr: (line: string) => void) {
   return {
     onWarning: (warning: Diagnostic) => {
+      if (quiet) return;
       progress.clear();
       stderr(`warning: ${formatDiagnostic(warning)}`);
     },

@@ -1,14 +1,16 @@
 // Site configuration: finds config.yaml (or Hugo's other names), parses it and validates the keys
 // runbook-site understands with a schema (Hugo's names), keeping unknown keys. It does not read content.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { checkConfigSchema, type CheckConfig } from './check-findings.js';
+import { inputLimitsSchema, type InputLimits } from './limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { yamlValueOf } from '../util/yaml-values.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -29,6 +31,8 @@ const configSchema = z.looseObject({
     BookSection: z.string().optional(),
     BookRepo: z.string().optional(),
     BookEditPath: z.string().optional(),
+    /** Alert Rule blocks (`<details>` holding a `rule` shortcode) open when the page loads. */
+    RuleBlockOpen: z.boolean().optional(),
   }).default({}),
   markup: z.looseObject({
     unsafe: z.boolean().optional(),
@@ -36,6 +40,8 @@ const configSchema = z.looseObject({
       renderer: z.looseObject({ unsafe: z.boolean().optional() }).optional(),
     }).optional(),
   }).default({}),
+  /** Sizes of input beyond which a parser would take minutes or gigabytes (src/config/limits.ts). */
+  limits: inputLimitsSchema.prefault({}),
   /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
   check: checkConfigSchema.default({}),
   /** What `runbook-site annotate` writes into rule files. */
@@ -66,6 +72,7 @@ export interface SiteConfig {
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
   readonly annotate: RawConfig['annotate'];
+  readonly limits: InputLimits;
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -76,6 +83,7 @@ export interface ConfigOverrides {
 
 export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): SiteConfig {
   const absoluteSiteDir = path.resolve(siteDir);
+  assertSiteFolder(absoluteSiteDir);
   const configName = CONFIG_FILE_NAMES.find((name) => existsSync(path.join(absoluteSiteDir, name)));
   const text = configName ? readUtf8File(path.join(absoluteSiteDir, configName), configName) : undefined;
   const data = configName && text !== undefined ? parseConfigText(configName, text) : {};
@@ -105,8 +113,21 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
     annotate: config.annotate,
+    limits: config.limits,
     raw: config,
   };
+}
+
+/** The site root must be a folder; anything else is the user's `--source` to fix, said before any read fails on it. */
+function assertSiteFolder(siteDir: string): void {
+  const stats = statSync(siteDir, { throwIfNoEntry: false });
+  if (stats?.isDirectory()) return;
+  throw new SiteError({
+    file: siteDir,
+    reason: stats ? 'Unexpected file as the site folder, expected a folder holding config.yaml and content/' : 'Unexpected missing site folder, expected a folder holding config.yaml and content/',
+    hint: 'pass the site\'s root folder with --source, or create a site there with `runbook-site init`',
+    ruleId: 'config/no-site-folder',
+  });
 }
 
 function withTrailingSlash(url: string): string {
@@ -138,7 +159,7 @@ function parseConfigText(fileName: string, text: string): unknown {
     const position = error.linePos?.[0];
     return fail(`Invalid YAML: ${firstLine(error)}`, position ? { line: position.line, column: position.col } : {}, error);
   }
-  return document.toJS() ?? {};
+  return yamlValueOf(document, (offset) => ({ file: fileName, ...lineColumnAt(text, offset) })) ?? {};
 }
 
 /** Line and column of a key in a YAML config, so a wrong type points at its line. */

@@ -4,20 +4,24 @@
 // (memoised), so the menu tree, the alert references and the git dates are computed once per build.
 // It does not render Markdown or serialise HTML.
 
+import path from 'node:path';
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { SiteConfig } from '../config/config.js';
 import type { Page, Section } from '../content/discover.js';
+import type { AlertRule } from '../rules/types.js';
 import { gitLastModified } from '../content/git-lastmod.js';
+import type { Diagnostic } from '../util/diagnostics.js';
 import { memoised } from '../util/memoise.js';
 import { pageScriptsOf } from '../site/page-scripts.js';
 import type { SiteModel } from '../site/site.js';
 import { tagPath } from '../content/taxonomy.js';
 import type { SiteLinks } from '../content/urls.js';
 import { createSiteMenu } from './menu.js';
-import { addRuleSummaries } from './rule-summary.js';
-import type { ChildLink, Link, PageData, PageKindName, RuleSummary, SiteData, TocEntry } from '../theme-api/types.js';
+import { addRuleBlocks } from './rule-block.js';
+import { addInlineCodeBreaks } from './word-breaks.js';
+import type { ChildLink, Link, PageData, PageKindName, PageRule, SiteData, TocEntry } from '../theme-api/types.js';
 
 /** URLs of the theme's assets by their path under theme/assets. */
 export function assetUrls(model: SiteModel): Record<string, string> {
@@ -50,9 +54,14 @@ export interface GeneratedPage {
 }
 
 export interface PageDataBuilder {
-  /** Data of a content page; adds the rule summary rows to `content` (in place). */
-  forPage(page: Page, content: Root): PageData;
+  /**
+   * Data of a content page; turns the rule code blocks of `content` into rule blocks (in place) and
+   * reports, through `warn`, each rule expression that does not parse, at its rule file line.
+   */
+  forPage(page: Page, content: Root, warn?: (warning: Diagnostic) => void): PageData;
   forGenerated(generated: GeneratedPage): PageData;
+  /** A page as listed by a section or tag page: link, description, severity and summary of its rule. */
+  childLinkOf(page: Page): ChildLink;
   /** The page's last modified date: front matter `lastmod`, `date`, else git's, else undefined. */
   lastmodOf(page: Page): string | undefined;
 }
@@ -74,14 +83,35 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
     gitDates ??= gitLastModified(model.config.siteDir, model.config.contentDir);
     return gitDates.get(page.file);
   };
+  const childLink = (page: Page): ChildLink => {
+    const rule = alertRunbooks.referencesOf(page).flatMap((reference) => reference.rules)[0];
+    const description = page.frontMatter.description;
+    return {
+      ...linkTo(page, links),
+      description: description && !repeatsTitle(description, page.title) ? description : undefined,
+      severity: rule?.severity,
+      summary: rule?.annotations.summary,
+      section: model.site.sectionOf.get(page)?.page.title,
+    };
+  };
   const home = model.site.root.page;
   const homeLink = linkTo(home, links);
 
   return {
     lastmodOf,
-    forPage(page, content) {
+    childLinkOf: childLink,
+    forPage(page, content, warn) {
       const rules = alertRunbooks.referencesOf(page).flatMap((reference) => reference.rules);
-      addRuleSummaries(content, rules);
+      addInlineCodeBreaks(content);
+      for (const problem of addRuleBlocks(content, rules, { open: model.config.params.RuleBlockOpen === true })) {
+        warn?.({
+          file: path.posix.join(model.config.rulesDir, problem.rule.file),
+          line: problem.line,
+          reason: `Unexpected PromQL in \`expr\` of alert \`${problem.rule.alert}\`: ${problem.message}`,
+          hint: 'the page shows the expression as written; fix it in the rule file (`promtool check rules` tells more)',
+          ruleId: 'rule/invalid-promql',
+        });
+      }
       const parent = model.site.sectionOf.get(page);
       const ownSection = model.sectionByPage.get(page);
       const { previous, next } = menu.neighboursOf(page);
@@ -101,7 +131,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         content,
         breadcrumbs: ancestorsOf(parent).map((section) => linkTo(section.page, links)),
         section: parent ? linkTo(parent.page, links) : undefined,
-        children: ownSection ? childrenOf(ownSection, links) : [],
+        children: ownSection ? childrenOf(ownSection, childLink) : [],
         menu: menu.menuFor(page),
         toc: tableOfContents(content),
         previous,
@@ -151,10 +181,15 @@ function linkTo(page: Page, links: SiteLinks): Link {
   return { title: page.title, url: links.relative(page.path) };
 }
 
-function childrenOf(section: Section, links: SiteLinks): ChildLink[] {
+function childrenOf(section: Section, childLink: (page: Page) => ChildLink): ChildLink[] {
   return [...section.sections.map((child) => child.page), ...section.pages]
     .filter((page) => page.frontMatter.bookHidden !== true)
-    .map((page) => ({ ...linkTo(page, links), description: page.frontMatter.description }));
+    .map(childLink);
+}
+
+/** "Troubleshooting for alert HostDown" says nothing the title HostDown does not. */
+function repeatsTitle(description: string, title: string): boolean {
+  return /^troubleshooting for( the)?( alert)?\s+\S+\.?$/i.test(description.trim()) && description.includes(title);
 }
 
 /**
@@ -181,6 +216,14 @@ function editUrl(params: SiteConfig['params'], page: Page): string | undefined {
   return parts.filter((part) => part).join('/');
 }
 
-function summaryOf(rule: RuleSummary): RuleSummary {
-  return { alert: rule.alert, file: rule.file, group: rule.group, severity: rule.severity, for: rule.for };
+function summaryOf(rule: AlertRule): PageRule {
+  return {
+    alert: rule.alert,
+    file: rule.file,
+    group: rule.group,
+    severity: rule.severity,
+    for: rule.for,
+    summary: rule.annotations.summary,
+    actions: [],
+  };
 }

@@ -5,9 +5,9 @@
 import type { AlertRunbooks } from './alert-runbooks.js';
 import type { Page } from '../content/discover.js';
 import type { RuleIndex } from '../rules/types.js';
-import type { AlertIndexRow, Link } from '../theme-api/types.js';
+import type { AlertIndexRow } from '../theme-api/types.js';
 
-export function alertIndexRows(rules: RuleIndex, runbooks: AlertRunbooks, linkTo: (page: Page) => Link): AlertIndexRow[] {
+export function alertIndexRows(rules: RuleIndex, runbooks: AlertRunbooks, linkTo: (page: Page) => NonNullable<AlertIndexRow['runbook']>): AlertIndexRow[] {
   const rows = rules.all().flatMap((file) => file.rules.map((rule) => {
     const runbook = runbooks.runbooksOf(file.path, rule.alert)[0];
     return {

@@ -14,7 +14,7 @@ import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
 import { importSiteFunction } from '../util/fresh-import.js';
-import { listFiles } from '../util/list-files.js';
+import { listFiles, listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
 import type { Layout, PageKindName } from './types.js';
@@ -53,7 +53,7 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
   const layouts: Record<string, unknown> = { ...builtinLayouts };
   const siteLayouts = path.join(siteDir, 'theme', 'layouts');
   // Only top-level modules are layouts; sub-folders (the built-in theme's parts/) hold their own modules.
-  for (const file of listFiles(siteLayouts).filter((name) => /^[^/]+\.m?js$/.test(name))) {
+  for (const file of listSiteFiles(siteDir, path.join('theme', 'layouts')).filter((name) => /^[^/]+\.m?js$/.test(name))) {
     const name = file.replace(/\.m?js$/, '');
     layouts[name] = await importSiteFunction<Layout>(path.join(siteLayouts, file), `theme/layouts/${file}`, {
       what: 'layout',
@@ -62,8 +62,12 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
     });
   }
   const assets = new Map<string, ThemeAsset>();
-  for (const root of [path.join(packageRoot, 'theme', 'assets'), path.join(siteDir, 'theme', 'assets')]) {
-    for (const file of listFiles(root)) assets.set(file, fingerprinted(file, readFileSync(path.join(root, file))));
+  const siteAssets = path.join('theme', 'assets');
+  for (const [root, files] of [
+    [path.join(packageRoot, siteAssets), listFiles(path.join(packageRoot, siteAssets))],
+    [path.join(siteDir, siteAssets), listSiteFiles(siteDir, siteAssets)],
+  ] as const) {
+    for (const file of files) assets.set(file, fingerprinted(file, readFileSync(path.join(root, file))));
   }
   return { layouts: layouts as unknown as Layouts, assets };
 }

@@ -10,7 +10,14 @@ export interface Link {
 }
 
 export interface ChildLink extends Link {
+  /** The page's description; absent when it only repeats the title ("Troubleshooting for alert X"). */
   readonly description?: string;
+  /** Severity of the first alert rule the page shows. */
+  readonly severity?: string;
+  /** `summary` annotation of that rule, as written. */
+  readonly summary?: string;
+  /** Title of the page's section (tag pages group by it). */
+  readonly section?: string;
 }
 
 /** An entry of the left menu (built by menu.ts). */
@@ -41,12 +48,29 @@ export interface RuleSummary {
   readonly group: string;
   readonly severity?: string;
   readonly for?: string;
+  /** The `summary` annotation, as written (`{{ $labels.x }}` kept). */
+  readonly summary?: string;
+}
+
+/**
+ * A link drawn in a rule block's action bar (a dashboard, the expression in Prometheus, a metric's
+ * page), by theme/layouts/parts/rule-block.ts.
+ */
+export interface RuleAction extends Link {
+  /** What kind of link it is, as a class name (`graph`, `metric`...). */
+  readonly kind: string;
+}
+
+/** An alert rule shown on the page, as its rule block draws it (`div.rule-block[data-rule-index]`). */
+export interface PageRule extends RuleSummary {
+  /** Links of the rule block's action bar; empty unless a build step adds some. */
+  readonly actions: readonly RuleAction[];
 }
 
 /** A row of the alerts index: one alert rule of the rules folder. */
 export interface AlertIndexRow extends RuleSummary {
-  /** Its runbook page, or null when no page shows the rule. */
-  readonly runbook: Link | null;
+  /** Its runbook page (with the title of the runbook's section), or null when no page shows the rule. */
+  readonly runbook: (Link & { readonly section?: string }) | null;
 }
 
 /** A tag of the taxonomy list page. */
@@ -102,8 +126,8 @@ export interface PageData {
   readonly editUrl?: string;
   /** Last modified date (ISO 8601): front matter `lastmod`, `date`, or git's last commit of the file. */
   readonly lastmod?: string;
-  /** Alert rules the page shows, in page order. */
-  readonly rules: readonly RuleSummary[];
+  /** Alert rules the page shows, in page order (`data-rule-index` of each rule block is its index here). */
+  readonly rules: readonly PageRule[];
   /** Taxonomy page: every tag with its page count. */
   readonly terms?: readonly TermLink[];
   /** Alerts index page: one row per alert rule. */

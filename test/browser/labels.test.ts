@@ -51,6 +51,7 @@ test('a runbook opened with label values shows them in prose, code block and rul
   expect(await page.locator('main > :first-child').getAttribute('class')).toBe('rb-labels-notice');
   expect(await notice(page).locator('li').allTextContents()).toEqual(['fqdn = lb1.example.com', 'backend = api']);
   expect(await notice(page).locator('.rb-labels-warning').count()).toBe(0);
+  expect(await page.locator('pre code.language-bash .rb-label-filled').first().getAttribute('title')).toBe('From the link; the runbook says {{ $labels.fqdn }}');
 
   // Shown without them, the placeholders come back with their highlighting; and back again.
   const highlightedVariables = () => bashBlock(page).locator('.hljs-variable').count();

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 /** The theme's text, checked for contrast. */
-const themeText = ['body', 'a', '.site-title', '.breadcrumbs li', '.page-meta', '.rule-summary dt', '.rule-summary dd', '.severity',
+const themeText = ['body', 'a', '.site-title', '.breadcrumbs li', '.page-meta', '.rule-glance', '.rule-summary-text', '.severity',
   'pre code', 'pre code span', 'summary', '.page-toc h2', '.child-list p', '.no-runbook', '.site-footer', 'th', 'td', 'button'];
 
 const runbookUrl = () => `${site.url}runbooks/host/hostdown/`;
@@ -56,10 +56,10 @@ test('from the home page through the menu to a runbook, its Alert Rule block, an
   expect(text).toContain('alert: HostDown');
   expect(text).toContain('summary: Host down (instance {{ $labels.instance }})');
   expect(text).toContain('VALUE = {{ $value }} <b>not bold</b>');
-  const summary = details.locator('.rule-summary');
+  const summary = details.locator('summary .rule-glance');
   expect(await summary.locator('.severity').textContent()).toBe('critical');
-  expect(await summary.innerText()).toMatch(/For\s+5m/);
-  expect(await summary.innerText()).toMatch(/Group\s+Host/);
+  expect(await summary.innerText()).toContain('for 5m');
+  expect(await summary.innerText()).toContain('Host down (instance {{ $labels.instance }})');
 
   expect(await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').allTextContents()).toEqual(['Meaning', 'Diagnosis', 'Network', 'Mitigation']);
   expect(await page.locator('.pagination .next').getAttribute('href')).toBe(`${BASE_PATH}runbooks/host/hosthighload/`);
@@ -99,11 +99,11 @@ test('dark mode is remembered over a reload, and text keeps a 4.5:1 contrast in 
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(await background()).toBe('rgb(255, 255, 255)');
 
-  // A toggle button: its name stays "Dark mode", its state is pressed or not, shown by a check mark.
+  // A toggle button: its name stays "Dark mode", its state is pressed or not, shown by its icon.
   const toggle = page.getByRole('button', { name: 'Dark mode', exact: true });
-  const checkMark = () => toggle.evaluate((button) => getComputedStyle(button, '::before').content);
+  const icon = () => toggle.locator('.scheme-icon:visible').textContent();
   expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-  expect(await checkMark()).toBe('none');
+  expect(await icon()).toBe('☾');
   await toggle.click();
   expect(await background()).toBe('rgb(13, 17, 23)');
   expect(await toggle.getAttribute('aria-pressed')).toBe('true');
@@ -111,7 +111,7 @@ test('dark mode is remembered over a reload, and text keeps a 4.5:1 contrast in 
   expect(await page.evaluate(() => document.documentElement.dataset.scheme)).toBe('dark');
   expect(await background()).toBe('rgb(13, 17, 23)');
   expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-  expect(await checkMark()).toContain('✓');
+  expect(await icon()).toBe('☀');
   await page.locator('details summary').first().click();
   expect(await lowContrast(page, themeText)).toEqual([]);
   await page.screenshot({ path: screenshotFile('runbook-dark.png'), fullPage: true });
@@ -166,8 +166,9 @@ test('a code block has a copy button that copies its text', async () => {
   const { page, problems } = await site.openPage();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   await page.goto(runbookUrl());
-  const block = page.locator('pre', { hasText: 'ping -c 3' });
-  await block.getByRole('button', { name: 'Copy code' }).click();
+  // The button sits in a bar above its block, not over the code.
+  const toolbar = page.locator('.code-toolbar:has(+ pre:has-text("ping -c 3"))');
+  await toolbar.getByRole('button', { name: 'Copy code' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('ping -c 3 "$INSTANCE"\n');
   expect(problems).toEqual([]);
   await page.context().close();
@@ -176,7 +177,7 @@ test('a code block has a copy button that copies its text', async () => {
 test('the alerts index lists every alert rule, filters by text and severity, and sorts by column', async () => {
   const { page, problems } = await site.openPage();
   await page.goto(`${site.url}alerts/`);
-  const visibleAlerts = () => page.locator('.alerts-table tbody tr:visible td:first-child').allTextContents();
+  const visibleAlerts = () => page.locator('.alerts-table tbody tr:visible th').allTextContents();
   expect(await visibleAlerts()).toEqual(['HaproxyDown', 'HostClockSkew', 'HostDown', 'HostHighLoad']);
   const clockSkew = page.locator('tr', { hasText: 'HostClockSkew' });
   expect(await clockSkew.locator('.no-runbook').textContent()).toBe('no runbook');
@@ -195,7 +196,10 @@ test('the alerts index lists every alert rule, filters by text and severity, and
   await page.getByRole('button', { name: 'Severity' }).click();
   expect(await page.locator('.alerts-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['warning', 'info', 'critical', 'critical']);
 
-  await page.locator('tr', { hasText: 'HostHighLoad' }).getByRole('link', { name: 'HostHighLoad' }).click();
+  // The runbook link names its section (the alert's name is in the row's first cell already).
+  const runbookLink = page.locator('tr', { hasText: 'HostHighLoad' }).getByRole('link', { name: 'Runbook of HostHighLoad in Host' });
+  expect(await runbookLink.textContent()).toBe('Host');
+  await runbookLink.click();
   await page.waitForURL(`${site.url}runbooks/host/hosthighload/`);
   expect(problems).toEqual([]);
   await page.context().close();

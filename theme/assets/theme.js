@@ -1,9 +1,11 @@
 // The theme's progressive enhancements; every page works without them.
 // - the colour-scheme toggle (the choice is remembered; scheme.js applies it on the next page)
-// - the Menu button of narrow screens
+// - the Menu button of narrow screens (the menu a drawer under the header; Escape or a click outside closes it)
 // - the menu scrolled to the current page (a long menu would hide it below the fold)
-// - a Copy button on each code block
-// - the alerts index's filter (text, severity) and sortable columns
+// - a bar above each code block with its Copy button; for a rule block laid out over lines, a toggle to
+//   the text as in the rule file (Copy always copies that text)
+// - the alerts index's filter (text, severity; `?q=` fills the text) and sortable columns
+// - the 404 page's search box filled with the last part of the address (often an alert name)
 // - Alert Rule blocks opened for printing
 (function () {
   'use strict';
@@ -44,10 +46,16 @@
     var button = document.querySelector('.menu-button');
     var menu = document.getElementById(button ? button.getAttribute('aria-controls') : '');
     if (!button || !menu) return;
+    var header = document.querySelector('.site-header');
     var setOpen = function (open) {
+      // The drawer starts under the header, whose height depends on how its rows wrapped.
+      if (header) root.style.setProperty('--menu-top', header.getBoundingClientRect().bottom + 'px');
       root.classList.toggle('menu-open', open);
       button.setAttribute('aria-expanded', String(open));
     };
+    document.addEventListener('click', function (event) {
+      if (root.classList.contains('menu-open') && !menu.contains(event.target) && !button.contains(event.target)) setOpen(false);
+    });
     button.addEventListener('click', function () {
       var open = button.getAttribute('aria-expanded') !== 'true';
       setOpen(open);
@@ -64,8 +72,35 @@
     });
   }
 
-  function setUpCopyButtons() {
-    document.querySelectorAll('.markdown pre > code').forEach(function (code) {
+  function setUpCodeToolbars() {
+    document.querySelectorAll('.markdown pre').forEach(function (pre) {
+      var code = pre.querySelector('code[data-view="source"]') || pre.querySelector(':scope > code');
+      if (!code) return;
+      var toolbar = document.createElement('div');
+      toolbar.className = 'code-toolbar';
+      var formatted = pre.querySelector('code[data-view="formatted"]');
+      if (formatted) toolbar.appendChild(layoutToggle(formatted, code));
+      toolbar.appendChild(copyButton(code));
+      pre.parentElement.insertBefore(toolbar, pre);
+    });
+  }
+
+  // Shows the expression as in the rule file (pressed) or laid out over lines.
+  function layoutToggle(formatted, source) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'As in the rule file';
+    button.setAttribute('aria-pressed', 'false');
+    button.addEventListener('click', function () {
+      var asWritten = button.getAttribute('aria-pressed') !== 'true';
+      button.setAttribute('aria-pressed', String(asWritten));
+      formatted.hidden = asWritten;
+      source.hidden = !asWritten;
+    });
+    return button;
+  }
+
+  function copyButton(code) {
       var button = document.createElement('button');
       button.type = 'button';
       button.className = 'copy-button';
@@ -84,8 +119,7 @@
         });
         setTimeout(function () { button.textContent = 'Copy'; }, 2000);
       });
-      code.parentElement.appendChild(button);
-    });
+      return button;
   }
 
   // The code as written: without the line numbers of the `highlight` shortcode's numbered lines.
@@ -126,6 +160,11 @@
     };
     text.addEventListener('input', filter);
     severity.addEventListener('change', filter);
+    var asked = new URLSearchParams(window.location.search).get('q');
+    if (asked) {
+      text.value = asked;
+      filter();
+    }
 
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     headers.forEach(function (header, column) {
@@ -154,6 +193,15 @@
   setUpSchemeToggle();
   setUpMenuButton();
   showCurrentMenuEntry();
-  setUpCopyButtons();
+  function fillNotFoundSearch() {
+    var input = document.getElementById('not-found-q');
+    if (!input) return;
+    var parts = window.location.pathname.split('/').filter(Boolean);
+    var last = parts.length > 0 ? decodeURIComponent(parts[parts.length - 1]).replace(/\.html?$/, '') : '';
+    if (last && last !== '404') input.value = last;
+  }
+
+  setUpCodeToolbars();
   setUpAlertsIndex();
+  fillNotFoundSearch();
 })();

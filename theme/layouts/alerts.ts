@@ -1,11 +1,14 @@
-// The alerts index layout (`/alerts/`): one table row per alert rule of the rules folder, with its
-// severity, group, rule file, `for` and runbook (or a visible "no runbook" mark). Without JavaScript it
-// is a plain table; the theme script shows the filter form (text and severity) and makes the column
-// headers sort buttons.
+// The alerts index layout (`/alerts/`): one row per alert rule of the rules folder, with its severity,
+// group, rule file, `for` and runbook (linked by its section, since the alert's name is in the first
+// column already; or a visible "no runbook" mark). A table on wide screens; on a phone the CSS draws each
+// row as a card, each cell under its column's name (`data-label`). Without JavaScript it is a plain
+// table; the theme script shows the filter form (text, from `?q=` too, and severity) and makes the
+// column headers sort buttons.
 
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { severityClass } from '../../src/layout/rule-summary.js';
+import { severityClass } from '../../src/layout/rule-block.js';
+import { breakableName } from '../../src/layout/word-breaks.js';
 import type { AlertIndexRow, PageData } from '../../src/theme-api/types.js';
 import { breadcrumbs } from './parts/breadcrumbs.js';
 import { document } from './parts/document.js';
@@ -44,12 +47,15 @@ function filterForm(rows: readonly AlertIndexRow[]): Element {
 
 function alertRow(row: AlertIndexRow): Element {
   const severity = row.severity ?? 'none';
+  const cell = (column: string, content: ElementContent | ElementContent[] | string) => h('td', { dataLabel: column }, content);
   return h('tr', { dataSeverity: severity }, [
-    h('td', row.alert),
-    h('td', h('span', { className: ['severity', `severity-${severityClass(row.severity)}`] }, severity)),
-    h('td', row.group),
-    h('td', h('code', row.file)),
-    h('td', row.for ?? '0s'),
-    h('td', row.runbook ? h('a', { href: row.runbook.url }, row.runbook.title) : h('span', { className: ['no-runbook'] }, 'no runbook')),
+    h('th', { scope: 'row', dataLabel: 'Alert' }, breakableName(row.alert)),
+    cell('Severity', h('span', { className: ['severity', `severity-${severityClass(row.severity)}`] }, severity)),
+    cell('Group', breakableName(row.group)),
+    cell('Rule file', h('code', breakableName(row.file))),
+    cell('For', row.for ?? '0s'),
+    cell('Runbook', row.runbook
+      ? h('a', { href: row.runbook.url, 'aria-label': `Runbook of ${row.alert}${row.runbook.section ? ` in ${row.runbook.section}` : ''}` }, row.runbook.section ?? 'runbook')
+      : h('span', { className: ['no-runbook'] }, 'no runbook')),
   ]);
 }

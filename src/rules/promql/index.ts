@@ -4,3 +4,4 @@
 export { parse, type ParsedPromql, type PromqlSyntaxError } from './parse.js';
 export { metricNames } from './metric-names.js';
 export { promqlTokens, tokenClass, type PromqlToken, type PromqlTokenKind } from './tokens.js';
+export { format, MAX_LINE } from './format.js';

@@ -10,6 +10,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { themeHtml } from '../../../src/layout/serialize.js';
+import { breakableName } from '../../../src/layout/word-breaks.js';
 import type { MenuEntry, PageData } from '../../../src/theme-api/types.js';
 
 export const MENU_ID = 'site-menu';
@@ -40,7 +41,7 @@ function itemElement(entry: MenuEntry): Element {
     type: 'element',
     tagName: 'a',
     properties: entry.current ? { href: entry.url, ariaCurrent: 'page' } : { href: entry.url },
-    children: [{ type: 'text', value: entry.title }],
+    children: breakableName(entry.title),
   };
   const children = entry.children && entry.children.length > 0 ? [link, entryList(entry.children)] : [link];
   return { type: 'element', tagName: 'li', properties: { className }, children };

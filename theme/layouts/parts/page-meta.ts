@@ -4,6 +4,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { PageData } from '../../../src/theme-api/types.js';
+import { breakableName } from '../../../src/layout/word-breaks.js';
 
 export function pageMeta(data: PageData): Element | undefined {
   const { page, lastmod, editUrl } = data;
@@ -20,7 +21,7 @@ export function pageMeta(data: PageData): Element | undefined {
 export function pagination(data: PageData): Element | undefined {
   if (!data.previous && !data.next) return undefined;
   return h('nav', { className: ['pagination'], 'aria-label': 'Previous and next runbooks' }, [
-    data.previous ? h('a', { className: ['previous'], href: data.previous.url, rel: 'prev' }, [h('span', 'Previous'), ' ', data.previous.title]) : undefined,
-    data.next ? h('a', { className: ['next'], href: data.next.url, rel: 'next' }, [h('span', 'Next'), ' ', data.next.title]) : undefined,
+    data.previous ? h('a', { className: ['previous'], href: data.previous.url, rel: 'prev' }, [h('span', 'Previous'), ' ', ...breakableName(data.previous.title)]) : undefined,
+    data.next ? h('a', { className: ['next'], href: data.next.url, rel: 'next' }, [h('span', 'Next'), ' ', ...breakableName(data.next.title)]) : undefined,
   ]);
 }

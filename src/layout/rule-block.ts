@@ -1,0 +1,214 @@
+// The Alert Rule block: each code block showing one of the page's alert rules (the `rule` shortcode's
+// YAML, usually inside a `<details>`) becomes a rule block, a hast tree:
+//
+//   div.rule-block[data-rule-index]           (index into PageData.rules; theme parts add to it)
+//     p.rule-warning                           (only when the expression does not parse)
+//     pre.rule-yaml
+//       code[data-view=formatted]              (only when `promtool promql format` would split it)
+//       code[data-view=source]                 (the rule exactly as in the file; hidden when formatted)
+//
+// The YAML is highlighted as YAML, its `expr:` value as PromQL (Prometheus's grammar, src/rules/promql).
+// The summary line (`<summary>` of the enclosing `<details>`, else a row before the block) shows the
+// rule's severity badge, `for` and `summary` annotation, so the reader sees them without opening it.
+// A code block is recognised by its text being exactly the rule's source text, so a YAML block the
+// author wrote by hand is left alone. Works on the hast tree in place, as a rehype plugin would.
+
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
+import { highlightCode } from '../markdown/processor.js';
+import { format, parse, promqlTokens, tokenClass } from '../rules/promql/index.js';
+import type { AlertRule } from '../rules/types.js';
+
+/** Severity names the theme colours; anything else is drawn as `other`. */
+const severityClasses: Readonly<Record<string, string>> = {
+  critical: 'critical', error: 'critical', page: 'critical',
+  warning: 'warning', warn: 'warning',
+  info: 'info', informational: 'info', notice: 'info', none: 'info',
+};
+
+export function severityClass(severity: string | undefined): string {
+  return severityClasses[severity?.toLowerCase() ?? ''] ?? 'other';
+}
+
+export interface RuleBlockOptions {
+  /** Alert Rule `<details>` open when the page loads (config `params.RuleBlockOpen`). */
+  readonly open: boolean;
+}
+
+/** A PromQL syntax error of a rule's `expr`, placed in the rule file. */
+export interface ExprProblem {
+  readonly rule: AlertRule;
+  /** 1-based line in the rule file. */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** Turns the page's rule code blocks into rule blocks (in place); returns the expressions that do not parse. */
+export function addRuleBlocks(content: Root, rules: readonly AlertRule[], options: RuleBlockOptions): ExprProblem[] {
+  if (rules.length === 0) return [];
+  const bySource = new Map(rules.map((rule, index) => [rule.sourceText.trimEnd(), { rule, index }]));
+  const problems: ExprProblem[] = [];
+  // Blocks are put in once per parent after the walk: a splice per block into the article's children
+  // would be quadratic on a page showing thousands of rules.
+  const replacement = new Map<ElementContent, ElementContent[]>();
+  const parents = new Set<Root | Element>();
+  visit(content, 'element', (element: Element, index, parent) => {
+    if (element.tagName !== 'pre' || !parent || index === undefined) return undefined;
+    const code = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+    const found = code ? bySource.get(toString(code).trimEnd()) : undefined;
+    if (!found) return SKIP;
+    const { block, problem } = ruleBlock(found.rule, found.index);
+    if (problem) problems.push(problem);
+    const summary = parent.type === 'element' && parent.tagName === 'details' ? summaryOf(parent) : undefined;
+    if (summary && parent.type === 'element') {
+      summary.children.push(summaryLine(found.rule));
+      if (options.open) parent.properties.open = true;
+      replacement.set(element, [block]);
+    } else {
+      replacement.set(element, [h('div', { className: ['rule-summary'] }, [summaryLine(found.rule)]), block]);
+    }
+    parents.add(parent);
+    return SKIP;
+  });
+  for (const parent of parents) {
+    parent.children = parent.children.flatMap((child) => replacement.get(child as ElementContent) ?? [child]) as typeof parent.children;
+  }
+  return problems;
+}
+
+function summaryOf(details: Element): Element | undefined {
+  return details.children.find((child): child is Element => child.type === 'element' && child.tagName === 'summary');
+}
+
+/** Severity badge, `for` and the summary annotation, as written (its `{{ $labels.x }}` is text). */
+function summaryLine(rule: AlertRule): Element {
+  return h('span', { className: ['rule-glance'] }, [
+    h('span', { className: ['severity', `severity-${severityClass(rule.severity)}`] }, rule.severity ?? 'none'),
+    h('span', { className: ['rule-for'] }, [h('span', { className: ['visually-hidden'] }, 'for '), `for ${rule.for ?? '0s'}`]),
+    rule.annotations.summary ? h('span', { className: ['rule-summary-text'] }, rule.annotations.summary) : undefined,
+  ]);
+}
+
+/** Where the `expr` value lies in the rule's source text, and how it is written. */
+interface ExprPlace {
+  readonly start: number;
+  readonly end: number;
+  /** Column of the `expr` key (0-based), for laying out the formatted value under it. */
+  readonly keyColumn: number;
+  /** `|`, `|-`, `>`... of a block scalar, else ''. */
+  readonly indicator: string;
+}
+
+function exprPlace(sourceText: string): ExprPlace | undefined {
+  const document = parseDocument(sourceText, { keepSourceTokens: false });
+  if (!isMap(document.contents)) return undefined;
+  const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === 'expr');
+  if (!pair || !isScalar(pair.value) || !pair.value.range || !isScalar(pair.key) || !pair.key.range) return undefined;
+  const [start, end] = pair.value.range;
+  const keyStart = pair.key.range[0];
+  const block = pair.value.type === Scalar.BLOCK_LITERAL || pair.value.type === Scalar.BLOCK_FOLDED;
+  return {
+    start,
+    end,
+    keyColumn: keyStart - (sourceText.lastIndexOf('\n', keyStart - 1) + 1),
+    indicator: block ? /^[|>][-+0-9]*/.exec(sourceText.slice(start))![0] : '',
+  };
+}
+
+function ruleBlock(rule: AlertRule, index: number): { block: Element; problem?: ExprProblem } {
+  const place = exprPlace(rule.sourceText);
+  const parsed = parse(rule.expr);
+  const source = place ? highlightedRule(rule.sourceText, place, rule.expr) : highlightYaml(rule.sourceText);
+  const formatted = format(parsed);
+  const views: Element[] = [];
+  if (place && parsed.errors.length === 0 && formatted.includes('\n')) {
+    const indent = ' '.repeat(place.keyColumn + 2);
+    const value = `${place.indicator || '|'}\n${formatted.split('\n').map((line) => indent + line).join('\n')}`;
+    const text = rule.sourceText.slice(0, place.start) + value + rule.sourceText.slice(place.end).replace(/^[ \t]*(?=\n|$)/, '');
+    const formattedPlace = { ...place, end: place.start + value.length };
+    views.push(codeView('formatted', highlightedRule(text, formattedPlace, formatted), false));
+  }
+  views.push(codeView('source', source, views.length > 0));
+  const problem = parsed.errors[0] && place ? problemOf(rule, place, parsed.errors[0]) : undefined;
+  const block = h('div', { className: ['rule-block'], dataRuleIndex: String(index), dataAlert: rule.alert }, [
+    problem ? h('p', { className: ['rule-warning'], role: 'note' }, [
+      h('strong', 'PromQL syntax error'), ` at ${rule.file}:${problem.line}: ${problem.message}. The expression is shown as written.`,
+    ]) : undefined,
+    h('pre', { className: ['rule-yaml'] }, views),
+  ]);
+  return { block, problem };
+}
+
+function codeView(view: 'formatted' | 'source', children: ElementContent[], hidden: boolean): Element {
+  return h('code', { className: ['hljs', 'language-yaml'], dataView: view, hidden }, children);
+}
+
+function problemOf(rule: AlertRule, place: ExprPlace, error: { offset: number; message: string }): ExprProblem {
+  const at = alignment(rule.sourceText.slice(place.start, place.end), rule.expr)?.[error.offset] ?? 0;
+  const lineInRule = rule.sourceText.slice(0, place.start + at).split('\n').length;
+  return { rule, line: rule.line + lineInRule - 1, message: error.message };
+}
+
+/** The rule's YAML highlighted as YAML, with its `expr` value (at `place`) highlighted as the PromQL `expr`. */
+function highlightedRule(text: string, place: ExprPlace, expr: string): ElementContent[] {
+  const raw = text.slice(place.start, place.end);
+  return [...highlightYaml(text.slice(0, place.start)), ...highlightPromql(raw, expr), ...highlightYaml(text.slice(place.end))];
+}
+
+function highlightYaml(text: string): ElementContent[] {
+  return text ? (highlightCode(text, 'yaml') ?? []) : [];
+}
+
+/**
+ * `raw` (the value as written in YAML: quoted, or a block scalar with its indicator and indentation)
+ * with the tokens of `expr` (the value YAML reads) marked. Each character of `expr` is found in order in
+ * `raw`; what `raw` has in between (quotes, escapes' backslashes, indentation) stays plain text.
+ */
+function highlightPromql(raw: string, expr: string): ElementContent[] {
+  const map = alignment(raw, expr);
+  if (!map) return [{ type: 'text', value: raw }];
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const token of promqlTokens(expr)) {
+    const from = map[token.from]!;
+    const to = map[token.to - 1]! + 1;
+    if (from > at) out.push({ type: 'text', value: raw.slice(at, from) });
+    out.push(h('span', { className: [tokenClass(token.kind)] }, breakable(raw.slice(from, to))));
+    at = to;
+  }
+  if (at < raw.length) out.push({ type: 'text', value: raw.slice(at) });
+  return out;
+}
+
+/** Offsets in `raw` of each character of `expr` (plus its end), or undefined when `raw` does not hold it. */
+function alignment(raw: string, expr: string): number[] | undefined {
+  const map: number[] = [];
+  let j = 0;
+  for (const character of expr) {
+    for (let unit = 0; unit < character.length; unit += 1) {
+      while (j < raw.length && raw[j] !== character[unit]) j += 1;
+      if (j >= raw.length) return undefined;
+      map.push(j);
+      j += 1;
+    }
+  }
+  map.push(j);
+  return map;
+}
+
+/**
+ * A long token (a metric name, a regular expression) with a `<wbr>` after each `_`, `|`, `,`, `.`, `/`,
+ * `:` and `-`, so a narrow screen wraps it there rather than scrolling or breaking it mid-word.
+ */
+function breakable(text: string): ElementContent[] {
+  if (text.length <= 24) return [{ type: 'text', value: text }];
+  const out: ElementContent[] = [];
+  for (const piece of text.split(/(?<=[_|,./:-])/)) {
+    if (out.length > 0) out.push(h('wbr'));
+    out.push({ type: 'text', value: piece });
+  }
+  return out;
+}
