@@ -107,6 +107,15 @@ describe('init', () => {
     expect(steps[pagesStep]!.id).toBe('pages');
     expect(buildStep).toBeGreaterThan(pagesStep);
     expect(steps[buildStep]!.run).toBe('npx runbook-site build --base-url "${{ steps.pages.outputs.base_url }}/"');
+    // The build cache is restored before the build (latest run's, by prefix) and saved under a new key.
+    const cacheStep = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+    expect(cacheStep).toBeGreaterThan(-1);
+    expect(cacheStep).toBeLessThan(buildStep);
+    expect(steps[cacheStep]!.with).toEqual({
+      path: '.runbook-site-cache',
+      key: 'runbook-site-${{ runner.os }}-${{ github.sha }}',
+      'restore-keys': 'runbook-site-${{ runner.os }}-',
+    });
     expect(steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: 'public' });
 
     const deploy = workflow.jobs.deploy!;

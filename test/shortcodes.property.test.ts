@@ -28,6 +28,7 @@ function expand(source: string): ExpandResult {
     rules: fakeRules,
     pages: { find: () => [] },
     renderMarkdown: () => ({ type: 'root', children: [] }),
+    highlightCode: () => undefined,
     onWarning: () => {},
   });
 }

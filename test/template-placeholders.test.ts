@@ -9,7 +9,7 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { describe, expect, test } from 'vitest';
 import { markTemplatePlaceholders } from '../src/layout/placeholder-marks.js';
-import { codeHighlighter } from '../src/markdown/processor.js';
+import { highlightCode } from '../src/markdown/processor.js';
 import { createRuleIndex } from '../src/rules/rule-index.js';
 import { findTemplatePlaceholders } from '../src/rules/template-placeholders.js';
 
@@ -70,7 +70,7 @@ describe('the corpus annotations', () => {
 const marks = (tree: Root | Element) => [...toHtml(tree).matchAll(/<span class="rb-label" data-label="(\w+)">(.*?)<\/span>(?!<\/span>)/g)];
 
 function highlighted(language: string, source: string): Root {
-  return { type: 'root', children: [h('pre', [h('code', { className: [`language-${language}`] }, codeHighlighter.highlight(language, source).children)])] };
+  return { type: 'root', children: [h('pre', [h('code', { className: [`language-${language}`] }, highlightCode(source, language)!)])] };
 }
 
 describe('marking', () => {

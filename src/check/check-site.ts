@@ -14,6 +14,9 @@ import { alertsNeedingRunbooks, newRunbookPath } from '../scaffold/new-runbook.j
 import { outputGenerators } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../build/render-page.js';
+import { type BodyCache, openBodyCache } from '../cache/body-cache.js';
+import { siteShortcodesFingerprint } from '../cache/build-cache.js';
+import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { loadSite, type SiteModel } from '../site/site.js';
 import { listSiteFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
@@ -35,6 +38,8 @@ export interface CheckOptions {
   baseURL?: string;
   /** Include pages with `draft: true`. */
   buildDrafts?: boolean;
+  /** Read and keep page bodies in the build cache (default: true), as `build` does. */
+  cache?: boolean;
 }
 
 export interface CheckResult {
@@ -56,9 +61,13 @@ export interface CheckResult {
 const unresolvedRuleIds = new Set(['rule/file-not-found', 'rule/alert-not-found', 'rule/path-outside-rules-dir']);
 
 export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
-  const model = await loadSite({ source: path.resolve(options.source ?? '.'), baseURL: options.baseURL, buildDrafts: options.buildDrafts });
+  const siteDir = path.resolve(options.source ?? '.');
+  const siteShortcodes = options.cache === false ? undefined : siteShortcodesFingerprint(siteDir);
+  const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+  const bodies = siteShortcodes === undefined ? undefined : openBodyCache(model, { siteShortcodes });
   const raw: RawFinding[] = [];
-  const rendered = renderPages(model, raw);
+  const rendered = renderPages(model, raw, bodies);
+  bodies?.save(model.site.pages);
   // Pages the pipeline cannot read are reported above; everything after looks at the readable ones.
   const readable: SiteModel = { ...model, site: { ...model.site, pages: rendered.map(({ page }) => page) } };
   const index = alertRunbooksOf(readable);
@@ -124,8 +133,8 @@ function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], in
 }
 
 /** Every page's content, as the build renders it; what the build would stop at or warn about becomes a finding. */
-function renderPages(model: SiteModel, raw: RawFinding[]): RenderedPage[] {
-  const renderContent = createContentRenderer(model, (warning) => raw.push(pipelineFinding(warning)));
+function renderPages(model: RecordingSiteModel, raw: RawFinding[], bodies: BodyCache | undefined): RenderedPage[] {
+  const renderContent = createContentRenderer(model, (warning) => raw.push(pipelineFinding(warning)), bodies);
   return model.site.pages.flatMap((page) => {
     try {
       return [{ page, content: renderContent(page) }];
