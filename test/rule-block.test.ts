@@ -64,8 +64,9 @@ test('a long expression has a laid-out view and the file\'s text, hidden, for th
   expect(html).toContain('<div class="rule-block" data-rule-index="0" data-alert="AppErrors"><pre class="rule-yaml"><code class="hljs language-yaml" data-view="formatted">');
   expect(html).toMatch(/<code class="hljs language-yaml" data-view="source" hidden>/);
   // Laid out as promtool prints it, two spaces deeper than `expr:`.
-  expect(html).toContain('<span class="hljs-attr">expr:</span> |\n    (\n        <span class="pql-aggregation">sum</span>');
-  expect(html).toContain('\n      <span class="pql-operator">/</span>\n        <span class="pql-aggregation">sum</span>');
+  // One span a line, its indentation given for the hanging indent of a wrapped line.
+  expect(html).toContain('<span class="line" style="--indent:0"><span class="hljs-attr">expr:</span> |</span>\n<span class="line" style="--indent:4">    (</span>\n<span class="line" style="--indent:8">        <span class="pql-aggregation">sum</span>');
+  expect(html).toContain('\n<span class="line" style="--indent:6">      <span class="pql-operator">/</span></span>\n');
 });
 
 test('an expression that does not parse is shown as written, with a warning at its rule file line', async () => {

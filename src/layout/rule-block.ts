@@ -143,7 +143,37 @@ function ruleBlock(rule: AlertRule, index: number): { block: Element; problem?: 
 }
 
 function codeView(view: 'formatted' | 'source', children: ElementContent[], hidden: boolean): Element {
-  return h('code', { className: ['hljs', 'language-yaml'], dataView: view, hidden }, children);
+  return h('code', { className: ['hljs', 'language-yaml'], dataView: view, hidden }, hangingLines(children));
+}
+
+/**
+ * The highlighted YAML one `span.line` a line, each with its indentation as `--indent` (in characters),
+ * so a line too long for the screen wraps under its own start (hanging indent, in the CSS) rather than
+ * at the left edge. The line ends stay text between the spans: the code's text is unchanged.
+ */
+function hangingLines(children: ElementContent[]): ElementContent[] {
+  return splitLines(children).flatMap((line, index): ElementContent[] => {
+    const indent = /^ */.exec(toString({ type: 'root', children: line }))![0].length;
+    const span = h('span', { className: ['line'], style: `--indent:${indent}` }, line);
+    return index === 0 ? [span] : [{ type: 'text', value: '\n' }, span];
+  });
+}
+
+/** Nodes split at their line ends; an element spanning lines (a block string) is cut into one per line. */
+function splitLines(nodes: readonly ElementContent[]): ElementContent[][] {
+  const lines: ElementContent[][] = [[]];
+  for (const node of nodes) {
+    const pieces: ElementContent[][] = node.type === 'text'
+      ? node.value.split('\n').map((value) => (value ? [{ type: 'text', value }] : []))
+      : node.type === 'element' && toString(node).includes('\n')
+        ? splitLines(node.children).map((children) => (children.length > 0 ? [{ ...node, children }] : []))
+        : [[node]];
+    pieces.forEach((piece, index) => {
+      if (index > 0) lines.push([]);
+      lines.at(-1)!.push(...piece);
+    });
+  }
+  return lines;
 }
 
 function problemOf(rule: AlertRule, place: ExprPlace, error: { offset: number; message: string }): ExprProblem {
