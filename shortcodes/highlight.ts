@@ -6,6 +6,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { codeHighlighter } from '../src/markdown/processor.js';
+import { highlightPromql } from '../src/markdown/promql-highlight.js';
 import { serialise } from '../src/shortcodes/markup.js';
 import type { Shortcode } from '../src/shortcodes/types.js';
 
@@ -13,9 +14,11 @@ const highlight: Shortcode = (args, inner) => {
   const language = (args.positional[0] ?? args.named.lang ?? '').toLowerCase();
   const options = parseOptions(args.positional[1] ?? args.named.options ?? '');
   const code = (inner ?? '').replace(/^\r?\n/, '').replace(/\s+$/, '');
-  const tokens: ElementContent[] = language && codeHighlighter.registered(language)
-    ? (codeHighlighter.highlight(language, code).children as ElementContent[])
-    : [{ type: 'text', value: code }];
+  const tokens: ElementContent[] = language === 'promql'
+    ? highlightPromql(code)
+    : language && codeHighlighter.registered(language)
+      ? (codeHighlighter.highlight(language, code).children as ElementContent[])
+      : [{ type: 'text', value: code }];
   const numbered = options.linenos !== undefined && options.linenos !== 'false';
   const marked = markedLines(options.hl_lines ?? '');
   const start = Number.parseInt(options.linenostart ?? '1', 10) || 1;

@@ -10,6 +10,7 @@ import { h } from 'hastscript';
 import { describe, expect, test } from 'vitest';
 import { markTemplatePlaceholders } from '../src/layout/placeholder-marks.js';
 import { codeHighlighter } from '../src/markdown/processor.js';
+import { highlightPromql } from '../src/markdown/promql-highlight.js';
 import { createRuleIndex } from '../src/rules/rule-index.js';
 import { findTemplatePlaceholders } from '../src/rules/template-placeholders.js';
 
@@ -65,7 +66,9 @@ describe('the corpus annotations', () => {
 const marks = (tree: Root | Element) => [...toHtml(tree).matchAll(/<span class="rb-label" data-label="(\w+)">(.*?)<\/span>(?!<\/span>)/g)];
 
 function highlighted(language: string, source: string): Root {
-  return { type: 'root', children: [h('pre', [h('code', { className: [`language-${language}`] }, codeHighlighter.highlight(language, source).children)])] };
+  // PromQL is highlighted by Prometheus's grammar (src/markdown/promql-highlight.ts), the rest by highlight.js.
+  const tokens = language === 'promql' ? highlightPromql(source) : codeHighlighter.highlight(language, source).children;
+  return { type: 'root', children: [h('pre', [h('code', { className: [`language-${language}`] }, tokens)])] };
 }
 
 describe('marking', () => {
