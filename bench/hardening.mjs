@@ -3,6 +3,10 @@
 // shortcode engine alone on adversarial sources at size n and 2n: a ratio near 2 is linear, near 4
 // quadratic. A script, not a test: it asserts nothing. `npm run bench` runs it after bench/run.mjs and
 // bench/search.mjs (bench/all.mjs); alone: `node bench/hardening.mjs`.
+// Then the hostile inputs of issue 11, one build each (cache off, one run): wall and CPU user time, peak
+// RSS of the build's process (/usr/bin/time) and how it ended — a positioned error naming the limit, or a
+// build — at full size and just under each limit (the worst a build accepts). Budget: 10 s, 1 GB.
+// BENCH_HOSTILE=0 leaves them out.
 // Environment: BENCH_RUNS (runs per build, default 3; medians).
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,12 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'src', 'cli.js');
+const cli = path.join(root, 'dist', 'src', 'cli', 'bin.js');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 const { expandShortcodes } = await import(path.join(root, 'dist', 'src', 'shortcodes', 'expand.js'));
 const { loadShortcodes } = await import(path.join(root, 'dist', 'src', 'shortcodes', 'registry.js'));
-const { pageTitle } = await import(path.join(root, 'dist', 'src', 'front-matter.js'));
+const { pageTitle } = await import(path.join(root, 'dist', 'src', 'content', 'front-matter.js'));
 
 const work = mkdtempSync(path.join(tmpdir(), 'runbook-site-bench-hardening-'));
 try {
@@ -27,6 +31,7 @@ try {
     ['10 MB page (prose, inline markup, log blocks)', mixedPage()],
   ]));
   console.log(`\n${await engineTable()}`);
+  if (process.env.BENCH_HOSTILE !== '0') console.log(`\n${hostileTable()}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -90,7 +95,8 @@ function buildTable(cases) {
 /** The shortcode engine alone (lex, parse, expand) on sources built to trip a backtracking or rescanning scanner, and the title finder. */
 async function engineTable() {
   const shortcodes = await loadShortcodes(work);
-  const rules = { rulesDir: work, load: () => undefined, all: () => [] };
+  // Every rule file exists and holds no rules, so each `rule` call is an alert-not-found warning.
+  const rules = { rulesDir: work, load: (file) => ({ path: file, rules: [] }), all: () => [] };
   const expand = (source) => {
     try {
       expandShortcodes(source, { file: 'content/x.md', lineOffset: 0, shortcodes, page: { file: 'content/x.md', params: {} }, site: { baseURL: '/', params: {} }, rules, onWarning: () => {} });
@@ -103,8 +109,8 @@ async function engineTable() {
     'left delimiters without names ({{% {{% ...)': (n) => '{{%'.repeat(n),
     'an unterminated quoted argument': (n) => `{{% comment "${'a'.repeat(n)}`,
     'comments never closed ({{% comment %}} ...)': (n) => '{{% comment %}}x'.repeat(n / 16),
-    'paired shortcodes nested 100 deep, repeated': (n) => `${'{{% rule "a.yml" "A" %}}'.repeat(100)}x${'{{% /rule %}}'.repeat(100)}`.repeat(n / 3700),
-    'warnings everywhere (20,000 missing rule files per 2 MB)': (n) => '{{% rule "missing.yml" "A" %}}\n'.repeat(n / 100).padEnd(n, '.'),
+    'paired shortcodes nested 100 deep (the limit), repeated': (n) => `${'{{% details "A" %}}'.repeat(100)}x${'{{% /details %}}'.repeat(100)}`.repeat(n / 3200),
+    'warnings everywhere (20,000 missing alerts per 2 MB)': (n) => '{{% rule "a.yml" "Missing" %}}\n'.repeat(n / 100).padEnd(n, '.'),
     'standalone calls with 50 arguments': (n) => `{{< comment ${'"a" '.repeat(50)}/>}}\n`.repeat(n / 220),
     'escaped shortcodes ({{</* x */>}})': (n) => '{{</* rule "a" */>}} '.repeat(n / 21),
   };
@@ -122,6 +128,51 @@ async function engineTable() {
     }));
     const [a, b] = [timeOf(small), timeOf(large)];
     rows.push([name, `${a.toFixed(0)} ms`, `${b.toFixed(0)} ms`, (b / Math.max(a, 0.1)).toFixed(1)]);
+  }
+  return format(rows);
+}
+
+/** Issue 11's hostile inputs, each a site of its own (file → text), and the worst ones under the limits. */
+function hostileInputs() {
+  const emphasis = (size) => '_a_ '.repeat(size / 4);
+  const row = (index) => `| app-${index} | refused | 3 | ok |\n`;
+  const table = (size) => `| host | state | retries | note |\n|---|---|---|---|\n${Array.from({ length: Math.ceil(size / row(0).length) }, (_, index) => row(index)).join('')}`;
+  const columns = (rows) => `|${' h |'.repeat(2000)}\n|${'---|'.repeat(2000)}\n${'x\n'.repeat(rows)}`;
+  const rule = (index) => `      - alert: Alert${index}\n        expr: rate(errors_total{job="app"}[5m]) > ${index}\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: "{{ $labels.instance }} has errors"\n`;
+  const rules = (size) => `groups:\n  - name: app\n    rules:\n${Array.from({ length: Math.floor((size - 40) / rule(0).length) }, (_, index) => rule(index)).join('')}`;
+  const toml = (size) => `+++\ntitle = "T"\n${Array.from({ length: Math.floor((size - 20) / 24) }, (_, index) => `[t${String(index).padStart(9, '0')}]\na = 1\n`).join('')}+++\n# T\n`;
+  const page = (body) => ({ 'content/Hostile.md': `# Hostile\n\n${body}\n` });
+  const withRules = (text) => ({ 'content/A.md': '# A\n\n{{% rule "big.yml" "Alert1" %}}\n', 'rules/big.yml': text });
+  return [
+    ['1 MB single-line page of `_a_ `', page(emphasis(1_000_000))],
+    ['1 MB GFM table', page(table(1_000_000))],
+    ['2,000-column header, 250,000 rows', page(columns(250_000))],
+    ['50 MB rule file', withRules(rules(50_000_000))],
+    ['22 MB TOML front matter (tables)', { 'content/T.md': toml(22_000_000) }],
+    ['under the limits: 64 KB block of `_a_ `', page(emphasis(65_000))],
+    ['under the limits: 64 KB GFM table', page(table(64_000))],
+    ['under the limits: 2,000 columns, 8 rows', page(columns(8))],
+    ['under the limits: 2 MB rule file', withRules(rules(1_999_000))],
+    ['under the limits: 1 MB TOML front matter', { 'content/T.md': toml(999_000) }],
+  ];
+}
+
+function hostileTable() {
+  const rows = [['hostile input (issue 11)', 'wall', 'CPU user', 'peak RSS', 'outcome']];
+  for (const [name, files] of hostileInputs()) {
+    const site = path.join(work, `hostile-${rows.length}`);
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+      writeFileSync(path.join(site, file), text);
+    }
+    const started = performance.now();
+    const result = spawnSync('/usr/bin/time', ['-f', 'RSS %M USER %U', process.execPath, cli, 'build', '--source', site, '--quiet', '--no-cache', '--workers', '0'], { encoding: 'utf8' });
+    const wall = performance.now() - started;
+    const measured = /RSS (\d+) USER ([\d.]+)/.exec(result.stderr);
+    const message = result.stderr.split('\n').find((line) => line.startsWith('error: '));
+    const outcome = result.status === 0 ? 'built' : `exit ${result.status}: ${message?.replace(/^error: /, '').slice(0, 90) ?? result.stderr.slice(0, 90)}`;
+    rows.push([name, `${(wall / 1000).toFixed(1)} s`, measured ? `${Number(measured[2]).toFixed(1)} s` : '', measured ? `${Math.round(Number(measured[1]) / 1024)} MB` : '', outcome]);
+    rmSync(site, { recursive: true, force: true });
   }
   return format(rows);
 }

@@ -4,6 +4,7 @@
 // exist fails the page (as Hugo's readFile does); an alert missing from an existing file is a warning (an
 // error under --strict). It does not read or parse rule files itself: the site's rule index does.
 
+import { closeNames } from '../src/util/close-names.js';
 import { SiteError } from '../src/util/diagnostics.js';
 import type { RuleFile } from '../src/rules/types.js';
 import type { Shortcode, ShortcodeArgs, ShortcodeContext } from '../src/shortcodes/types.js';
@@ -95,35 +96,6 @@ function alertNameHint(alert: string, ruleFile: RuleFile): string {
   if (names.length === 0) return `\`${ruleFile.path}\` holds no alert rules`;
   const listed = names.slice(0, 5).map((name) => `\`${name}\``).join(', ');
   return `\`${ruleFile.path}\` holds ${names.length === 1 ? 'the alert' : `${names.length} alerts:`} ${listed}${names.length > 5 ? ', ...' : ''}`;
-}
-
-/**
- * Up to three names within a few typos of `wanted`, ignoring case (the likeliest slip), closest first;
- * `part` (a path's file name) also matches on its own, so a missing folder still finds the file.
- */
-function closeNames(wanted: string, names: readonly string[], part?: (name: string) => string): string[] {
-  const allowed = Math.max(2, Math.floor(wanted.length / 4));
-  const distance = (a: string, b: string) => editDistance(a.toLowerCase(), b.toLowerCase());
-  return names
-    .map((name) => ({ name, distance: Math.min(distance(wanted, name), part ? distance(part(wanted), part(name)) + 1 : Infinity) }))
-    .filter(({ distance }) => distance <= allowed)
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, 3)
-    .map(({ name }) => name);
-}
-
-/** Levenshtein distance, one row at a time (alert names are short). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** A Markdown code fence longer than any backtick run in the text, so the text cannot close it. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
+import { OUTPUT_MARKER } from '../src/write/output-update.js';
 
 const ruleFile = `
 -- rules/app.yml --
@@ -83,6 +84,7 @@ describe('bad input', () => {
     const destination = path.join(site, 'public');
     mkdirSync(destination);
     writeFileSync(path.join(destination, 'index.html'), 'previous good site');
+    writeFileSync(path.join(destination, OUTPUT_MARKER), '');
     const before = snapshotFiles(site);
     const stderr: string[] = [];
 

@@ -1,18 +1,18 @@
-// `runbook-site init`: the scaffolded site builds as is and its runbook shows its alert rule; init never
-// overwrites (exit 1, names the files, writes nothing); the GitHub Pages workflow is valid YAML that
+// `runbook-site init`: the scaffolded site builds as is and its runbook shows its alert rule; in an
+// existing repository it appends to .gitignore and keeps files that already hold its content, and it never
+// replaces content (exit 1, names the files, writes nothing); the GitHub Pages workflow is valid YAML that
 // builds with the Pages URL as base URL and deploys with the official actions.
 
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../src/build/build.js';
 import { runCli } from '../src/cli/main.js';
-import { snapshotFiles } from './helpers/site.js';
+import { snapshotFiles, temporaryFolder } from './helpers/site.js';
 
 function emptyFolder(): string {
-  return mkdtempSync(path.join(tmpdir(), 'runbook-site-init-'));
+  return temporaryFolder('init');
 }
 
 async function init(dir: string): Promise<{ exitCode: number; stdout: string[]; stderr: string[] }> {
@@ -49,18 +49,41 @@ describe('init', () => {
     expect(readdirSync(path.join(site, 'public/runbooks/example'))).toContain('exampletargetdown');
   });
 
-  test('refuses to overwrite: exit 1, names every existing file, writes nothing', async () => {
+  test('refuses to replace content: exit 1, names every file with other content, writes nothing', async () => {
     const site = emptyFolder();
     writeFileSync(path.join(site, 'config.yaml'), 'title: Mine\n');
     mkdirSync(path.join(site, 'rules'));
     writeFileSync(path.join(site, 'rules/example.yml'), 'groups: []\n');
+    writeFileSync(path.join(site, '.gitignore'), 'dist/\n');
     const before = snapshotFiles(site);
 
     const { exitCode, stderr } = await init(site);
 
     expect(exitCode).toBe(1);
-    expect(stderr.join('\n')).toMatch(/^error: .*config\.yaml: Unexpected existing files: config\.yaml, rules\/example\.yml; init wrote nothing \(/);
+    expect(stderr.join('\n')).toMatch(/^error: .*config\.yaml: Unexpected existing files with other content: config\.yaml, rules\/example\.yml; init wrote nothing \(/);
     expect(snapshotFiles(site)).toEqual(before);
+  });
+
+  test('works in an existing repository: appends what .gitignore lacks, keeps README and content/, says so', async () => {
+    const site = emptyFolder();
+    writeFileSync(path.join(site, '.gitignore'), 'node_modules\n/public\n*.log');
+    writeFileSync(path.join(site, 'README.md'), '# Our runbooks\n');
+    mkdirSync(path.join(site, 'content/runbooks/db'), { recursive: true });
+    writeFileSync(path.join(site, 'content/runbooks/db/DbDown.md'), '# DbDown\n');
+    const { exitCode, stdout } = await init(site);
+    expect(exitCode).toBe(0);
+    const shown = (file: string) => path.join(path.relative(process.cwd(), site), file);
+    expect(stdout).toContain(`added .runbook-site-cache/ to ${shown('.gitignore')}`);
+    expect(stdout).toContain(`created ${shown('config.yaml')}`);
+    expect(readFileSync(path.join(site, '.gitignore'), 'utf8')).toBe('node_modules\n/public\n*.log\n.runbook-site-cache/\n');
+    expect(readFileSync(path.join(site, 'README.md'), 'utf8')).toBe('# Our runbooks\n');
+    expect(readFileSync(path.join(site, 'content/runbooks/db/DbDown.md'), 'utf8')).toBe('# DbDown\n');
+
+    const again = await init(site);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout.filter((line) => !line.startsWith('kept '))).toEqual([]);
+    expect(again.stdout).toContain(`kept ${shown('config.yaml')} (it already holds what init writes)`);
+    expect(again.stdout).toContain(`kept ${shown('.gitignore')} (it already holds what init writes)`);
   });
 
   test('the Pages workflow builds with the Pages URL as base URL and deploys with the official actions', async () => {

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
+import { plural } from '../util/plural.js';
 import type { Page } from '../content/discover.js';
 import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from '../cache/build-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
@@ -17,9 +18,14 @@ import { type RenderPool, startRenderPool, workersAvailable } from './render-poo
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
 import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
+import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
+import type { OutputSource } from '../write/output-paths.js';
+import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';
+import { assertSiteFolder, type SiteConfig } from '../config/config.js';
 import { loadSite } from '../site/site.js';
 import { urlCollisions } from '../content/url-collisions.js';
 import { outputFileOf } from '../content/urls.js';
+import { listSiteFiles } from '../util/list-files.js';
 
 export interface BuildOptions {
   /** Site root (default: the current folder). */
@@ -71,28 +77,43 @@ const PAGES_PER_WORKER = 60;
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const siteDir = path.resolve(options.source ?? '.');
+  // Before the destination's recovery looks beside it: a `--source` that is no folder is the user's to fix.
+  assertSiteFolder(siteDir);
   const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
   const useCache = options.cache ?? true;
   const workers = workersAvailable ? (options.workers ?? defaultWorkerCount()) : 0;
   // Without cached pages every page renders: start the workers now, so they load while the site is read.
   const coldStart = !useCache || !existsSync(path.join(siteDir, CACHE_FOLDER));
   let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
+  let unlock: (() => void) | undefined;
   try {
+    recoverKilledBuild(destination);
     const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
     const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
     const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));
     assertUniqueUrls(model.site.pages);
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
-    const output = openOutput(destination, cache?.outputManifest(destination));
+    const previousOutput = cache?.outputManifest(destination);
+    assertReplaceableDestination(destination, siteDir, siteSources(model.config), previousOutput ?? cache?.outputManifest(destination, true));
+    // Before anything is written: one build at a time writes the destination, and a killed build's
+    // half-done swap or update is completed or undone.
+    unlock = lockOutput(destination);
+    recoverOutput(destination);
+    const output = openOutput(destination, previousOutput);
     try {
-      output.writeFolder(path.join(siteDir, model.config.staticDir));
-      const { rendered, warnings } = await renderPages(model, cache, output, options, () => {
+      const staticWarnings: Diagnostic[] = [];
+      output.writeFolder(path.join(siteDir, model.config.staticDir), model.config.staticDir, listSiteFiles(siteDir, model.config.staticDir, (warning) => {
+        staticWarnings.push(warning);
+        options.onWarning?.(warning);
+      }));
+      const { rendered, warnings: pageWarnings } = await renderPages(model, cache, output, options, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
       });
+      const warnings = [...staticWarnings, ...pageWarnings];
       let redirectCount = 0;
       for (const file of generatedOutputs(model)) {
-        output.write(file.path, file.content);
+        output.write(file.path, file.content, file.source ?? { what: `the generated ${file.path}` });
         if (file.redirect) redirectCount += 1;
       }
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
@@ -107,8 +128,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       throw error;
     }
   } finally {
+    unlock?.();
     await pool?.close();
   }
+}
+
+/** The folders and files of the site that no output may replace or live in. */
+function siteSources(config: SiteConfig): SiteSource[] {
+  const source = (name: string, what: string): SiteSource => ({ path: path.join(config.siteDir, name), what: `the site's ${what} ${name}` });
+  const folder = (name: string, what: string): SiteSource => source(`${name.replace(/\/$/, '')}/`, what);
+  return [
+    folder(config.contentDir, 'content folder'),
+    folder(config.rulesDir, 'rules folder'),
+    folder(config.staticDir, 'static folder'),
+    folder('shortcodes', 'shortcodes folder'),
+    folder('theme', 'theme folder'),
+    folder(CACHE_FOLDER, 'build cache'),
+    ...(config.configFile ? [source(config.configFile, 'config file')] : []),
+  ];
 }
 
 /**
@@ -127,13 +164,14 @@ async function renderPages(
   /** Each page's warnings once it is done, by page index. */
   const pageWarnings: (readonly Diagnostic[] | undefined)[] = new Array(sitePages.length);
   const missing: number[] = [];
+  // A section page made up from a folder gives way to a generated page at its URL (content/alerts/x.md
+  // makes a section at /alerts/, the alerts index); any other page there is a collision error.
+  const sourceOf = (page: Page): OutputSource => ({ file: page.file, what: `the page ${page.file}`, ...(page.implicit ? { replaceable: true } : {}) });
   sitePages.forEach((page, index) => {
     const cached = cache?.lookup(page);
-    if (!cached) missing.push(index);
-    else {
-      output.writeKnown(outputFileOf(page.path), cached.htmlHash, cached.html);
-      pageWarnings[index] = cached.warnings;
-    }
+    // A cache entry is used only when it passes verification (cached.html() answers undefined otherwise).
+    if (cached && output.writeKnown(outputFileOf(page.path), cached.htmlHash, cached.html, sourceOf(page))) pageWarnings[index] = cached.warnings;
+    else missing.push(index);
   });
   const warnings: Diagnostic[] = [];
   let reported = 0;
@@ -149,7 +187,7 @@ async function renderPages(
   const onRendered = (index: number, page: RenderedPage) => {
     const sitePage = sitePages[index]!;
     const htmlHash = contentHash(page.html);
-    output.writeKnown(outputFileOf(sitePage.path), htmlHash, () => page.html);
+    output.writeKnown(outputFileOf(sitePage.path), htmlHash, () => page.html, sourceOf(sitePage));
     cache?.store(sitePage, page, htmlHash);
     pageWarnings[index] = page.warnings;
     done += 1;
@@ -171,7 +209,7 @@ async function renderPages(
 
 function strictFailure(warnings: readonly Diagnostic[]): SiteError {
   const first = warnings[0]!;
-  const strictHint = `--strict turns the ${warnings.length} warning(s) into errors`;
+  const strictHint = `--strict turns ${warnings.length === 1 ? 'the warning into an error' : `the ${plural(warnings.length, 'warning')} into errors`}`;
   return new SiteError({ ...first, hint: first.hint ? `${first.hint}; ${strictHint}` : strictHint });
 }
 

@@ -6,6 +6,7 @@
 import type { Root } from 'hast';
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
+import { assertParsableBlocks } from '../markdown/block-limits.js';
 import { createMarkdownRenderer } from '../markdown/processor.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
@@ -35,6 +36,7 @@ export function createContentRenderer(model: SiteModel, warn: (warning: Diagnost
   const site = { baseURL: model.config.baseURL, params: model.config.params };
   const pages = createPageLookup(model.site.pages, model.links);
   return (page) => {
+    assertParsableBlocks(page.body, { file: page.file, lineOffset: page.bodyLineOffset }, model.config.limits);
     const { markdown, html } = expandShortcodes(page.body, {
       file: page.file,
       lineOffset: page.bodyLineOffset,

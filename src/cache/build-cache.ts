@@ -14,11 +14,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
-import { listFiles } from '../util/list-files.js';
+import { listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
 import type { SiteModel } from '../site/site.js';
 import { contentHash, type OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
+import { readVerifiedJson, readVerifiedText, writeVerifiedJson } from './verified-file.js';
+import { isRunning } from '../util/running.js';
 
 /** Bumped when the entry format changes. */
 const FORMAT = 2;
@@ -49,7 +51,8 @@ export interface CachedPage {
   readonly ruleFiles: readonly string[];
   /** contentHash of the HTML. */
   readonly htmlHash: string;
-  readonly html: () => string;
+  /** The HTML, read and checked against htmlHash; undefined when the entry is damaged (render the page again). */
+  readonly html: () => string | undefined;
 }
 
 export interface BuildCache {
@@ -62,8 +65,12 @@ export interface BuildCache {
    * no build holds every page's HTML, and the cache folder itself changes only in `save`.
    */
   store(page: Page, rendered: RenderedPage, htmlHash: string): void;
-  /** What the last build wrote to `destination`, to write only what changed. */
-  outputManifest(destination: string): OutputManifest | undefined;
+  /**
+   * What the last build wrote to `destination`, to write only what changed. `legacy` also accepts a
+   * manifest of a version whose manifests carried no hash: only to recognise its output, whose files are
+   * then each checked against it (destination.ts), never to skip writing one.
+   */
+  outputManifest(destination: string, legacy?: boolean): OutputManifest | undefined;
   /**
    * Saves the stored renders and the output manifest, and drops the entries of pages that no longer
    * exist. Called only after a successful build: a failed build calls `discard`, which leaves the site
@@ -85,7 +92,7 @@ export interface BuildCacheOptions {
  * build can only make the key older than the render (a needless re-render next time), never newer.
  */
 export function siteModulesFingerprint(siteDir: string): string {
-  return hashOf(folderFingerprint(path.join(siteDir, 'theme')), folderFingerprint(path.join(siteDir, 'shortcodes')));
+  return hashOf(folderFingerprint(siteDir, 'theme'), folderFingerprint(siteDir, 'shortcodes'));
 }
 
 export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache {
@@ -102,7 +109,7 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     gitHead(model.config.siteDir),
   );
   // Rule files are hashed now, before any page reads them, for the same reason as siteModulesFingerprint.
-  const ruleHashes = new Map(ruleFilesOf(model.rules.rulesDir).map((rulePath) => [rulePath, fileHash(path.join(model.rules.rulesDir, rulePath))]));
+  const ruleHashes = new Map(ruleFilesOf(model.config.siteDir, model.rules.rulesDir).map((rulePath) => [rulePath, fileHash(path.join(model.rules.rulesDir, rulePath))]));
   ruleHashes.set(ALL_RULE_FILES, hashOf([...ruleHashes]));
   const ruleHash = (rulePath: string): string => {
     const normalised = path.relative(model.rules.rulesDir, path.resolve(model.rules.rulesDir, rulePath)).split(path.sep).join('/');
@@ -111,12 +118,15 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
   const htmlDir = path.join(pagesDir, 'html');
   const htmlFile = (hash: string) => path.join(htmlDir, `${hash}.html`);
   const indexFile = path.join(pagesDir, 'index.json');
-  const previous = readJson<CacheIndex>(indexFile);
+  const previous = readVerifiedJson<CacheIndex>(indexFile);
   const entries = previous?.format === FORMAT ? previous.entries : {};
   const keyOf = (page: Page) => hashOf(siteKey, page);
   /** The entries of this build's pages: served from the cache or rendered now. */
   const live = new Map<string, CacheEntry>();
   let staging: string | undefined;
+  removeDeadStaging(dir);
+  /** HTML files that failed verification in `lookup`: `store` writes them again. */
+  const damaged = new Set<string>();
   const discard = () => {
     if (staging) rmSync(staging, { recursive: true, force: true });
     staging = undefined;
@@ -130,33 +140,42 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
       if (!entry || entry.key !== keyOf(page) || !existsSync(htmlFile(entry.html))) return undefined;
       if (Object.entries(entry.rules).some(([rulePath, hash]) => ruleHash(rulePath) !== hash)) return undefined;
       live.set(page.file, entry);
-      return { warnings: entry.warnings, ruleFiles: Object.keys(entry.rules), htmlHash: entry.html, html: () => readFileSync(htmlFile(entry.html), 'utf8') };
+      const html = () => {
+        const text = readVerifiedText(htmlFile(entry.html), entry.html);
+        if (text === undefined) damaged.add(entry.html);
+        return text;
+      };
+      return { warnings: entry.warnings, ruleFiles: Object.keys(entry.rules), htmlHash: entry.html, html };
     },
     store(page, rendered, htmlHash) {
       const rules = Object.fromEntries(rendered.ruleFiles.map((rulePath) => [rulePath, ruleHash(rulePath)]));
       const entry: CacheEntry = { key: keyOf(page), rules, warnings: rendered.warnings, html: htmlHash };
       live.set(page.file, entry);
-      if (existsSync(htmlFile(entry.html))) return;
+      if (existsSync(htmlFile(entry.html)) && !damaged.has(entry.html)) return;
       try {
-        staging ??= mkdtempSync(`${dir}.staging-`);
+        staging ??= mkdtempSync(`${dir}.staging-${process.pid}-`);
         writeFileSync(path.join(staging, `${entry.html}.html`), rendered.html);
       } catch {
         // Not cached, rendered again next time (see save).
         live.delete(page.file);
       }
     },
-    outputManifest: (destination) => readJson<OutputManifest>(manifestFile(destination)),
+    outputManifest: (destination, legacy) => readVerifiedJson<OutputManifest>(manifestFile(destination), legacy),
     save(pages, manifest) {
       try {
         mkdirSync(htmlDir, { recursive: true });
-        for (const name of staging ? readdirSync(staging) : []) renameSync(path.join(staging!, name), path.join(htmlDir, name));
+        for (const name of staging ? readdirSync(staging) : []) {
+          // A damaged entry may be a folder, which a rename cannot replace.
+          if (damaged.has(name.replace(/\.html$/, ''))) rmSync(path.join(htmlDir, name), { recursive: true, force: true });
+          renameSync(path.join(staging!, name), path.join(htmlDir, name));
+        }
         const index: CacheIndex = { format: FORMAT, entries: Object.fromEntries(pages.flatMap((page) => (live.has(page.file) ? [[page.file, live.get(page.file)!]] : []))) };
-        writeFileSync(indexFile, JSON.stringify(index));
+        writeVerifiedJson(indexFile, index);
         const used = new Set(Object.values(index.entries).map((entry) => `${entry.html}.html`));
         for (const name of readdirSync(htmlDir)) if (!used.has(name)) rmSync(path.join(htmlDir, name), { force: true });
         // Entries of an older format (one file per page) are never read again.
         for (const name of readdirSync(pagesDir)) if (name !== 'html' && name !== 'index.json') rmSync(path.join(pagesDir, name), { recursive: true, force: true });
-        writeFileSync(manifestFile(manifest.destination), JSON.stringify(manifest));
+        writeVerifiedJson(manifestFile(manifest.destination), manifest);
       } catch {
         // A cache that cannot be written (read-only site, full disk) costs a rebuild next time, never this build.
       } finally {
@@ -167,11 +186,17 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
   };
 }
 
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
+/** Removes the staging folders (`<cache>.staging-<pid>-*`) of builds that were killed. */
+function removeDeadStaging(cacheDir: string): void {
+  const prefix = `${path.basename(cacheDir)}.staging-`;
+  for (const name of readdirSync(path.dirname(cacheDir))) {
+    const owner = Number.parseInt(name.slice(prefix.length), 10);
+    if (!name.startsWith(prefix) || (owner > 0 && isRunning(owner))) continue;
+    try {
+      rmSync(path.join(path.dirname(cacheDir), name), { recursive: true, force: true });
+    } catch {
+      // A read-only site keeps it; it is never read.
+    }
   }
 }
 
@@ -201,8 +226,8 @@ function gitHead(siteDir: string): string {
 }
 
 /** Rule files (`.yml`/`.yaml`) under the rules folder, as sorted `/`-separated relative paths. */
-function ruleFilesOf(rulesDir: string): string[] {
-  return listFiles(rulesDir).filter((name) => /\.ya?ml$/i.test(name));
+function ruleFilesOf(siteDir: string, rulesDir: string): string[] {
+  return listSiteFiles(siteDir, path.relative(siteDir, rulesDir)).filter((name) => /\.ya?ml$/i.test(name));
 }
 
 function fileHash(file: string): string {
@@ -213,11 +238,12 @@ function fileHash(file: string): string {
   }
 }
 
-/** Hash of every file's path and content under `root` (recursively); 'missing' when it does not exist. */
-function folderFingerprint(root: string): string {
+/** Hash of every file's path and content under `parent/folder` (recursively); 'missing' when it does not exist. */
+function folderFingerprint(parent: string, folder: string): string {
+  const root = path.join(parent, folder);
   if (!existsSync(root) || !statSync(root).isDirectory()) return 'missing';
   const hash = createHash('sha256');
-  for (const name of listFiles(root)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
+  for (const name of listSiteFiles(parent, folder)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
   return hash.digest('hex');
 }
 
@@ -230,8 +256,8 @@ let code: string | undefined;
 function codeFingerprint(): string {
   const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   code ??= hashOf(
-    ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(path.join(codeRoot, folder))),
-    folderFingerprint(path.join(packageRoot, 'theme', 'assets')),
+    ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(codeRoot, folder)),
+    folderFingerprint(packageRoot, path.join('theme', 'assets')),
     fileHash(path.join(packageRoot, 'package.json')),
     fileHash(path.join(packageRoot, 'package-lock.json')),
   );

@@ -4,11 +4,12 @@
 // that fail to parse are never kept (the rule index reports them each build). Saved only after a
 // successful build, with just the entries this build used.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedRuleFiles } from '../rules/rule-index.js';
 import type { RuleFile } from '../rules/types.js';
 import { CACHE_FOLDER, hashOf } from './build-cache.js';
+import { readVerifiedJson, writeVerifiedJson } from './verified-file.js';
 
 /** Bumped when RuleFile's shape changes. */
 const FORMAT = 1;
@@ -35,7 +36,7 @@ export function openParsedRuleCache(siteDir: string): ParsedRuleCache {
     save() {
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(used) }));
+        writeVerifiedJson(file, { format: FORMAT, entries: Object.fromEntries(used) });
       } catch {
         // Parsed again next time.
       }
@@ -44,10 +45,6 @@ export function openParsedRuleCache(siteDir: string): ParsedRuleCache {
 }
 
 function readEntries(file: string): Record<string, RuleFile> {
-  try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format: number; entries: Record<string, RuleFile> };
-    return stored.format === FORMAT ? stored.entries : {};
-  } catch {
-    return {};
-  }
+  const stored = readVerifiedJson<{ format: number; entries: Record<string, RuleFile> }>(file);
+  return stored?.format === FORMAT ? stored.entries : {};
 }

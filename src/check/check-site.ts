@@ -15,12 +15,15 @@ import { outputGenerators } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../build/render-page.js';
 import { loadSite, type SiteModel } from '../site/site.js';
-import { listFiles } from '../util/list-files.js';
+import { listSiteFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
+import type { AlertRule } from '../rules/types.js';
 import { checkAnnotationUrls, type AnnotationBaseURL, type AnnotationCheck } from './annotation-urls.js';
 import { defaultRequiredSections, levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
 import { checkLinks, type RenderedPage } from './links.js';
-import { copyDrifts, driftFinding, type CopyDrift } from './rule-copy-drift.js';
+import { driftFinding } from './rule-copy-drift.js';
+import { ruleCopyDrifts } from '../site/rule-copies.js';
+import { ruleFileCoverage, type RuleFileCoverage } from '../site/coverage.js';
 import { sectionFindings } from './required-sections.js';
 import { staleFinding, staleRunbooks } from './stale-runbooks.js';
 import { promqlErrors } from './promql-errors.js';
@@ -45,6 +48,8 @@ export interface CheckResult {
   readonly pages: number;
   /** Addresses under which annotation URLs were checked. */
   readonly annotationBaseURLs: readonly AnnotationBaseURL[];
+  /** Per rule file: alerts with a runbook, with a drifted copy, with a runbook missing a section. */
+  readonly coverage: readonly RuleFileCoverage[];
 }
 
 /** Rule ids of the `rule` shortcode's problems that mean a reference leads to no rule. */
@@ -62,11 +67,20 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   const { annotations, publishedPaths } = siteAnnotationCheck(readable, index);
   raw.push(...annotations.findings);
   raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
-  raw.push(...runbookFindings(readable, rendered, index));
+  const runbookChecks = runbookFindings(readable, rendered, index);
+  raw.push(...runbookChecks.findings);
 
   const findings = levelFindings(raw, model.config.check).sort(byPlace);
   const count = (level: Finding['level']) => findings.filter((finding) => finding.level === level).length;
-  return { findings, errors: count('error'), warnings: count('warning'), infos: count('info'), pages: model.site.pages.length, annotationBaseURLs: annotations.baseURLs };
+  return {
+    findings,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    pages: model.site.pages.length,
+    annotationBaseURLs: annotations.baseURLs,
+    coverage: runbookChecks.coverage,
+  };
 }
 
 /** The annotation URLs checked against what the site publishes (for check, and `annotate`'s repairs). */
@@ -82,7 +96,7 @@ export function siteAnnotationCheck(model: SiteModel, index: AlertRunbooks = ale
 }
 
 /** What keeps a runbook true to its alert: a valid expression, its copy of the rule, its sections, its age against the rule's. */
-function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], index: AlertRunbooks): RawFinding[] {
+function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], index: AlertRunbooks): { findings: RawFinding[]; coverage: RuleFileCoverage[] } {
   const { config } = model;
   const runbooks = rendered.filter(({ page }) => index.referencesOf(page).length > 0);
   const required = config.check.requiredSections ?? defaultRequiredSections;
@@ -96,23 +110,17 @@ function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], in
       rules: index.referencesOf(page).flatMap((reference) => reference.rules.map((rule, ordinal) => ({ rule, ordinal }))),
     })),
   });
-  return [
-    ...promqlErrors({ siteDir: config.siteDir, rulesDir: config.rulesDir, ruleFiles: model.rules.all() }),
-    ...drifts.map((drift) => driftFinding(drift, config.rulesDir)),
-    ...runbooks.flatMap((runbook) => sectionFindings(runbook, required)),
-    ...stale.map((runbook) => staleFinding(runbook, config.rulesDir)),
-  ];
-}
-
-/** The site's rule copies that differ from their rules (for check, and for `check --fix rule-copy-drift`). */
-export function ruleCopyDrifts(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): CopyDrift[] {
-  return copyDrifts({
-    pages: model.site.pages,
-    shortcodes: model.shortcodes,
-    rulesOf: (page) => index.referencesOf(page).flatMap((reference) => reference.rules),
-    allRules: model.rules.all().flatMap((file) => file.rules),
-    runbookKeys: [model.config.annotate.key],
-  });
+  const sections = runbooks.flatMap((runbook) => sectionFindings(runbook, required));
+  const pagesMissingSections = new Set(sections.map((finding) => finding.file));
+  return {
+    findings: [
+      ...promqlErrors({ siteDir: config.siteDir, rulesDir: config.rulesDir, ruleFiles: model.rules.all() }),
+      ...drifts.map((drift) => driftFinding(drift, config.rulesDir)),
+      ...sections,
+      ...stale.map((runbook) => staleFinding(runbook, config.rulesDir)),
+    ],
+    coverage: ruleFileCoverage({ rules: model.rules, runbooks: index, drifts, missingSections: (page) => pagesMissingSections.has(page.file) }),
+  };
 }
 
 /** Every page's content, as the build renders it; what the build would stop at or warn about becomes a finding. */
@@ -153,7 +161,7 @@ function emptyPages(pages: readonly Page[]): RawFinding[] {
 /** One finding per alert name of a rule file that no page shows, at its first rule. */
 function alertsWithoutRunbooks(model: SiteModel, runbooksOf: (file: string, alert: string) => readonly Page[]): RawFinding[] {
   return alertsNeedingRunbooks(model.rules).filter((rule) => runbooksOf(rule.file, rule.alert).length === 0).map((rule): RawFinding => {
-    const runbookFile = newRunbookPath(model.config, rule);
+    const runbookFile = runbookFileOf(model, rule);
     const placeholder = model.site.pages.find((page) => page.file === runbookFile && page.empty);
     return {
       kind: 'alert-without-runbook',
@@ -162,9 +170,19 @@ function alertsWithoutRunbooks(model: SiteModel, runbooksOf: (file: string, aler
       message: `Alert \`${rule.alert}\` has no runbook: no page shows it with the \`rule\` shortcode`,
       hint: placeholder
         ? `${runbookFile} is empty; \`runbook-site new --missing\` fills it`
-        : `\`runbook-site new ${rule.file} ${rule.alert}\` writes ${runbookFile}`,
+        : runbookFile ? `\`runbook-site new ${rule.file} ${rule.alert}\` writes ${runbookFile}` : 'its name is no file name: write its runbook by hand',
     };
   });
+}
+
+/** Where `new` would write the alert's runbook; undefined when it cannot (its name is no file name). */
+function runbookFileOf(model: SiteModel, rule: AlertRule): string | undefined {
+  try {
+    return newRunbookPath(model.config, rule);
+  } catch (error) {
+    if (error instanceof SiteError) return undefined;
+    throw error;
+  }
 }
 
 /** Pages and aliases writing one URL (case-insensitively): each published after the first is a finding. */
@@ -195,7 +213,7 @@ function publishedFiles(model: SiteModel, publishedPaths: ReadonlySet<string>): 
   return (sitePath) => {
     if (publishedPaths.has(sitePath) || publishedPaths.has(`${sitePath}/`)) return true;
     files ??= new Set([
-      ...listFiles(path.join(model.config.siteDir, model.config.staticDir)),
+      ...listSiteFiles(model.config.siteDir, model.config.staticDir),
       ...outputGenerators.flatMap((generate) => [...generate(model)].map((file) => file.path)),
     ].map((file) => `/${file}`.replace(/\/index\.html$/, '/')));
     return files.has(sitePath) || files.has(`${sitePath}/`);

@@ -10,8 +10,8 @@ export interface OptionDefinition {
 
 export interface CommandDefinition {
   readonly name: string;
-  /** Positional arguments as shown in the usage line. */
-  readonly positionals?: string;
+  /** Positional arguments as shown in the usage line, and how many the command takes at most. */
+  readonly positionals?: { readonly usage: string; readonly max: number };
   readonly summary: string;
   readonly options: readonly OptionDefinition[];
 }
@@ -19,8 +19,9 @@ export interface CommandDefinition {
 const source: OptionDefinition = { name: 'source', type: 'string', placeholder: 'DIR', description: 'site root holding config.yaml, content/ and the rules folder (default: .)' };
 const noCache: OptionDefinition = { name: 'no-cache', type: 'boolean', description: 'render every page, ignoring the build cache in <source>/.runbook-site-cache/' };
 const workers: OptionDefinition = { name: 'workers', type: 'string', placeholder: 'N', description: 'render worker threads (default: one per core beyond two; 0: none)' };
-const quiet: OptionDefinition = { name: 'quiet', type: 'boolean', description: 'print only errors' };
+const quiet: OptionDefinition = { name: 'quiet', type: 'boolean', description: 'print only errors (no warnings, progress or summary)' };
 const baseUrl: OptionDefinition = { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' };
+const debug: OptionDefinition = { name: 'debug', type: 'boolean', description: 'on an unexpected error, print its stack trace too' };
 const buildDrafts: OptionDefinition = { name: 'build-drafts', type: 'boolean', description: 'include pages with `draft: true`' };
 
 export const commands: readonly CommandDefinition[] = [
@@ -36,6 +37,7 @@ export const commands: readonly CommandDefinition[] = [
       noCache,
       workers,
       quiet,
+      debug,
     ],
   },
   {
@@ -50,6 +52,7 @@ export const commands: readonly CommandDefinition[] = [
       noCache,
       workers,
       quiet,
+      debug,
     ],
   },
   {
@@ -61,6 +64,7 @@ export const commands: readonly CommandDefinition[] = [
       { name: 'fix', type: 'string', placeholder: 'KIND', description: 'repair the findings of KIND first, then check: `rule-copy-drift` rewrites each drifted rule copy on a page from the rule file' },
       baseUrl,
       buildDrafts,
+      debug,
     ],
   },
   {
@@ -70,24 +74,34 @@ export const commands: readonly CommandDefinition[] = [
       source,
       { name: 'dry-run', type: 'boolean', description: 'print a unified diff of the changes and write nothing' },
       { name: 'form', type: 'string', placeholder: 'page|alert', description: 'URL written: the runbook page\'s (page) or the site\'s /alerts/<Name>/ redirect (alert); default: the config\'s annotate.form, else page' },
+      { name: 'labels', type: 'string', placeholder: 'NAMES', description: 'comma-separated labels a new URL passes as `?NAME={{ $labels.NAME | urlquery }}`, for the runbook to fill in ("" for none); default: the config\'s annotate.labels, else the labels the runbook uses as placeholders, plus instance and job when the rule\'s expression keeps them' },
       { name: 'base-url', type: 'string', placeholder: 'URL', description: 'address the URLs are written with, overriding the config\'s baseURL' },
+      debug,
     ],
   },
   {
     name: 'new',
-    positionals: 'RULE_FILE ALERT_NAME',
+    positionals: { usage: 'RULE_FILE ALERT_NAME', max: 2 },
     summary: 'Write the runbook page of an alert rule (or of every alert without one) from the runbook template.',
     options: [
       source,
       { name: 'missing', type: 'boolean', description: 'write a runbook for every alert no page shows (empty files are filled, others never replaced)' },
+      debug,
     ],
   },
   {
     name: 'init',
-    positionals: '[DIR]',
-    summary: 'Scaffold a new site in DIR (default: .): config, content, an example rule and runbook, .gitignore and a GitHub Pages workflow. Overwrites nothing.',
-    options: [],
+    positionals: { usage: '[DIR]', max: 1 },
+    summary: 'Scaffold a site in DIR (default: .): config, content, an example rule and runbook, .gitignore lines, a GitHub Pages workflow. Works in an existing repository; replaces nothing.',
+    options: [debug],
   },
 ];
 
 export const globalUsage = 'runbook-site <command> [options]';
+
+/** Options every command takes, and the ones only the bare `runbook-site` takes. */
+export const helpOption: OptionDefinition = { name: 'help', type: 'boolean', description: 'show this help' };
+export const globalOptions: readonly (OptionDefinition & { short: string })[] = [
+  { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
+  { ...helpOption, short: 'h', description: 'show this help' },
+];

@@ -1,13 +1,15 @@
-// `runbook-site init [DIR]`: scaffolds a new site (src/scaffold/init.ts), prints each file it wrote and what to do next.
+// `runbook-site init [DIR]`: scaffolds a site (src/scaffold/init.ts), prints what it did to each file and what to do next.
 
 import path from 'node:path';
 import { initSite } from '../scaffold/init.js';
-import { type CommandHandler, UsageError } from './handler.js';
+import type { CommandHandler } from './handler.js';
 
 export const initCommand: CommandHandler = async ({ positionals, stdout, stderr }) => {
-  if (positionals.length > 1) throw new UsageError('expected at most one DIR');
-  const { siteDir, files } = initSite(positionals[0] ?? '.');
-  for (const file of files) stdout(`created ${path.join(path.relative(process.cwd(), siteDir), file)}`);
+  const { siteDir, created, extended, unchanged } = initSite(positionals[0] ?? '.');
+  const shown = (file: string) => path.join(path.relative(process.cwd(), siteDir), file);
+  for (const file of created) stdout(`created ${shown(file)}`);
+  for (const { file, lines } of extended) stdout(`added ${lines.join(', ')} to ${shown(file)}`);
+  for (const file of unchanged) stdout(`kept ${shown(file)} (it already holds what init writes)`);
   stderr([
     '',
     'Next:',

@@ -1,13 +1,19 @@
 // The CLI: parses arguments against the command table, runs the command's handler, and maps failures to
 // exit codes (1 for problems in the site's content, 2 for usage errors). A thin layer over the API.
+// No stack trace reaches a user: an error no step turned into a SiteError is a bug, printed as one line
+// asking for a report (its stack only with --debug).
 
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { closeNames } from '../util/close-names.js';
 import { SiteError, formatDiagnostic } from '../util/diagnostics.js';
+import { packageRoot } from '../util/package-root.js';
+import { parseCommandArguments } from './arguments.js';
 import { buildCommand } from './build-command.js';
 import { annotateCommand } from './annotate-command.js';
 import { checkCommand } from './check-command.js';
 import { serveCommand } from './serve-command.js';
-import { commands } from './definitions.js';
+import { commands, globalOptions } from './definitions.js';
 import { type CommandHandler, UsageError } from './handler.js';
 import { commandHelp, globalHelp } from './help.js';
 import { initCommand } from './init-command.js';
@@ -38,25 +44,22 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     streams.stdout(globalHelp());
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-v') {
+    streams.stdout(`runbook-site ${packageVersion()}`);
+    return 0;
+  }
   const command = commands.find((candidate) => candidate.name === name);
   const handler = handlers[name];
   if (!command || !handler) {
-    streams.stderr(`error: unknown command \`${name}\`\n\n${globalHelp()}`);
+    streams.stderr(`error: ${unknownCommand(name)}\n\n${globalHelp()}`);
     return 2;
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(command.options.map((option) => [option.name, { type: option.type }])),
-      },
-    });
+    parsed = parseCommandArguments(command, rest);
   } catch (error) {
-    streams.stderr(`error: ${(error as Error).message}\n\n${commandHelp(command)}`);
+    if (!(error instanceof UsageError)) throw error;
+    streams.stderr(`error: ${error.message}\n\n${commandHelp(command)}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -74,6 +77,26 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
       streams.stderr(`error: ${error.message}\n\n${commandHelp(command)}`);
       return 2;
     }
-    throw error;
+    streams.stderr(`error: ${unexpectedErrorMessage(error)} (run with --debug for the stack; please report it)`);
+    if ((parsed.values as Record<string, unknown>).debug) streams.stderr(String((error as Error | undefined)?.stack ?? error));
+    return 1;
   }
+}
+
+function unexpectedErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim() || 'unexpected failure';
+}
+
+/** `unknown command \`biuld\` (did you mean \`build\`?)`; a misplaced option is named as one. */
+function unknownCommand(name: string): string {
+  const isOption = name.startsWith('-');
+  const names = isOption ? globalOptions.map((option) => `--${option.name}`) : commands.map((command) => command.name);
+  const close = closeNames(name, names);
+  const suggestion = close.length > 0 ? ` (did you mean ${close.map((candidate) => `\`${candidate}\``).join(' or ')}?)` : '';
+  return `unknown ${isOption ? 'option' : 'command'} \`${name}\`${suggestion}`;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }

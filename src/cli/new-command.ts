@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import { SiteError } from '../util/diagnostics.js';
+import { plural } from '../util/plural.js';
 import { alertsNeedingRunbooks, writeNewRunbook } from '../scaffold/new-runbook.js';
 import type { AlertRule } from '../rules/types.js';
 import { loadSite, type SiteModel } from '../site/site.js';
@@ -41,7 +42,7 @@ export const newCommand: CommandHandler = async ({ values, positionals, stdout, 
       left += 1;
     }
   }
-  stderr(`${withoutRunbook.length - left} runbooks written${left > 0 ? `, ${left} alerts left without a runbook` : ''}`);
+  stderr(`${plural(withoutRunbook.length - left, 'runbook')} written${left > 0 ? `, ${plural(left, 'alert')} left without a runbook` : ''}`);
   return left > 0 ? 1 : 0;
 };
 

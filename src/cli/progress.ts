@@ -4,6 +4,7 @@
 
 import type { BuildResult } from '../build/build.js';
 import { type Diagnostic, formatDiagnostic } from '../util/diagnostics.js';
+import { plural } from '../util/plural.js';
 
 export interface ProgressLine {
   update(done: number, total: number): void;
@@ -34,13 +35,14 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
 /** `Built 1110 pages (3 rendered), 1203 redirects, 9 warnings in 412 ms → /site/public` */
 export function buildSummary(result: BuildResult): string {
   const rendered = result.rendered < result.pages ? ` (${result.rendered} rendered)` : '';
-  return `Built ${result.pages} pages${rendered}, ${result.redirects} redirects, ${result.warnings.length} warnings in ${Math.round(result.durationMs)} ms → ${result.destination}`;
+  return `Built ${plural(result.pages, 'page')}${rendered}, ${plural(result.redirects, 'redirect')}, ${plural(result.warnings.length, 'warning')} in ${Math.round(result.durationMs)} ms → ${result.destination}`;
 }
 
-/** The reporting callbacks `build` and `serve` share: warnings and progress on stderr. */
+/** The reporting callbacks `build` and `serve` share: warnings and progress on stderr, neither when quiet (errors only). */
 export function buildReporting(progress: ProgressLine, quiet: boolean, stderr: (line: string) => void) {
   return {
     onWarning: (warning: Diagnostic) => {
+      if (quiet) return;
       progress.clear();
       stderr(`warning: ${formatDiagnostic(warning)}`);
     },

@@ -1,14 +1,17 @@
 // Site configuration: finds config.yaml (or Hugo's other names), parses it and validates the keys
 // runbook-site understands with a schema (Hugo's names), keeping unknown keys. It does not read content.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { checkConfigSchema, type CheckConfig } from './check-findings.js';
+import { inputLimitsSchema, type InputLimits } from './limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { yamlValueOf } from '../util/yaml-values.js';
+import { LABEL_NAME } from '../util/label-name.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -38,14 +41,30 @@ const configSchema = z.looseObject({
       renderer: z.looseObject({ unsafe: z.boolean().optional() }).optional(),
     }).optional(),
   }).default({}),
+  /** Sizes of input beyond which a parser would take minutes or gigabytes (src/config/limits.ts). */
+  limits: inputLimitsSchema.prefault({}),
   /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
   check: checkConfigSchema.default({}),
+  /** Action links on each runbook's Alert Rule block; each is shown only when configured. */
+  links: z.strictObject({
+    /** Prometheus's address: "Graph in Prometheus" opens the expression at `<url>/graph?g0.expr=...`. */
+    prometheus: z.url().optional(),
+    /** Alertmanager's address: "Silence" opens `<url>/#/silences/new?filter={alertname="..."}`. */
+    alertmanager: z.url().optional(),
+    /** More links: `url` with `{{alert}}`, `{{expr}}`, `{{file}}`, `{{group}}` filled in, URL-encoded. */
+    templates: z.array(z.strictObject({ title: z.string().min(1), url: z.string().min(1) })).optional(),
+  }).prefault({}),
   /** What `runbook-site annotate` writes into rule files. */
   annotate: z.strictObject({
     /** The annotation holding the runbook's URL. */
     key: z.string().min(1).default('runbook_url'),
     /** `page`: the runbook page's URL; `alert`: the site's `/alerts/<Name>/` redirect to it. */
     form: z.enum(['page', 'alert']).default('page'),
+    /**
+     * Labels a new runbook URL passes in its query, each `{{ $labels.NAME | urlquery }}`; default: the
+     * runbook's placeholders, and instance and job when the rule's expression keeps them. `[]`: none.
+     */
+    labels: z.array(z.string().regex(LABEL_NAME, 'expected label names')).optional(),
   }).prefault({}),
 });
 
@@ -68,6 +87,8 @@ export interface SiteConfig {
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
   readonly annotate: RawConfig['annotate'];
+  readonly links: RawConfig['links'];
+  readonly limits: InputLimits;
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -78,6 +99,7 @@ export interface ConfigOverrides {
 
 export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): SiteConfig {
   const absoluteSiteDir = path.resolve(siteDir);
+  assertSiteFolder(absoluteSiteDir);
   const configName = CONFIG_FILE_NAMES.find((name) => existsSync(path.join(absoluteSiteDir, name)));
   const text = configName ? readUtf8File(path.join(absoluteSiteDir, configName), configName) : undefined;
   const data = configName && text !== undefined ? parseConfigText(configName, text) : {};
@@ -107,8 +129,22 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
     annotate: config.annotate,
+    links: config.links,
+    limits: config.limits,
     raw: config,
   };
+}
+
+/** The site root must be a folder; anything else is the user's `--source` to fix, said before any read fails on it. */
+export function assertSiteFolder(siteDir: string): void {
+  const stats = statSync(siteDir, { throwIfNoEntry: false });
+  if (stats?.isDirectory()) return;
+  throw new SiteError({
+    file: siteDir,
+    reason: stats ? 'Unexpected file as the site folder, expected a folder holding config.yaml and content/' : 'Unexpected missing site folder, expected a folder holding config.yaml and content/',
+    hint: 'pass the site\'s root folder with --source, or create a site there with `runbook-site init`',
+    ruleId: 'config/no-site-folder',
+  });
 }
 
 function withTrailingSlash(url: string): string {
@@ -140,7 +176,7 @@ function parseConfigText(fileName: string, text: string): unknown {
     const position = error.linePos?.[0];
     return fail(`Invalid YAML: ${firstLine(error)}`, position ? { line: position.line, column: position.col } : {}, error);
   }
-  return document.toJS() ?? {};
+  return yamlValueOf(document, (offset) => ({ file: fileName, ...lineColumnAt(text, offset) })) ?? {};
 }
 
 /** Line and column of a key in a YAML config, so a wrong type points at its line. */

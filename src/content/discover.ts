@@ -2,11 +2,12 @@
 // section; its `_index.md`, when present, gives the section's front matter and text). It reads each
 // Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
 
-import { type Stats, existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { folderLoopError, statEntry } from '../util/stat-entry.js';
 import { pagePath } from './urls.js';
 
 export type PageKind = 'home' | 'section' | 'page';
@@ -28,6 +29,8 @@ export interface Page {
   readonly bodyLineOffset: number;
   /** True when the source file is empty (or only white space). */
   readonly empty: boolean;
+  /** True for a section page made up from its folder (no `_index.md`): a generated page at its URL (`/alerts/`, `/tags/`) takes its place. */
+  readonly implicit?: true;
 }
 
 export interface Section {
@@ -44,6 +47,8 @@ export interface DiscoverOptions {
   siteDir: string;
   contentDir: string;
   buildDrafts: boolean;
+  /** Characters of front matter a page may have (config `limits.frontMatterSize`). */
+  maxFrontMatterSize: number;
   /**
    * Pages of an earlier discovery whose files have not changed since, by `file` (serve's session): taken
    * as they are instead of being read again. Discovery still walks the folders, so added, removed and
@@ -67,13 +72,21 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   const pages: Page[] = [];
   const sectionOf = new Map<Page, Section>();
   const visitedFolders = new Set<string>();
+  if (!statSync(contentRoot, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new SiteError({
+      file: contentPrefix,
+      reason: 'Unexpected site without a content folder, expected a folder of Markdown pages',
+      hint: `create \`${contentPrefix}/\` with an \`_index.md\`, set \`contentDir\` in the config, or pass the site's root with --source`,
+      ruleId: 'content/no-content-folder',
+    });
+  }
 
   const readPage = (contentPath: string, kind: PageKind): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
     const known = options.unchanged?.get(file);
     if (known?.kind === kind) return known;
     const source = readUtf8File(path.join(contentRoot, contentPath), file);
-    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file);
+    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file, options.maxFrontMatterSize);
     if (frontMatter.draft && !options.buildDrafts) return undefined;
     // A section's page and a leaf bundle's `index.md` are named after their folder.
     const namedAfterFolder = kind !== 'page' || path.posix.basename(contentPath) === LEAF_BUNDLE_INDEX;
@@ -83,7 +96,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
       file,
       contentPath,
       path: pagePath({ contentPath, url: frontMatter.url, slug: frontMatter.slug }),
-      title: pageTitle(frontMatter, body, namedAfterFolder ? fileName || 'Home' : fileName.replace(/\.(md|markdown)$/i, '')),
+      title: pageTitle(frontMatter, body, namedAfterFolder ? (fileName === '.' ? 'Home' : fileName) : fileName.replace(/\.(md|markdown)$/i, '')),
       frontMatter,
       body,
       bodyLineOffset,
@@ -94,14 +107,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   const walk = (dir: string, parent: Section | undefined): Section => {
     const absolute = path.join(contentRoot, dir);
     const real = realpathSync(absolute);
-    if (visitedFolders.has(real)) {
-      throw new SiteError({
-        file: `${contentPrefix}/${dir}`,
-        reason: 'Unexpected symlink loop: this folder was already visited',
-        hint: 'remove the symlink that points back into content/',
-        ruleId: 'content/symlink-loop',
-      });
-    }
+    if (visitedFolders.has(real)) throw folderLoopError(`${contentPrefix}/${dir}`, 'content/');
     visitedFolders.add(real);
     const entries = readdirSync(absolute, { withFileTypes: true }).map((entry) => entry.name).sort();
     const kind: PageKind = parent ? 'section' : 'home';
@@ -154,31 +160,6 @@ function sectionPageFor(indexPath: string, kind: PageKind, contentPrefix: string
     body: '',
     bodyLineOffset: 0,
     empty: true,
+    implicit: true,
   };
-}
-
-/** A folder entry's stats, symlinks followed; a link leading nowhere is the author's to fix, not a crash. */
-function statEntry(absolutePath: string, file: string): Stats {
-  try {
-    return statSync(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') {
-      throw new SiteError({
-        file,
-        reason: 'Unexpected symlink loop: this symlink leads back to itself',
-        hint: 'remove the symlink or point it at a real file or folder',
-        ruleId: 'content/symlink-loop',
-      }, { cause: error });
-    }
-    if (code === 'ENOENT') {
-      throw new SiteError({
-        file,
-        reason: `Unexpected broken symlink: its target \`${readlinkSync(absolutePath)}\` does not exist`,
-        hint: 'remove the symlink or point it at an existing file',
-        ruleId: 'content/broken-symlink',
-      }, { cause: error });
-    }
-    throw error;
-  }
 }

@@ -4,11 +4,21 @@
 
 import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { parse as parseYaml, parseDocument, YAMLParseError } from 'yaml';
+import { parseDocument, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { defaultInputLimits, raiseLimitHint } from '../config/limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
+import { yamlValueOf } from '../util/yaml-values.js';
 
-const stringList = z.union([z.array(z.union([z.string(), z.number()]).transform(String)), z.string().transform((value) => [value])]);
+/**
+ * Most file systems take at most 255 bytes a file name (NAME_MAX); a `slug`, `url`, tag or alias becomes
+ * one or more folder names of the output, so a longer part would fail the write (ENAMETOOLONG).
+ */
+const MAX_NAME_BYTES = 255;
+const fitsFileNames = (value: string) => value.split('/').every((part) => Buffer.byteLength(part) <= MAX_NAME_BYTES);
+const nameMessage = { message: `a part between slashes is longer than ${MAX_NAME_BYTES} bytes, the longest file name a file system takes (shorten it)` };
+const pathString = z.string().refine(fitsFileNames, nameMessage);
+const stringList = z.union([z.array(z.union([z.string(), z.number()]).transform(String).refine(fitsFileNames, nameMessage)), pathString.transform((value) => [value])]);
 const dateLike = z.union([z.string(), z.date().transform((date) => date.toISOString())]);
 
 const frontMatterSchema = z.looseObject({
@@ -19,8 +29,8 @@ const frontMatterSchema = z.looseObject({
   lastmod: dateLike.optional(),
   weight: z.number().optional(),
   draft: z.boolean().optional(),
-  url: z.string().optional(),
-  slug: z.string().optional(),
+  url: pathString.optional(),
+  slug: pathString.optional(),
   aliases: stringList.optional(),
   type: z.string().optional(),
   bookCollapseSection: z.boolean().optional(),
@@ -43,9 +53,13 @@ export function normaliseSource(text: string): string {
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
 }
 
-/** Splits normalised page source; `file` (site-relative) is used in errors. */
-export function splitFrontMatter(source: string, file: string): SplitPage {
-  const { data, body, matterLine } = readFrontMatterBlock(source, file);
+/**
+ * Splits normalised page source; `file` (site-relative) is used in errors. Front matter longer than
+ * `maxSize` characters is an error before it is parsed: smol-toml keeps ~50 bytes per byte of a TOML
+ * table (22 MB of tables: 3 GB), and metadata that large is not a page's.
+ */
+export function splitFrontMatter(source: string, file: string, maxSize = defaultInputLimits.frontMatterSize): SplitPage {
+  const { data, body, matterLine } = readFrontMatterBlock(source, file, maxSize);
   const parsed = frontMatterSchema.safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -69,19 +83,20 @@ interface FrontMatterBlock {
   matterLine: number;
 }
 
-function readFrontMatterBlock(source: string, file: string): FrontMatterBlock {
-  if (source.startsWith('---')) return readDelimited(source, file, '---', 'yaml');
-  if (source.startsWith('+++')) return readDelimited(source, file, '+++', 'toml');
-  if (source.startsWith('{')) return readJsonObject(source, file);
+function readFrontMatterBlock(source: string, file: string, maxSize: number): FrontMatterBlock {
+  if (source.startsWith('---')) return readDelimited(source, file, '---', 'yaml', maxSize);
+  if (source.startsWith('+++')) return readDelimited(source, file, '+++', 'toml', maxSize);
+  if (source.startsWith('{')) return readJsonObject(source, file, maxSize);
   return { data: {}, body: source, matterLine: 1 };
 }
 
-function readDelimited(source: string, file: string, delimiter: string, language: 'yaml' | 'toml'): FrontMatterBlock {
+function readDelimited(source: string, file: string, delimiter: string, language: 'yaml' | 'toml', maxSize: number): FrontMatterBlock {
   const firstLineEnd = source.indexOf('\n');
   if (source.slice(0, firstLineEnd === -1 ? undefined : firstLineEnd).trimEnd() !== delimiter) {
     return { data: {}, body: source, matterLine: 1 };
   }
-  if (!new RegExp(`\\n${escapeRegExp(delimiter)}[ \\t]*(\\n|$)`).test(source)) {
+  const closing = new RegExp(`\\n${escapeRegExp(delimiter)}[ \\t]*(\\n|$)`).exec(source);
+  if (!closing) {
     throw new SiteError({
       file,
       line: 1,
@@ -91,6 +106,7 @@ function readDelimited(source: string, file: string, delimiter: string, language
       ruleId: 'front-matter/unclosed',
     });
   }
+  assertFrontMatterSize(closing.index, file, maxSize);
   // gray-matter keeps no cache when given options; each page is read once per build anyway.
   const result = matter(source, {
     delimiters: delimiter,
@@ -107,7 +123,9 @@ function readDelimited(source: string, file: string, delimiter: string, language
 // the parsers' line numbers are already the file's.
 function parseYamlFrontMatter(text: string, file: string): object {
   try {
-    return asMapping(parseYaml(text) ?? {}, file, 'YAML');
+    const document = parseDocument(text);
+    if (document.errors[0]) throw document.errors[0];
+    return asMapping(yamlValueOf(document, (offset) => ({ file, ...lineColumnAt(text, offset) })) ?? {}, file, 'YAML');
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
     const position = error.linePos?.[0];
@@ -139,8 +157,9 @@ function parseTomlFrontMatter(text: string, file: string): object {
 }
 
 /** Hugo's JSON front matter is a bare object at the start of the file; find where it ends. */
-function readJsonObject(source: string, file: string): FrontMatterBlock {
+function readJsonObject(source: string, file: string, maxSize: number): FrontMatterBlock {
   const end = endOfJsonObject(source);
+  assertFrontMatterSize(end, file, maxSize);
   const fail = (reason: string, offset: number): never => {
     const { line, column } = lineColumnAt(source, offset);
     throw new SiteError({ file, line, column, reason, hint: 'fix the JSON object that opens the page', ruleId: 'front-matter/syntax' });
@@ -181,6 +200,18 @@ function endOfJsonObject(source: string): number {
     else if (char === '}' && --depth === 0) return index + 1;
   }
   return -1;
+}
+
+function assertFrontMatterSize(size: number, file: string, maxSize: number): void {
+  if (size <= maxSize) return;
+  throw new SiteError({
+    file,
+    line: 1,
+    column: 1,
+    reason: `Unexpected front matter of ${size.toLocaleString('en')} characters, expected at most ${maxSize.toLocaleString('en')}`,
+    hint: raiseLimitHint('frontMatterSize', 'move the data into a file of its own'),
+    ruleId: 'front-matter/too-large',
+  });
 }
 
 function asMapping(data: unknown, file: string, language: string): object {

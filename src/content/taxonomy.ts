@@ -2,14 +2,15 @@
 // the tag sanitised and lowercased as Hugo's urlize does (the same rule as page paths). Pure functions.
 
 import type { Page } from './discover.js';
-import { sanitizePathSegment } from './urls.js';
+import { cleanSitePath, sanitizePathSegment } from './urls.js';
 
 export const TAGS_PATH = '/tags/';
 
 /** Site path of a tag's page: `/tags/on-call/` for `On call`. */
 export function tagPath(tag: string): string {
-  // A `/` would nest folders; a tag of symbols only sanitises to nothing and still needs a page.
-  return `${TAGS_PATH}${sanitizePathSegment(tag.replaceAll('/', '-')).toLowerCase() || '-'}/`;
+  // A `/` would nest folders; a tag of symbols only sanitises to nothing and still needs a page; `..`
+  // climbs as Hugo's path.Join does (to the home page, where the page collision is an error).
+  return cleanSitePath(`${TAGS_PATH}${sanitizePathSegment(tag.replaceAll('/', '-')).toLowerCase() || '-'}/`);
 }
 
 /** Pages by tag, keyed by the tag's path (tags differing only by case share a page), in source order. */

@@ -2,6 +2,8 @@
 // its `url`/`slug` front matter) to the site path it is published at, and site paths to links under the
 // base URL. Pure functions; nothing here touches the file system.
 
+import path from 'node:path';
+
 export interface PageLocation {
   /** Path of the source file relative to the content folder, with `/` separators. */
   contentPath: string;
@@ -39,7 +41,7 @@ function isHex(character: string | undefined): boolean {
 
 /** Site path (leading and trailing `/`, lowercased as Hugo does) a content file is published at. */
 export function pagePath(location: PageLocation): string {
-  if (location.url) return normaliseExplicitUrl(location.url);
+  if (location.url) return cleanSitePath(normaliseExplicitUrl(location.url));
   const segments = location.contentPath.split('/');
   const fileName = segments.pop()!;
   const isSectionIndex = fileName === '_index.md' || fileName === 'index.md';
@@ -47,7 +49,15 @@ export function pagePath(location: PageLocation): string {
   const parts = [...segments, ...(leaf === undefined ? [] : [leaf])]
     .map((segment) => sanitizePathSegment(segment).toLowerCase())
     .filter((segment) => segment.length > 0);
-  return parts.length === 0 ? '/' : `/${parts.join('/')}/`;
+  return parts.length === 0 ? '/' : cleanSitePath(`/${parts.join('/')}/`);
+}
+
+/**
+ * `.` and `..` segments (from a `url`, `slug` or tag) resolved as Hugo's path.Join does: `..` never climbs
+ * above the site root, so `slug: ../../../../x` is `/x/` and `url: /../../tmp/x.html` is `/tmp/x.html`.
+ */
+export function cleanSitePath(sitePath: string): string {
+  return path.posix.normalize(sitePath);
 }
 
 /** A front matter `url` is used as written, with a leading slash and, unless it names a file, a trailing one. */
@@ -67,7 +77,7 @@ export function outputFileOf(sitePath: string): string {
 export interface SiteLinks {
   /** `https://org.github.io/repo/runbooks/x/` for the site path `/runbooks/x/`. */
   absolute(sitePath: string): string;
-  /** `/repo/runbooks/x/` for the site path `/runbooks/x/`. */
+  /** `/repo/runbooks/x/` for the site path `/runbooks/x/` (percent-encoded: encodeSitePath). */
   relative(sitePath: string): string;
   /** The base URL's path, always ending with `/` (`/repo/`). */
   readonly basePath: string;
@@ -77,6 +87,16 @@ export function siteLinks(baseURL: string): SiteLinks {
   const parsed = /^[a-z][a-z0-9+.-]*:\/\//i.test(baseURL) ? new URL(baseURL) : undefined;
   const basePath = (parsed ? parsed.pathname : baseURL.startsWith('/') ? baseURL : `/${baseURL}`).replace(/\/?$/, '/');
   const origin = parsed ? parsed.origin : '';
-  const relative = (sitePath: string) => basePath + sitePath.replace(/^\/+/, '');
+  const relative = (sitePath: string) => basePath + encodeSitePath(sitePath.replace(/^\/+/, ''));
   return { basePath, relative, absolute: (sitePath) => origin + relative(sitePath) };
+}
+
+/**
+ * A site path as a URL path: every character that a URL path does not hold literally is percent-encoded
+ * (RFC 3986 pchar: `#`, `?`, `%`, `\`, spaces, non-ASCII...), so `/a#b/` links to `/a%23b/` and `/%41/`
+ * (a file named `%41`) to `/%2541/`, which a server decodes back to the file's name.
+ */
+export function encodeSitePath(sitePath: string): string {
+  // By UTF-8 byte, as encodeURIComponent does, without its URIError on a lone surrogate.
+  return sitePath.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]+/gu, (run) => Array.from(Buffer.from(run, 'utf8'), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }

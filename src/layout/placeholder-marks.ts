@@ -26,18 +26,24 @@ function markWithin(parent: Parent, text: string): void {
   if (parent.type === 'element' && isSkipped(parent)) return;
   const placeholders = findTemplatePlaceholders(text);
   if (placeholders.length === 0) return;
-  const texts = parent.children.map(textOf);
-  const starts: number[] = [];
-  texts.reduce((offset, childText) => (starts.push(offset), offset + childText.length), 0);
+  const { children } = parent;
+  const texts = children.map(textOf);
+  const ends: number[] = [];
+  texts.reduce((offset, childText) => (ends.push(offset + childText.length), offset + childText.length), 0);
   const here: TemplatePlaceholder[] = [];
   const inChild = new Set<number>();
+  // One sweep: placeholders and children are both in text order (a page can hold thousands of each).
+  let first = 0;
   for (const placeholder of placeholders) {
-    const covering = parent.children.findIndex((_, index) => starts[index]! <= placeholder.start && placeholder.end <= starts[index]! + texts[index]!.length);
-    if (covering !== -1 && parent.children[covering]!.type === 'element') inChild.add(covering);
-    else if (canWrapAcross(parent.children, starts, texts, placeholder)) here.push(placeholder);
+    while (ends[first]! <= placeholder.start) first += 1;
+    let last = first;
+    while (ends[last]! < placeholder.end) last += 1;
+    if (first === last && children[first]!.type === 'element') inChild.add(first);
+    else if (first === last || children.slice(first, last + 1).every(canBeCut)) here.push(placeholder);
+    first = last;
   }
-  for (const index of inChild) markWithin(parent.children[index] as Element, texts[index]!);
-  if (here.length > 0) parent.children = wrapped(parent.children, texts, here) as typeof parent.children;
+  for (const index of inChild) markWithin(children[index] as Element, texts[index]!);
+  if (here.length > 0) parent.children = wrapped(children, texts, here) as typeof parent.children;
 }
 
 function isSkipped(element: Element): boolean {
@@ -47,16 +53,13 @@ function isSkipped(element: Element): boolean {
 }
 
 /**
- * A placeholder running over several children is wrapped here only when the elements it touches are plain
- * spans (the highlighter's): cutting one in two copies it, which an id, a block or a link must not be.
+ * A placeholder running over several children is wrapped only when the elements it touches are plain
+ * spans (the highlighter's) or word-break opportunities (`<wbr>`, which the theme puts in long titles):
+ * cutting a span in two copies it, which an id, a block or a link must not be.
  */
-function canWrapAcross(children: readonly Child[], starts: readonly number[], texts: readonly string[], placeholder: TemplatePlaceholder): boolean {
-  return children.every((child, index) => {
-    const start = starts[index]!;
-    const end = start + texts[index]!.length;
-    if (end <= placeholder.start || start >= placeholder.end || child.type !== 'element') return true;
-    return child.tagName === 'span' && child.properties.id === undefined && !isSkipped(child);
-  });
+function canBeCut(child: Child): boolean {
+  if (child.type !== 'element') return true;
+  return child.tagName === 'wbr' || (child.tagName === 'span' && child.properties.id === undefined && !isSkipped(child));
 }
 
 interface Segment {
@@ -77,26 +80,27 @@ function wrapped(children: readonly Child[], texts: readonly string[], placehold
   segments.push({ from: offset, to: total });
   const pieces = segments.map(() => [] as Child[]);
   let start = 0;
+  let at = 0;
   children.forEach((child, index) => {
     const end = start + texts[index]!.length;
     if (start === end) {
       // Text-less nodes (comments, <br>) stay outside placeholders unless wholly inside one.
-      const home = segments.findIndex((segment) => segment.placeholder
-        ? segment.from < start && start < segment.to
-        : segment.from <= start && start <= segment.to);
-      pieces[home]!.push(child);
+      while (segments[at]!.to < start) at += 1;
+      const segment = segments[at]!;
+      pieces[segment.placeholder && segment.to === start ? at + 1 : at]!.push(child);
     } else {
-      segments.forEach((segment, at) => {
-        const from = Math.max(segment.from, start);
-        const to = Math.min(segment.to, end);
-        if (from < to) pieces[at]!.push(slice(child, from - start, to - start, texts[index]!.length));
-      });
+      while (segments[at]!.to <= start) at += 1;
+      for (let cut = at; cut < segments.length && segments[cut]!.from < end; cut += 1) {
+        const from = Math.max(segments[cut]!.from, start);
+        const to = Math.min(segments[cut]!.to, end);
+        if (from < to) pieces[cut]!.push(slice(child, from - start, to - start, texts[index]!.length));
+      }
     }
     start = end;
   });
-  return segments.flatMap((segment, at) => segment.placeholder
-    ? [{ type: 'element', tagName: 'span', properties: { className: [PLACEHOLDER_CLASS], dataLabel: segment.placeholder.param }, children: pieces[at] as ElementContent[] }]
-    : pieces[at]!);
+  return segments.flatMap((segment, index) => segment.placeholder
+    ? [{ type: 'element', tagName: 'span', properties: { className: [PLACEHOLDER_CLASS], dataLabel: segment.placeholder.param }, children: pieces[index] as ElementContent[] }]
+    : pieces[index]!);
 }
 
 /** The part of `node` whose text lies in [from, to) of its own text (`length` long). */

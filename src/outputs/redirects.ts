@@ -14,17 +14,21 @@ import { siteData } from '../layout/page-data.js';
 import type { AlertCandidate, RedirectData } from '../theme-api/redirect-data.js';
 import { outputFileOf } from '../content/urls.js';
 import type { OutputGenerator } from './types.js';
+import type { OutputSource } from '../write/output-paths.js';
 
 export interface PlannedRedirect {
   /** Site path of the redirect page (`/alerts/HaproxyDown/`). */
   readonly path: string;
   readonly data: RedirectData;
+  /** What asks for it, for collision errors. */
+  readonly source: OutputSource;
 }
 
 export const redirects: OutputGenerator = (model) =>
   planRedirects(model).map((redirect) => ({
     path: outputFileOf(redirect.path),
     content: toHtml(model.theme.layouts.redirect(redirect.data)),
+    source: redirect.source,
   }));
 
 /** Every redirect page of the site, without the ones a page (or an earlier redirect) already takes. */
@@ -32,18 +36,18 @@ export function planRedirects(model: SiteModel): PlannedRedirect[] {
   const taken = new Set(model.site.pages.map((page) => page.path.toLowerCase()));
   const planned: PlannedRedirect[] = [];
   // The case variants of one redirect are one file on a case-insensitive file system: all or none.
-  const add = (paths: readonly string[], data: RedirectData) => {
+  const add = (paths: readonly string[], data: RedirectData, source: OutputSource) => {
     if (paths.some((redirectPath) => taken.has(redirectPath.toLowerCase()))) return;
     for (const redirectPath of paths) {
       taken.add(redirectPath.toLowerCase());
-      planned.push({ path: redirectPath, data });
+      planned.push({ path: redirectPath, data, source });
     }
   };
   const site = siteData(model.config, model.links);
   for (const page of model.site.pages) {
     for (const alias of page.frontMatter.aliases ?? []) {
       const aliasPath = aliasSitePath(alias, page);
-      if (aliasPath) add([aliasPath], redirectTo(page, model));
+      if (aliasPath) add([aliasPath], redirectTo(page, model), { file: page.file, what: `the alias \`${alias}\` of ${page.file}` });
     }
   }
   for (const [name, candidates] of alertCandidates(model)) {
@@ -51,7 +55,7 @@ export function planRedirects(model: SiteModel): PlannedRedirect[] {
     const data: RedirectData = pages.size === 1
       ? redirectTo(candidates[0]!.page, model)
       : { kind: 'candidates', site, alert: name, candidates: candidates.map(({ page: _page, ...candidate }) => candidate) };
-    add(alertRedirectPaths(name), data);
+    add(alertRedirectPaths(name), data, { what: `the redirect of alert \`${name}\`` });
   }
   return planned;
 }

@@ -7,6 +7,7 @@ import { pageDataBuilder } from '../layout/page-data.js';
 import { pagesByTag, TAGS_PATH } from '../content/taxonomy.js';
 import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
+import type { Page } from '../content/discover.js';
 
 const tagOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -23,12 +24,19 @@ export const taxonomyPages: OutputGenerator = (model) => {
       path: TAGS_PATH,
       terms: tags.map(([path, { tag, pages }]) => ({ title: tag, url: model.links.relative(path), count: pages.length })),
     }),
-    ...tags.map(([path, { tag, pages }]) => renderGeneratedPage(model, {
+    ...tags.map(([path, { tag, pages }]) => ({
+      ...renderTermPage(path, tag, pages),
+      source: { file: pages[0]!.file, what: `the page of tag \`${tag}\` (of ${pages[0]!.file})` },
+    })),
+  ];
+
+  function renderTermPage(path: string, tag: string, pages: readonly Page[]) {
+    return renderGeneratedPage(model, {
       kind: 'term',
       title: tag,
       path,
       trail: [home, tagsLink],
       children: [...pages].sort(compareMenuOrder).map(childLinkOf),
-    })),
-  ];
+    });
+  }
 };

@@ -2,11 +2,14 @@
 // sitemap, search index...). Each is a function of the site model to files; build.ts writes them.
 
 import type { SiteModel } from '../site/site.js';
+import type { OutputSource } from '../write/output-paths.js';
 
 export interface OutputFile {
   /** Path relative to the output folder, `/`-separated. */
   readonly path: string;
   readonly content: string | Uint8Array;
+  /** Who writes it, for collision errors; default: the generated file itself. */
+  readonly source?: OutputSource;
 }
 
 export type OutputGenerator = (model: SiteModel) => Iterable<OutputFile>;

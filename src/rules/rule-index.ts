@@ -6,10 +6,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
+import { defaultInputLimits, raiseLimitHint } from '../config/limits.js';
 import { SiteError } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { assertAliasesBounded } from '../util/yaml-values.js';
 import type { AlertRule, RuleFile, RuleIndex } from './types.js';
 
 export interface RuleIndexOptions {
@@ -20,6 +22,8 @@ export interface RuleIndexOptions {
   siteDir?: string;
   /** Rule files parsed by earlier builds (the build cache's), by path and text. */
   parsed?: ParsedRuleFiles;
+  /** Bytes a rule file may have (config `limits.ruleFileSize`). */
+  maxFileSize?: number;
 }
 
 /** Parsed rule files by path (relative to the rules folder) and text; see cache/parsed-rules.ts. */
@@ -43,7 +47,7 @@ export function createRuleIndex(rulesDir: string, options: RuleIndexOptions = {}
     let outcome = outcomes.get(relative);
     if (outcome === undefined) {
       realRulesDir ??= realPathOrUndefined(absoluteRulesDir);
-      outcome = loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath, options.parsed);
+      outcome = loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath, options);
       outcomes.set(relative, outcome);
     }
     if ('error' in outcome) throw outcome.error;
@@ -111,7 +115,7 @@ function loadOutcome(
   rulesDir: string,
   relative: string,
   displayPath: (absolute: string) => string,
-  parsed: ParsedRuleFiles | undefined,
+  { parsed, maxFileSize = defaultInputLimits.ruleFileSize }: RuleIndexOptions,
 ): LoadOutcome {
   const absolute = path.join(rulesDir, relative);
   // The lexical check passed; a symlink can still point elsewhere, so the real path decides.
@@ -120,7 +124,19 @@ function loadOutcome(
   if (leavesFolder(path.relative(realRulesDir, realPath))) {
     return { error: pathOutsideRulesDir(relative, displayPath(rulesDir), 'through a symlink it leads to a file outside the rules folder') };
   }
-  if (!fs.statSync(realPath).isFile()) return { missing: true };
+  const stats = fs.statSync(realPath);
+  if (!stats.isFile()) return { missing: true };
+  // The yaml package's document nodes take ~60 bytes a byte of text: a 50 MB file needs 3 GB and 75 s.
+  if (stats.size > maxFileSize) {
+    return {
+      error: new SiteError({
+        file: displayPath(absolute),
+        reason: `Unexpected rule file of ${stats.size.toLocaleString('en')} bytes, expected at most ${maxFileSize.toLocaleString('en')}`,
+        hint: raiseLimitHint('ruleFileSize', 'split its groups into several files'),
+        ruleId: 'rule/file-too-large',
+      }),
+    };
+  }
   try {
     const text = readUtf8File(realPath, displayPath(absolute));
     const known = parsed?.get(relative, text);
@@ -169,6 +185,12 @@ interface ParseContext {
   readonly lines: LineCounter;
 }
 
+/** A file's context with the document being read and its anchored nodes, to resolve `*alias` references. */
+interface DocumentContext extends ParseContext {
+  /** Anchored nodes by anchor name, in document order (a name may be anchored again further on). */
+  readonly anchors: ReadonlyMap<string, readonly Node[]>;
+}
+
 export function parseRuleFile(text: string, relative: string, display: string): RuleFile {
   const lines = new LineCounter();
   // prettyErrors off: the message stays one plain sentence and the position is reported our way.
@@ -188,15 +210,70 @@ export function parseRuleFile(text: string, relative: string, display: string): 
       );
     }
   }
-  const rules = documents.flatMap((document) => alertRulesOfDocument(context, document));
+  const rules = documents.flatMap((document) => {
+    assertAliasesBounded(document, (offset) => placeAt(context, offset));
+    return alertRulesOfDocument({ ...context, anchors: anchorsOf(document) }, document);
+  });
   return { path: relative, rules };
 }
 
-function alertRulesOfDocument(context: ParseContext, document: Document.Parsed): AlertRule[] {
-  const root = document.contents;
+// Anchors and aliases: Prometheus (Go's yaml.v3) reads `&name`/`*name` and `<<: *name` merge keys, so they
+// are followed here; the rule's text on the page stays as written (`labels: *common`).
+
+function anchorsOf(document: Document.Parsed): Map<string, Node[]> {
+  const anchors = new Map<string, Node[]>();
+  visit(document, (_key, node) => {
+    if (!isNode(node) || !node.anchor) return;
+    const nodes = anchors.get(node.anchor) ?? [];
+    nodes.push(node);
+    anchors.set(node.anchor, nodes);
+  });
+  return anchors;
+}
+
+/** The node an alias stands for (the last one anchored with its name before it, as YAML says); other values as they are. */
+function resolved(context: DocumentContext, node: unknown): unknown {
+  if (!isAlias(node)) return node;
+  const at = node.range?.[0] ?? Infinity;
+  return context.anchors.get(node.source)?.findLast((anchored) => (anchored.range?.[0] ?? 0) < at) ?? node;
+}
+
+/** `map[key]`, aliases resolved, looking into `<<` merge keys (a mapping or a list of them) when the map has no such key. */
+function valueAt(context: DocumentContext, map: YAMLMap, key: string): unknown {
+  if (map.has(key)) return resolved(context, map.get(key, true)) ?? null;
+  for (const pair of map.items) {
+    if (!isScalar(pair.key) || pair.key.value !== '<<') continue;
+    const merged = resolved(context, pair.value);
+    for (const source of isSeq(merged) ? merged.items.map((item) => resolved(context, item)) : [merged]) {
+      if (isMap(source) && source.has(key)) return resolved(context, source.get(key, true)) ?? null;
+    }
+  }
+  return undefined;
+}
+
+/** The pairs of a mapping, merged ones (`<<: *name`) first and overridden by the map's own. */
+function pairsOf(context: DocumentContext, map: YAMLMap): { key: unknown; value: unknown }[] {
+  const pairs = new Map<unknown, { key: unknown; value: unknown }>();
+  for (const pair of map.items) {
+    const merged = isScalar(pair.key) && pair.key.value === '<<' ? resolved(context, pair.value) : undefined;
+    if (merged === undefined) continue;
+    for (const source of isSeq(merged) ? merged.items.map((item) => resolved(context, item)) : [merged]) {
+      if (isMap(source)) for (const inner of pairsOf(context, source)) pairs.set(scalarText(inner.key) ?? inner.key, inner);
+    }
+  }
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && pair.key.value === '<<') continue;
+    const key = resolved(context, pair.key);
+    pairs.set(scalarText(key) ?? key, { key, value: resolved(context, pair.value) });
+  }
+  return [...pairs.values()];
+}
+
+function alertRulesOfDocument(context: DocumentContext, document: Document.Parsed): AlertRule[] {
+  const root = resolved(context, document.contents) as Document.Parsed['contents'];
   // An empty document (a lone `---`, a file of comments) holds no rules, as for Prometheus.
   if (root === null || (isScalar(root) && root.value === null)) return [];
-  const groups = isMap(root) ? groupsOf(root) : undefined;
+  const groups = isMap(root) ? groupsOf(context, root) : undefined;
   if (groups === undefined) {
     const reason = `Unexpected ${describeNode(root)} at the top of the rule file, expected a \`groups\` list (Prometheus rule file) or \`spec.groups\` (PrometheusRule resource)`;
     throw notARuleFile(context, root, reason, root);
@@ -208,44 +285,48 @@ function alertRulesOfDocument(context: ParseContext, document: Document.Parsed):
 }
 
 /** `groups` of a rule file, or `spec.groups` of a PrometheusRule resource; undefined when neither. */
-function groupsOf(root: YAMLMap): unknown {
-  if (root.has('groups')) return root.get('groups', true) ?? null;
-  const spec = root.get('spec', true);
-  if (isMap(spec) && spec.has('groups')) return spec.get('groups', true) ?? null;
-  return undefined;
+function groupsOf(context: DocumentContext, root: YAMLMap): unknown {
+  const groups = valueAt(context, root, 'groups');
+  if (groups !== undefined) return groups;
+  const spec = valueAt(context, root, 'spec');
+  return isMap(spec) ? valueAt(context, spec, 'groups') : undefined;
 }
 
-function alertRulesOfGroup(context: ParseContext, group: unknown, groups: Node): AlertRule[] {
+function alertRulesOfGroup(context: DocumentContext, item: unknown, groups: Node): AlertRule[] {
+  const group = resolved(context, item);
   if (!isMap(group)) {
     throw notARuleFile(context, group, `Unexpected ${describeNode(group)} as rule group, expected a mapping with \`name\` and \`rules\``, groups);
   }
-  const name = scalarText(group.get('name', true));
+  const name = scalarText(valueAt(context, group, 'name'));
   if (!name) {
     throw notARuleFile(context, group, 'Unexpected rule group without a `name`, expected a group name', groups);
   }
-  const rules = group.get('rules', true);
+  const rules = valueAt(context, group, 'rules');
   if (!isSeq(rules)) {
     throw notARuleFile(context, rules ?? group, `Unexpected ${describeNode(rules)} as \`rules\` of group \`${name}\`, expected a list of rules`, group);
   }
   const alertRules: AlertRule[] = [];
-  for (const rule of rules.items) {
+  for (const item of rules.items) {
+    const rule = resolved(context, item);
     if (!isMap(rule)) {
       throw notARuleFile(context, rule, `Unexpected ${describeNode(rule)} as rule in group \`${name}\`, expected a mapping with \`alert\` (or \`record\`) and \`expr\``, rules);
     }
-    if (rule.has('alert')) alertRules.push(alertRuleOf(context, rule, name));
-    else if (!rule.has('record')) {
+    if (valueAt(context, rule, 'alert') !== undefined) alertRules.push(alertRuleOf(context, rule, name));
+    else if (valueAt(context, rule, 'record') === undefined) {
       throw notARuleFile(context, rule, `Unexpected rule without \`alert\` or \`record\` in group \`${name}\`, expected one of them`, rules);
     }
   }
   return alertRules;
 }
 
-function alertRuleOf(context: ParseContext, rule: YAMLMap, group: string): AlertRule {
-  const alert = scalarText(rule.get('alert', true));
+function alertRuleOf(context: DocumentContext, rule: YAMLMap, group: string): AlertRule {
+  const alertNode = valueAt(context, rule, 'alert');
+  const alert = scalarText(alertNode);
   if (!alert) {
-    throw notARuleFile(context, rule.get('alert', true), `Unexpected ${describeNode(rule.get('alert', true))} as \`alert\` in group \`${group}\`, expected an alert name`, rule);
+    throw notARuleFile(context, alertNode, `Unexpected ${describeNode(alertNode)} as \`alert\` in group \`${group}\`, expected an alert name`, rule);
   }
-  const expr = scalarText(rule.get('expr', true));
+  assertAlertNameUsable(context, alertNode, alert);
+  const expr = scalarText(valueAt(context, rule, 'expr'));
   if (expr === undefined) {
     throw notARuleFile(context, rule, `Unexpected alert rule \`${alert}\` without an \`expr\`, expected a PromQL expression`, rule);
   }
@@ -256,7 +337,7 @@ function alertRuleOf(context: ParseContext, rule: YAMLMap, group: string): Alert
     file: context.relative,
     group,
     expr,
-    for: scalarText(rule.get('for', true)),
+    for: scalarText(valueAt(context, rule, 'for')),
     labels,
     annotations: stringMapOf(context, rule, 'annotations', alert),
     severity: labels.severity,
@@ -265,15 +346,29 @@ function alertRuleOf(context: ParseContext, rule: YAMLMap, group: string): Alert
   };
 }
 
+/** Longest alert name whose runbook file name (`<alert>.md`) a file system takes: NAME_MAX, 255 bytes. */
+const MAX_ALERT_NAME_BYTES = 255 - '.md'.length;
+
+/** An alert name becomes file names (its runbook `<alert>.md`, `/alerts/<alert>/`): no control characters, none too long. */
+function assertAlertNameUsable(context: DocumentContext, node: unknown, alert: string): void {
+  const control = /[\u0000-\u001f\u007f]/.exec(alert);
+  const bytes = Buffer.byteLength(alert);
+  if (!control && bytes <= MAX_ALERT_NAME_BYTES) return;
+  const reason = control
+    ? `Unexpected control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in alert name ${JSON.stringify(alert)}, expected printable characters`
+    : `Unexpected alert name of ${bytes} bytes, expected at most ${MAX_ALERT_NAME_BYTES} (its runbook \`<alert>.md\` must fit a file name's 255 bytes)`;
+  throw new SiteError({ ...placeAt(context, rangeStart(node) ?? 0), reason, hint: 'rename the alert', ruleId: 'rule/unusable-alert-name' });
+}
+
 /** `labels` or `annotations`: a mapping of names to scalar values (an empty value reads as ''). */
-function stringMapOf(context: ParseContext, rule: YAMLMap, key: string, alert: string): Record<string, string> {
-  const node = rule.get(key, true);
+function stringMapOf(context: DocumentContext, rule: YAMLMap, key: string, alert: string): Record<string, string> {
+  const node = valueAt(context, rule, key);
   const values: Record<string, string> = {};
   if (node === undefined || (isScalar(node) && node.value === null)) return values;
   if (!isMap(node)) {
     throw notARuleFile(context, node, `Unexpected ${describeNode(node)} as \`${key}\` of alert \`${alert}\`, expected a mapping of names to values`, rule);
   }
-  for (const pair of node.items) {
+  for (const pair of pairsOf(context, node)) {
     const name = scalarText(pair.key);
     if (name === undefined || (pair.value !== null && !isScalar(pair.value))) {
       throw notARuleFile(context, pair.value ?? pair.key, `Unexpected ${describeNode(pair.value)} in \`${key}\` of alert \`${alert}\`, expected a name and a text value`, node);

@@ -1,39 +1,75 @@
-// `init`: scaffolds a new runbook site from the template files in the package's templates/init/ folder
+// `init`: scaffolds a runbook site from the template files in the package's templates/init/ folder
 // (config, home and section pages, an example rule file and its runbook, .gitignore and a GitHub Pages
-// workflow). It never overwrites: when any file it would write exists, it writes nothing.
+// workflow), in a new folder or an existing repository. A file already there with the content it would
+// write is left alone; an existing .gitignore gets the lines it lacks appended; any other file already
+// there with other content is a conflict, and then nothing at all is written.
 // Template paths starting with `dot-` are written with a `.` instead, since npm leaves `.gitignore` out
 // of packages.
 
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { packageRoot } from '../util/package-root.js';
 import { listFiles } from '../util/list-files.js';
 
 const templateDir = path.join(packageRoot, 'templates', 'init');
+const gitignore = '.gitignore';
 
 export interface InitResult {
   /** Absolute path of the site folder. */
   readonly siteDir: string;
   /** Files written, relative to the site folder, `/`-separated. */
-  readonly files: readonly string[];
+  readonly created: readonly string[];
+  /** Existing files that got lines appended (the .gitignore), with those lines. */
+  readonly extended: ReadonlyArray<{ readonly file: string; readonly lines: readonly string[] }>;
+  /** Existing files that already hold what init would write. */
+  readonly unchanged: readonly string[];
 }
 
 export function initSite(dir: string): InitResult {
   const siteDir = path.resolve(dir);
   const templates = listFiles(templateDir).map((template) => ({ template, file: template.replace(/(^|\/)dot-/g, '$1.') }));
-  const existing = templates.filter(({ file }) => existsSync(path.join(siteDir, file))).map(({ file }) => file);
-  if (existing.length > 0) {
+  const created: string[] = [];
+  const unchanged: string[] = [];
+  const conflicts: string[] = [];
+  const extended: Array<{ file: string; lines: string[] }> = [];
+  for (const { template, file } of templates) {
+    const target = path.join(siteDir, file);
+    if (!existsSync(target)) created.push(file);
+    else {
+      const wanted = readFileSync(path.join(templateDir, template), 'utf8');
+      const current = readFileSync(target, 'utf8');
+      if (current === wanted) unchanged.push(file);
+      else if (file === gitignore) {
+        const lines = missingIgnoreLines(current, wanted);
+        if (lines.length > 0) extended.push({ file, lines });
+        else unchanged.push(file);
+      } else conflicts.push(file);
+    }
+  }
+  if (conflicts.length > 0) {
     throw new SiteError({
-      file: path.relative(process.cwd(), path.join(siteDir, existing[0]!)) || existing[0]!,
-      reason: `Unexpected existing file${existing.length > 1 ? 's' : ''}: ${existing.join(', ')}; init wrote nothing`,
-      hint: 'run init in a new or empty folder (`runbook-site init DIR`), or move these files away first',
+      file: path.relative(process.cwd(), path.join(siteDir, conflicts[0]!)) || conflicts[0]!,
+      reason: `Unexpected existing file${conflicts.length > 1 ? 's' : ''} with other content: ${conflicts.join(', ')}; init wrote nothing`,
+      hint: 'init replaces no content: move these files away (or run `runbook-site init DIR` in another folder) and run it again',
       ruleId: 'init/file-exists',
     });
   }
   for (const { template, file } of templates) {
+    if (!created.includes(file)) continue;
     mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
     copyFileSync(path.join(templateDir, template), path.join(siteDir, file));
   }
-  return { siteDir, files: templates.map(({ file }) => file) };
+  for (const { file, lines } of extended) {
+    const current = readFileSync(path.join(siteDir, file), 'utf8');
+    appendFileSync(path.join(siteDir, file), `${current === '' || current.endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`);
+  }
+  return { siteDir, created, extended, unchanged };
+}
+
+/** The template's ignore patterns that `current` lacks (`public`, `/public` and `public/` count as one). */
+function missingIgnoreLines(current: string, wanted: string): string[] {
+  const normalise = (line: string) => line.trim().replace(/^\//, '').replace(/\/$/, '');
+  const present = new Set(current.split(/\r?\n/).map(normalise));
+  return wanted.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#') && !present.has(normalise(line)));
 }

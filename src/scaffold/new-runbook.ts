@@ -12,11 +12,35 @@ import type { SiteConfig } from '../config/config.js';
 import { SiteError } from '../util/diagnostics.js';
 import type { AlertRule, RuleIndex } from '../rules/types.js';
 
-/** Site-relative path (`content/runbooks/haproxy-x/HaproxyDown.md`) of an alert rule's new runbook. */
-export function newRunbookPath(config: SiteConfig, rule: Pick<AlertRule, 'file' | 'alert'>): string {
+/**
+ * Site-relative path (`content/runbooks/haproxy-x/HaproxyDown.md`) of an alert rule's new runbook,
+ * always inside the content folder: an alert name that is not a file name (`../../x`, `a/b`) is an
+ * error at the rule, a `BookSection` that leaves content/ one at the config.
+ */
+export function newRunbookPath(config: SiteConfig, rule: Pick<AlertRule, 'file' | 'alert' | 'line'>): string {
   const section = config.params.BookSection || 'runbooks';
   const folder = path.posix.basename(rule.file).replace(/\.ya?ml$/i, '');
-  return path.posix.join(config.contentDir.split(path.sep).join('/'), section, folder, `${rule.alert}.md`);
+  if (/[/\\\0]/.test(rule.alert) || rule.alert === '.' || rule.alert === '..' || rule.alert === '') {
+    throw new SiteError({
+      file: path.posix.join(config.rulesDir, rule.file),
+      line: rule.line,
+      column: 1,
+      reason: `Unexpected alert name ${JSON.stringify(rule.alert)} for a runbook file: it holds \`/\`, \`\\\`, NUL or is \`.\`/\`..\``,
+      hint: 'rename the alert, or write its runbook by hand and show it with the `rule` shortcode',
+      ruleId: 'new/alert-name',
+    });
+  }
+  const content = config.contentDir.split(path.sep).join('/');
+  const file = path.posix.join(content, section, folder, `${rule.alert}.md`);
+  if (!file.startsWith(`${path.posix.normalize(content)}/`) || file.startsWith('../')) {
+    throw new SiteError({
+      file: config.configFile ?? 'config.yaml',
+      reason: `Unexpected \`params.BookSection\` ${JSON.stringify(section)}: new runbooks would be written outside ${content}/`,
+      hint: 'give a folder inside the content folder, e.g. `runbooks`',
+      ruleId: 'new/outside-content',
+    });
+  }
+  return file;
 }
 
 /** The page source of a new runbook for `rule`. */

@@ -38,6 +38,15 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** A port in use or not ours to take is the user's to change: one line, no stack. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const problem = code === 'EADDRINUSE' ? 'is in use by another program' : code === 'EACCES' ? 'needs privileges to listen on' : code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : undefined;
+  if (!problem) return error;
+  const reason = code === 'EADDRNOTAVAIL' ? `Cannot listen on ${host}:${port}: ${host} ${problem}` : `Cannot listen on ${host}:${port}: the port ${problem}`;
+  return new SiteError({ file: '', reason, hint: 'pick another port with --port N, 0 for any free one, or another address with --host', ruleId: 'serve/listen' }, { cause: error });
+}
+
 /** How long site-wide files wait for open tabs to reload before being written anyway. */
 const RELOAD_GRACE_MS = 1000;
 
@@ -48,7 +57,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const basePath = siteLinks(options.baseURL ?? loadConfig(siteDir).baseURL).basePath;
   const destination = mkdtempSync(path.join(tmpdir(), 'runbook-site-serve-'));
   const live = createLiveReload(basePath);
-  const server = await startStaticServer({ root: destination, basePath, host, port, handle: live.handle, htmlSnippet: live.snippet });
+  const server = await startStaticServer({ root: destination, basePath, host, port, handle: live.handle, htmlSnippet: live.snippet }).catch((error: unknown) => {
+    rmSync(destination, { recursive: true, force: true });
+    throw listenError(error, host, port);
+  });
   // Links in the served pages point at this server, not at the published site.
   const baseURL = new URL(server.url).href;
 

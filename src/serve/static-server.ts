@@ -1,7 +1,8 @@
 // A static file server for a built site: serves the output folder under the base URL's path, with
 // `index.html` for folder URLs and the site's 404.html for misses. It never serves a file outside the
-// folder (`..`, encoded `%2e%2e`, absolute paths). It does not build or watch; `serve` adds that through
-// two hooks: its own routes (`handle`) and a snippet put at the end of every HTML page (`htmlSnippet`).
+// folder (`..`, encoded `%2e%2e`, absolute paths) and never redirects off its origin (`//host/...`).
+// It does not build or watch; `serve` adds that through two hooks: its own routes (`handle`) and a
+// snippet put at the end of every HTML page (`htmlSnippet`).
 
 import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -54,6 +55,8 @@ export function resolveRequestPath(root: string, basePath: string, requestUrl: s
   } catch {
     return undefined;
   }
+  // `//host/...` (or `/\host`) is no path of the site: a folder redirect to it would leave the origin.
+  if (/^\/[/\\]/.test(pathname) || /^\/[/\\]/.test(decoded)) return undefined;
   if (!decoded.startsWith(basePath) || decoded.includes('\0')) return undefined;
   const relative = decoded.slice(basePath.length);
   const absoluteRoot = path.resolve(root);

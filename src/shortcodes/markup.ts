@@ -34,7 +34,8 @@ export function inlineContent(inner: string, context: ShortcodeContext): Element
  */
 export function urlArgument(url: string, context: ShortcodeContext): string {
   if (unsafeScheme.test(url.replace(ignoredInScheme, ''))) return '#ZgotmplZ';
-  return url.startsWith('/') && !url.startsWith('//') ? siteLinks(context.site.baseURL).relative(url) : url;
+  // The author's URL is already a URL (percent-encoded as written): only the base path goes before it.
+  return url.startsWith('/') && !url.startsWith('//') ? siteLinks(context.site.baseURL).basePath + url.slice(1) : url;
 }
 
 const unsafeScheme = /^(?:javascript|data|vbscript):/i;

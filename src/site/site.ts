@@ -32,7 +32,7 @@ export interface LoadSiteOptions {
 
 export async function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const config = loadConfig(options.source, { baseURL: options.baseURL });
-  const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false });
+  const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize });
   return siteModelOf(config, site, options.parsedRules);
 }
 
@@ -45,7 +45,7 @@ export async function siteModelOf(config: SiteConfig, site: DiscoveredSite, pars
   return {
     config,
     site,
-    rules: createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir, parsed: parsedRules }),
+    rules: createRuleIndex(path.join(config.siteDir, config.rulesDir), { siteDir: config.siteDir, parsed: parsedRules, maxFileSize: config.limits.ruleFileSize }),
     shortcodes,
     theme,
     links: siteLinks(config.baseURL),

@@ -13,13 +13,14 @@ import sectionLayout from '../../theme/layouts/section.js';
 import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
+import searchLayout from '../../theme/layouts/search.js';
 import { importSiteFunction } from '../util/fresh-import.js';
-import { listFiles } from '../util/list-files.js';
+import { listFiles, listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
 import type { Layout, PageKindName } from './types.js';
 
-/** A layout per page kind (home, section, page, taxonomy, term, alerts, 404), and the redirect page's. */
+/** A layout per page kind (home, section, page, taxonomy, term, alerts, search, 404), and the redirect page's. */
 export interface Layouts extends Readonly<Record<PageKindName, Layout>> {
   readonly redirect: RedirectLayout;
 }
@@ -31,6 +32,7 @@ const builtinLayouts: Layouts = {
   taxonomy: taxonomyLayout,
   term: termLayout,
   alerts: alertsLayout,
+  search: searchLayout,
   '404': notFoundLayout,
   redirect: redirectLayout,
 };
@@ -53,7 +55,7 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
   const layouts: Record<string, unknown> = { ...builtinLayouts };
   const siteLayouts = path.join(siteDir, 'theme', 'layouts');
   // Only top-level modules are layouts; sub-folders (the built-in theme's parts/) hold their own modules.
-  for (const file of listFiles(siteLayouts).filter((name) => /^[^/]+\.m?js$/.test(name))) {
+  for (const file of listSiteFiles(siteDir, path.join('theme', 'layouts')).filter((name) => /^[^/]+\.m?js$/.test(name))) {
     const name = file.replace(/\.m?js$/, '');
     layouts[name] = await importSiteFunction<Layout>(path.join(siteLayouts, file), `theme/layouts/${file}`, {
       what: 'layout',
@@ -62,8 +64,12 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
     });
   }
   const assets = new Map<string, ThemeAsset>();
-  for (const root of [path.join(packageRoot, 'theme', 'assets'), path.join(siteDir, 'theme', 'assets')]) {
-    for (const file of listFiles(root)) assets.set(file, fingerprinted(file, readFileSync(path.join(root, file))));
+  const siteAssets = path.join('theme', 'assets');
+  for (const [root, files] of [
+    [path.join(packageRoot, siteAssets), listFiles(path.join(packageRoot, siteAssets))],
+    [path.join(siteDir, siteAssets), listSiteFiles(siteDir, siteAssets)],
+  ] as const) {
+    for (const file of files) assets.set(file, fingerprinted(file, readFileSync(path.join(root, file))));
   }
   return { layouts: layouts as unknown as Layouts, assets };
 }

@@ -4,7 +4,7 @@
 // This module does not print anything; the CLI decides how and where.
 
 export interface SourcePlace {
-  /** Path of the offending file, relative to the site root where possible. */
+  /** Path of the offending file, relative to the site root where possible; '' when no file is to blame. */
   file: string;
   /** 1-based line, when known. */
   line?: number;
@@ -50,9 +50,10 @@ export function formatPlace(place: SourcePlace): string {
   return `${place.file}:${place.line}:${place.column}`;
 }
 
+/** `file:line:col: reason (hint)`; a diagnostic of no file (`file` empty, e.g. a bad --destination) is `reason (hint)`. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const hint = diagnostic.hint ? ` (${diagnostic.hint})` : '';
-  return `${formatPlace(diagnostic)}: ${diagnostic.reason}${hint}`;
+  return `${diagnostic.file === '' ? '' : `${formatPlace(diagnostic)}: `}${diagnostic.reason}${hint}`;
 }
 
 /**

@@ -1,14 +1,71 @@
 // Lists the files of a folder tree (theme assets, static/, templates, rule files, bundles) in one
-// stable form: `/`-separated paths relative to the folder, sorted, symlinked files included.
+// stable form: `/`-separated paths relative to the folder, sorted, symlinked files and folders included.
+// A symlink whose target lies outside `within` (the site, for the site's folders) is left out and
+// reported, so `static/passwd.txt -> /etc/passwd` is not published and a linked `/usr` is not walked;
+// broken links and loops are SiteErrors naming the link.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
+import { folderLoopError, statEntry } from './stat-entry.js';
+
+export interface ListFilesOptions {
+  /** Folder the files' real paths must stay in (default: anywhere). */
+  readonly within?: string;
+  /** Site-relative path of `root`, for errors and reports (default: `root`). */
+  readonly label?: string;
+  /** Called for each symlink left out because it leads outside `within`. */
+  readonly onOutside?: (file: string, target: string) => void;
+}
 
 /** Files under `root`, recursively, as sorted `/`-separated relative paths; none when it does not exist. */
-export function listFiles(root: string): string[] {
-  if (!existsSync(root) || !statSync(root).isDirectory()) return [];
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((name) => statSync(path.join(root, name)).isFile())
-    .map((name) => name.split(path.sep).join('/'))
-    .sort();
+export function listFiles(root: string, options: ListFilesOptions = {}): string[] {
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return [];
+  const within = options.within === undefined ? undefined : realpathSync(options.within);
+  const label = options.label ?? root;
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const walk = (folder: string, prefix: string) => {
+    const real = realpathSync(folder);
+    if (visited.has(real)) throw folderLoopError(`${label}/${prefix.slice(0, -1)}`, `${label}/`);
+    visited.add(real);
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const relative = prefix + entry.name;
+      const absolute = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) {
+        const stats = statEntry(absolute, `${label}/${relative}`);
+        const target = realpathSync(absolute);
+        if (within !== undefined && leaves(within, target)) {
+          options.onOutside?.(relative, target);
+          continue;
+        }
+        if (stats.isDirectory()) walk(absolute, `${relative}/`);
+        else if (stats.isFile()) found.push(relative);
+      } else if (entry.isDirectory()) walk(absolute, `${relative}/`);
+      else if (entry.isFile()) found.push(relative);
+    }
+  };
+  walk(root, '');
+  return found.sort();
+}
+
+function leaves(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
+
+/** The files of one of the site's own folders (`static`, `rules`, ...): symlinks leading out of the site are left out. */
+export function listSiteFiles(siteDir: string, folder: string, onOutside?: (warning: Diagnostic) => void): string[] {
+  const label = folder.split(path.sep).join('/');
+  return listFiles(path.join(siteDir, folder), {
+    within: siteDir,
+    label,
+    onOutside: (file, target) => onOutside?.({
+      file: `${label}/${file}`,
+      reason: `Unexpected symlink to \`${target}\`, outside the site: it is not published`,
+      hint: 'copy the file into the site if it is meant to be public',
+      ruleId: 'site/symlink-outside-site',
+    }),
+  });
 }

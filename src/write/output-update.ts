@@ -2,15 +2,21 @@
 // Files go to a staging folder next to the destination (output.ts); at the end either the staging folder
 // replaces the destination (the atomic swap) or, when the previous build's output is intact (it matches
 // the manifest of content hash, size and mtime recorded for each file), only the files whose content
-// changed are moved into it and the files no longer produced are deleted. Either way nothing touches the
-// destination before `commit`, so a content error found late leaves the previous site as it was.
-// It does not render anything.
+// changed are moved into it and the files no longer produced are deleted (journaled, all or nothing).
+// Either way nothing touches the destination before `commit`, so a content error found late leaves the
+// previous site as it was. Every path written is checked: it stays inside the destination, and no two
+// outputs share one path (output-paths.ts). The output always holds OUTPUT_MARKER, by which a later
+// build knows the folder is its own to replace. It does not render anything.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../util/list-files.js';
+import { type OutputSource, outputPathRegistry } from './output-paths.js';
 import { stageOutput } from './output.js';
+
+/** The file every output holds, by which a build knows a folder is a previous output it may replace. */
+export const OUTPUT_MARKER = '.runbook-site-output';
 
 export interface OutputManifest {
   readonly destination: string;
@@ -18,12 +24,19 @@ export interface OutputManifest {
 }
 
 export interface OutputWriter {
-  /** Writes a file by its `/`-separated path under the output folder; a later write of a path replaces an earlier one. */
-  write(file: string, content: string | Uint8Array): void;
-  /** Writes a file whose contentHash is known: `content` is called only when the file must be written. */
-  writeKnown(file: string, hash: string, content: () => string | Uint8Array): void;
-  /** Writes a folder's files (e.g. static/), following symlinks as a copy would; nothing when it does not exist. */
-  writeFolder(source: string): void;
+  /** Writes a file by its `/`-separated path under the output folder; a second output at one path is an error naming both. */
+  write(file: string, content: string | Uint8Array, source: OutputSource): void;
+  /**
+   * Writes a file whose contentHash is known: `content` is called only when the file must be written,
+   * and may answer undefined (a cache entry that failed verification): then nothing is written and
+   * writeKnown returns false.
+   */
+  writeKnown(file: string, hash: string, content: () => string | Uint8Array | undefined, source: OutputSource): boolean;
+  /**
+   * Writes a folder's files (e.g. static/, shown as `name` in messages; `files`: which, default all,
+   * symlinks followed as a copy would); nothing when it does not exist.
+   */
+  writeFolder(source: string, name: string, files?: readonly string[]): void;
   /** Makes the files written the whole content of the destination; returns the new manifest. */
   commit(): OutputManifest;
   /** Drops what was written; the destination is left as it was. */
@@ -39,71 +52,62 @@ export function contentHash(content: string | Uint8Array): string {
 export function openOutput(destination: string, previous: OutputManifest | undefined): OutputWriter {
   const inPlace = previous?.destination === destination && existsSync(destination) ? previous : undefined;
   const staged = stageOutput(destination);
+  const paths = outputPathRegistry();
   const hashes = new Map<string, string>();
   /** Files in the staging folder that the destination needs. */
   const written = new Set<string>();
-  const writeKnown = (file: string, hash: string, content: () => string | Uint8Array) => {
-    hashes.set(file, hash);
+  const writeKnown = (file: string, hash: string, content: () => string | Uint8Array | undefined, source: OutputSource): boolean => {
     const known = inPlace?.files[file];
     if (known?.hash === hash && unchangedOnDisk(path.join(destination, file), known)) {
+      paths.add(file, hash, source);
+      hashes.set(file, hash);
       written.delete(file);
-      return;
+      return true;
     }
-    staged.write(file, content());
+    const bytes = content();
+    if (bytes === undefined) return false;
+    paths.add(file, hash, source);
+    hashes.set(file, hash);
+    staged.write(file, bytes);
     written.add(file);
+    return true;
   };
-  const write = (file: string, content: string | Uint8Array) => writeKnown(file, contentHash(content), () => content);
+  const write = (file: string, content: string | Uint8Array, source: OutputSource) => {
+    writeKnown(file, contentHash(content), () => content, source);
+  };
   return {
     write,
     writeKnown,
-    writeFolder(source) {
-      for (const name of listFiles(source)) write(name, readFileSync(path.join(source, name)));
+    writeFolder(source, name, files = listFiles(source)) {
+      for (const file of files) write(file, readFileSync(path.join(source, file)), { file: `${name}/${file}`, what: `the static file ${name}/${file}` });
     },
     commit() {
+      write(OUTPUT_MARKER, 'This folder is the output of runbook-site build: the next build replaces it whole.\n', { what: 'the output marker' });
       if (!inPlace) {
         staged.commit();
         return manifestOf(destination, hashes, written, {});
       }
-      removeStale(destination, hashes);
-      for (const file of written) {
-        const target = path.join(destination, file);
-        mkdirSync(path.dirname(target), { recursive: true });
-        renameSync(path.join(staged.dir, file), target);
-      }
-      staged.abort();
+      staged.commitInPlace([...written], staleFiles(destination, hashes));
       return manifestOf(destination, hashes, written, inPlace.files);
     },
     abort: () => staged.abort(),
   };
 }
 
-/** Deletes the destination's files that the build did not produce, and the folders that leaves empty. */
-function removeStale(destination: string, produced: ReadonlyMap<string, string>): void {
-  const emptied = new Set<string>();
+/** The destination's files that the build did not produce. */
+function staleFiles(destination: string, produced: ReadonlyMap<string, string>): string[] {
+  const stale: string[] = [];
   for (const entry of readdirSync(destination, { recursive: true, withFileTypes: true })) {
     if (entry.isDirectory()) continue;
-    const absolute = path.join(entry.parentPath, entry.name);
-    if (produced.has(path.relative(destination, absolute).split(path.sep).join('/'))) continue;
-    rmSync(absolute, { force: true });
-    emptied.add(entry.parentPath);
+    const file = path.relative(destination, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!produced.has(file)) stale.push(file);
   }
-  for (const folder of emptied) removeEmptyFolders(folder, destination);
+  return stale;
 }
 
 function unchangedOnDisk(file: string, known: { size: number; mtimeMs: number }): boolean {
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats?.isFile() === true && stats.size === known.size && stats.mtimeMs === known.mtimeMs;
-}
-
-/** Removes `folder` and its parents up to (not including) `root` while they are empty. */
-function removeEmptyFolders(folder: string, root: string): void {
-  for (let current = folder; current !== root && current.startsWith(root); current = path.dirname(current)) {
-    try {
-      rmdirSync(current);
-    } catch {
-      return;
-    }
-  }
 }
 
 function manifestOf(destination: string, hashes: Map<string, string>, written: Set<string>, previous: OutputManifest['files']): OutputManifest {

@@ -17,33 +17,36 @@
   var SHELL_CHARACTERS = /[\s;&|$`\\'"<>(){}[\]*?!#~]/;
 
   // Names in page order, each once; only the page's own placeholder names are looked up in the URL.
-  var filled = [];
   var refused = [];
-  var values = Object.create(null);
+  var values = new Map();
   placeholders.forEach(function (placeholder) {
     var name = placeholder.getAttribute('data-label');
-    if (name in values || refused.indexOf(name) !== -1 || !params.has(name)) return;
+    if (values.has(name) || refused.indexOf(name) !== -1 || !params.has(name)) return;
     var value = params.get(name);
     if (value === '') return;
     if (HIDDEN_CHARACTERS.test(value)) {
       refused.push(name);
       return;
     }
-    values[name] = value;
-    filled.push(name);
+    values.set(name, value);
   });
+  var filled = Array.from(values.keys());
   if (filled.length === 0 && refused.length === 0) return;
 
+  // Each placeholder's nodes as built (the highlighter's spans included), to put back.
   var originals = new Map();
   function show(withValues) {
     placeholders.forEach(function (placeholder) {
       var name = placeholder.getAttribute('data-label');
-      if (!(name in values)) return;
+      if (!values.has(name)) return;
       if (!originals.has(placeholder)) originals.set(placeholder, Array.prototype.slice.call(placeholder.childNodes));
       if (withValues) {
-        placeholder.textContent = values[name];
+        var written = placeholder.textContent;
+        placeholder.textContent = values.get(name);
+        placeholder.title = 'From the link; the runbook says ' + written;
       } else {
         placeholder.replaceChildren.apply(placeholder, originals.get(placeholder));
+        placeholder.removeAttribute('title');
       }
       placeholder.classList.toggle('rb-label-filled', withValues);
     });
@@ -62,7 +65,7 @@
       var item = element('li');
       item.appendChild(element('code', 'rb-labels-name', name));
       item.appendChild(document.createTextNode(' = '));
-      item.appendChild(element('code', 'rb-labels-value', values[name]));
+      item.appendChild(element('code', 'rb-labels-value', values.get(name)));
       list.appendChild(item);
     });
     return list;
@@ -71,9 +74,10 @@
   var notice = element('section', 'rb-labels-notice');
   notice.setAttribute('aria-label', 'Values from the link');
   var status = element('p', 'rb-labels-status');
+  status.setAttribute('aria-live', 'polite');
   notice.appendChild(status);
   if (filled.length > 0) notice.appendChild(valueList(filled));
-  var special = filled.filter(function (name) { return SHELL_CHARACTERS.test(values[name]); });
+  var special = filled.filter(function (name) { return SHELL_CHARACTERS.test(values.get(name)); });
   if (special.length > 0) {
     notice.appendChild(element('p', 'rb-labels-warning', 'Check commands before you run them: ' + special.join(', ')
       + (special.length === 1 ? ' holds' : ' hold') + ' spaces or characters a shell treats specially.'));

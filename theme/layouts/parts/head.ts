@@ -7,7 +7,8 @@ import type { PageData } from '../../../src/theme-api/types.js';
 
 export function head(data: PageData): Element {
   const { site, page, assets } = data;
-  const title = page.kind === 'home' ? site.title : `${page.title} | ${site.title}`;
+  // As hugo-book's docs/html-head-title partial: the page's title, then the site's, the home page's too.
+  const title = `${page.title} | ${site.title}`;
   return h('head', [
     h('meta', { charset: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),

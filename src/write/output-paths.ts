@@ -1,0 +1,80 @@
+// The paths a build writes, checked as they are written: each stays inside the output folder (a plain
+// relative path: no `..`, `.` or empty segment, no NUL), and no two outputs share one path, nor a file
+// and a folder (pages, static files and generated files alike; paths that differ only by case are one
+// file on macOS and Windows, so they collide too unless their content is the same). The URL mapping
+// cleans `..` as Hugo does before this; what still fails here is an error naming both sources. An output
+// marked replaceable gives way to a later one at its path.
+
+import { SiteError } from '../util/diagnostics.js';
+
+/** Who writes an output file, for messages: `what` reads "the page content/x.md", "the generated sitemap.xml". */
+export interface OutputSource {
+  /** Site-relative source file, when there is one. */
+  readonly file?: string;
+  readonly what: string;
+  /** A later output at its path replaces it instead of colliding (a section page made up from its folder). */
+  readonly replaceable?: true;
+}
+
+export interface OutputPathRegistry {
+  /** Records `file` (a `/`-separated path under the output folder); throws a SiteError when it may not be written. */
+  add(file: string, hash: string, source: OutputSource): void;
+}
+
+export function outputPathRegistry(): OutputPathRegistry {
+  const files = new Map<string, { file: string; hash: string; source: OutputSource }>();
+  /** Folders the outputs need (lowercased), with the first output below each. */
+  const folders = new Map<string, OutputSource>();
+  return {
+    add(file, hash, source) {
+      assertConfined(file, source);
+      const key = file.toLowerCase();
+      const other = files.get(key);
+      if (other) {
+        if (other.file !== file && other.hash === hash) return;
+        if (other.file === file && other.source.replaceable) {
+          files.set(key, { file, hash, source });
+          return;
+        }
+        throw collision(file, source.file ?? other.source.file, `${source.what} and ${other.source.what} both write it`);
+      }
+      const below = folders.get(key);
+      if (below) throw collision(file, source.file ?? below.file, `${source.what} writes it as a file, ${below.what} needs it as a folder`);
+      const segments = key.split('/');
+      for (let end = 1; end < segments.length; end += 1) {
+        const folder = segments.slice(0, end).join('/');
+        const clash = files.get(folder);
+        if (clash) throw collision(clash.file, source.file ?? clash.source.file, `${clash.source.what} writes it as a file, ${source.what} needs it as a folder`);
+        if (!folders.has(folder)) folders.set(folder, source);
+      }
+      files.set(key, { file, hash, source });
+    },
+  };
+}
+
+/** True for a plain relative path under a folder: no `..`, `.` or empty segment (so no leading `/`), no NUL. */
+export function isConfinedPath(file: unknown): file is string {
+  return typeof file === 'string' && !file.includes('\0') && file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+function assertConfined(file: string, source: OutputSource): void {
+  if (isConfinedPath(file)) return;
+  throw new SiteError({
+    file: source.file ?? '',
+    ...(source.file ? { line: 1, column: 1 } : {}),
+    reason: `Unexpected output path \`${file}\` of ${source.what}: it would be written outside the output folder`,
+    hint: 'give it a path inside the site',
+    ruleId: 'output/outside-destination',
+  });
+}
+
+/** The error for a clash at `file`, placed at the later source's file (else the earlier one's). */
+function collision(file: string, place: string | undefined, clash: string): SiteError {
+  return new SiteError({
+    file: place ?? '',
+    ...(place ? { line: 1, column: 1 } : {}),
+    reason: `Unexpected second output at ${file}: ${clash}`,
+    hint: 'give the page another `url`, `slug` or tag, or rename one of them; one would silently replace the other',
+    ruleId: 'output/collision',
+  });
+}
