@@ -58,7 +58,7 @@ describe.each([
   test("keeps the shortcodes' own HTML", async () => {
     const article = await builtPage(config);
     expect(article).toMatch(/<blockquote class="book-hint warning">\s*<p>Careful<\/p>\s*<\/blockquote>/);
-    expect(article).toMatch(/<pre><code class="[^"]*language-yaml[^"]*"><span class="hljs-attr">alert:<\/span>/);
+    expect(article).toMatch(/<pre class="rule-yaml"><code class="[^"]*language-yaml[^"]*"[^>]*><span class="line indent-0"><span class="hljs-attr">alert:<\/span>/);
   });
 });
 

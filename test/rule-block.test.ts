@@ -1,6 +1,7 @@
 // The Alert Rule block as built (src/layout/rule-block.ts): the summary line in the details' summary,
 // `params.RuleBlockOpen`, the two views of a long expression, the as-written view and the warning of an
-// expression that does not parse, at its rule file line, on a site written to a temporary folder.
+// expression that does not parse, at its rule file line; PromQL code blocks highlighted by the same
+// grammar; on a site written to a temporary folder.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,12 @@ groups:
 </details>
 
 {{% rule "app.yml" "AppBroken" %}}
+
+\`\`\`promql
+rate(app_requests_total{code="500"}[5m]) > 1
+\`\`\`
+
+{{< highlight promql >}}sum by (job) (up){{< /highlight >}}
 `);
   const output = mkdtempSync(path.join(tmpdir(), 'runbook-site-rule-block-'));
   folders.push(site, output);
@@ -64,12 +71,19 @@ test('a long expression has a laid-out view and the file\'s text, hidden, for th
   expect(html).toContain('<div class="rule-block" data-rule-index="0" data-alert="AppErrors"><pre class="rule-yaml"><code class="hljs language-yaml" data-view="formatted">');
   expect(html).toMatch(/<code class="hljs language-yaml" data-view="source" hidden>/);
   // Laid out as promtool prints it, two spaces deeper than `expr:`.
-  expect(html).toContain('<span class="hljs-attr">expr:</span> |\n    (\n        <span class="pql-aggregation">sum</span>');
-  expect(html).toContain('\n      <span class="pql-operator">/</span>\n        <span class="pql-aggregation">sum</span>');
+  // One span a line, its indentation given for the hanging indent of a wrapped line.
+  expect(html).toContain('<span class="line indent-0"><span class="hljs-attr">expr:</span> |</span>\n<span class="line indent-4">    (</span>\n<span class="line indent-8">        <span class="pql-aggregation">sum</span>');
+  expect(html).toContain('\n<span class="line indent-6">      <span class="pql-operator">/</span></span>\n');
 });
 
 test('an expression that does not parse is shown as written, with a warning at its rule file line', async () => {
   const { html, warnings } = await buildSite('title: T\nbaseURL: https://example.org/');
   expect(html).toContain('<p class="rule-warning" role="note"><strong>PromQL syntax error</strong> at app.yml:13: Unexpected end of expression. The expression is shown as written.</p>');
   expect(warnings.map((warning) => [warning.file, warning.line, warning.ruleId])).toEqual([['rules/app.yml', 13, 'rule/invalid-promql']]);
+});
+
+test('fenced promql blocks and the highlight shortcode use the same PromQL grammar', async () => {
+  const { html } = await buildSite('title: T\nbaseURL: https://example.org/');
+  expect(html).toContain('<code class="language-promql hljs"><span class="pql-function">rate</span>(<span class="pql-metric">app_requests_total</span>{<span class="pql-label">code</span><span class="pql-match">=</span><span class="pql-string">"500"</span>}[<span class="pql-duration">5m</span>]) <span class="pql-operator">></span> <span class="pql-number">1</span>');
+  expect(html).toContain('<span class="pql-aggregation">sum</span> <span class="pql-keyword">by</span> (<span class="pql-label">job</span>) (<span class="pql-metric">up</span>)');
 });

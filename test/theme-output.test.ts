@@ -32,7 +32,7 @@ test('tag pages list the tags and each tag\'s pages, grouped by section, with se
   expect(read('tags/index.html')).toMatch(/<a href="\/runbooks-site\/tags\/host\/">host<\/a> \(2\)/);
   const paging = read('tags/paging/index.html');
   expect(paging).toContain('<h2 id="section-host">Host</h2>');
-  expect(paging).toContain('<a href="/runbooks-site/runbooks/host/hostdown/">Host<wbr>Down</a> <span class="severity severity-critical">critical</span><p>Host down (instance {{ $labels.instance }})</p>');
+  expect(paging).toContain('<a href="/runbooks-site/runbooks/host/hostdown/">Host<wbr>Down</a> <span class="severity severity-critical">critical</span><p>The host does not answer scrapes</p>');
   expect(paging).toContain('<a href="/runbooks-site/runbooks/haproxy/haproxydown/">Haproxy<wbr>Down</a>');
 });
 

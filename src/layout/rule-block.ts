@@ -19,7 +19,8 @@ import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { highlightCode } from '../markdown/processor.js';
-import { format, parse, promqlTokens, tokenClass } from '../rules/promql/index.js';
+import { alignment, highlightPromql } from '../markdown/promql-highlight.js';
+import { format, parse } from '../rules/promql/index.js';
 import type { AlertRule } from '../rules/types.js';
 
 /** Severity names the theme colours; anything else is drawn as `other`. */
@@ -37,6 +38,9 @@ export interface RuleBlockOptions {
   /** Alert Rule `<details>` open when the page loads (config `params.RuleBlockOpen`). */
   readonly open: boolean;
 }
+
+/** The deepest indentation the theme's CSS has a hanging indent for (`.indent-0` to `.indent-24`). */
+const MAX_INDENT = 24;
 
 /** A PromQL syntax error of a rule's `expr`, placed in the rule file. */
 export interface ExprProblem {
@@ -143,7 +147,38 @@ function ruleBlock(rule: AlertRule, index: number): { block: Element; problem?: 
 }
 
 function codeView(view: 'formatted' | 'source', children: ElementContent[], hidden: boolean): Element {
-  return h('code', { className: ['hljs', 'language-yaml'], dataView: view, hidden }, children);
+  return h('code', { className: ['hljs', 'language-yaml'], dataView: view, hidden }, hangingLines(children));
+}
+
+/**
+ * The highlighted YAML one `span.line` a line, each with its indentation as a class (`indent-4`: a class,
+ * not a style attribute, so a page under a strict Content-Security-Policy keeps it), so a line too long
+ * for the screen wraps under its own start (hanging indent, in the CSS) rather than at the left edge.
+ * The line ends stay text between the spans: the code's text is unchanged.
+ */
+function hangingLines(children: ElementContent[]): ElementContent[] {
+  return splitLines(children).flatMap((line, index): ElementContent[] => {
+    const indent = /^ */.exec(toString({ type: 'root', children: line }))![0].length;
+    const span = h('span', { className: ['line', `indent-${Math.min(indent, MAX_INDENT)}`] }, line);
+    return index === 0 ? [span] : [{ type: 'text', value: '\n' }, span];
+  });
+}
+
+/** Nodes split at their line ends; an element spanning lines (a block string) is cut into one per line. */
+function splitLines(nodes: readonly ElementContent[]): ElementContent[][] {
+  const lines: ElementContent[][] = [[]];
+  for (const node of nodes) {
+    const pieces: ElementContent[][] = node.type === 'text'
+      ? node.value.split('\n').map((value) => (value ? [{ type: 'text', value }] : []))
+      : node.type === 'element' && toString(node).includes('\n')
+        ? splitLines(node.children).map((children) => (children.length > 0 ? [{ ...node, children }] : []))
+        : [[node]];
+    pieces.forEach((piece, index) => {
+      if (index > 0) lines.push([]);
+      lines.at(-1)!.push(...piece);
+    });
+  }
+  return lines;
 }
 
 function problemOf(rule: AlertRule, place: ExprPlace, error: { offset: number; message: string }): ExprProblem {
@@ -160,55 +195,4 @@ function highlightedRule(text: string, place: ExprPlace, expr: string): ElementC
 
 function highlightYaml(text: string): ElementContent[] {
   return text ? (highlightCode(text, 'yaml') ?? []) : [];
-}
-
-/**
- * `raw` (the value as written in YAML: quoted, or a block scalar with its indicator and indentation)
- * with the tokens of `expr` (the value YAML reads) marked. Each character of `expr` is found in order in
- * `raw`; what `raw` has in between (quotes, escapes' backslashes, indentation) stays plain text.
- */
-function highlightPromql(raw: string, expr: string): ElementContent[] {
-  const map = alignment(raw, expr);
-  if (!map) return [{ type: 'text', value: raw }];
-  const out: ElementContent[] = [];
-  let at = 0;
-  for (const token of promqlTokens(expr)) {
-    const from = map[token.from]!;
-    const to = map[token.to - 1]! + 1;
-    if (from > at) out.push({ type: 'text', value: raw.slice(at, from) });
-    out.push(h('span', { className: [tokenClass(token.kind)] }, breakable(raw.slice(from, to))));
-    at = to;
-  }
-  if (at < raw.length) out.push({ type: 'text', value: raw.slice(at) });
-  return out;
-}
-
-/** Offsets in `raw` of each character of `expr` (plus its end), or undefined when `raw` does not hold it. */
-function alignment(raw: string, expr: string): number[] | undefined {
-  const map: number[] = [];
-  let j = 0;
-  for (const character of expr) {
-    for (let unit = 0; unit < character.length; unit += 1) {
-      while (j < raw.length && raw[j] !== character[unit]) j += 1;
-      if (j >= raw.length) return undefined;
-      map.push(j);
-      j += 1;
-    }
-  }
-  map.push(j);
-  return map;
-}
-
-/**
- * A long token (a metric name, a regular expression) with a `<wbr>` after each `_`, `|`, `,`, `.`, `/`,
- * `:` and `-`, so a narrow screen wraps it there rather than scrolling or breaking it mid-word.
- */
-function breakable(text: string): ElementContent[] {
-  if (text.length <= 24) return [{ type: 'text', value: text }];
-  const out: ElementContent[] = [];
-  for (const piece of text.split(/(?<=[_|,./:-])/)) {
-    if (out.length > 0) out.push(h('wbr'));
-    out.push({ type: 'text', value: piece });
-  }
-  return out;
 }

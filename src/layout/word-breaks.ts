@@ -11,8 +11,9 @@ export function nameParts(name: string): string[] {
   return name
     .split(/(?<=[a-z0-9](?=[A-Z]))|(?<=[A-Z](?=[A-Z][a-z]))|(?<=[_\-./])(?=[^_\-./])|(?=\()/)
     .reduce<string[]>((parts, part) => {
-      // `5xx` or `Io` alone on a line helps nobody: short pieces stay with the one before.
-      if (parts.length > 0 && part.length < 3) parts[parts.length - 1] += part;
+      // `Io` or a file's `yml` alone on a line helps nobody: such pieces stay with the one before.
+      const previous = parts.at(-1);
+      if (previous !== undefined && (part.length < 3 || (previous.endsWith('.') && part.length <= 4))) parts[parts.length - 1] += part;
       else parts.push(part);
       return parts;
     }, []);

@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { remarkGfmLazyAutolinks } from './gfm.js';
-import { promql } from './promql-grammar.js';
+import { highlightPromql, rehypePromql } from './promql-highlight.js';
 import { rehypeRawStretch } from './raw-html.js';
 
 export interface MarkdownOptions {
@@ -25,8 +25,11 @@ export interface MarkdownOptions {
 
 export type MarkdownRenderer = (markdown: string, shortcodeHtml: ReadonlyMap<string, string>) => Root;
 
-/** The languages code is highlighted in, for fenced code blocks and the `highlight` shortcode alike. */
-const highlightLanguages = { ...common, promql };
+/**
+ * The languages highlight.js highlights, for fenced code blocks and the `highlight` shortcode alike;
+ * PromQL is highlighted with Prometheus's own grammar instead (promql-highlight.ts).
+ */
+const highlightLanguages = { ...common };
 const highlightAliases = { yaml: ['yml'] };
 
 const codeHighlighter = createLowlight(highlightLanguages);
@@ -34,6 +37,7 @@ codeHighlighter.registerAlias(highlightAliases);
 
 /** Tokens of `code` in `language` (the `highlight` shortcode's), undefined for a language not registered. */
 export function highlightCode(code: string, language: string): ElementContent[] | undefined {
+  if (language === 'promql') return highlightPromql(code);
   return codeHighlighter.registered(language) ? (codeHighlighter.highlight(language, code).children as ElementContent[]) : undefined;
 }
 
@@ -51,7 +55,8 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     .use(rehypeShortcodeHtml)
     .use(rehypeRawStretch)
     .use(rehypeSlug)
-    .use(rehypeHighlight, { languages: highlightLanguages, aliases: highlightAliases })
+    .use(rehypeHighlight, { languages: highlightLanguages, aliases: highlightAliases, plainText: ['promql'] })
+    .use(rehypePromql)
     .freeze();
   return (markdown, shortcodeHtml) => {
     const file = new VFile({ value: markdown, data: { shortcodeHtml } });

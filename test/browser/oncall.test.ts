@@ -126,6 +126,15 @@ test('the summary line shows the severity, `for` and the summary while the block
   await page.context().close();
 });
 
+test('a section page lists each runbook with its severity, and its rule\'s summary where the description only repeats the title', async () => {
+  const { page } = await open(viewports[1], 'light', pages.section);
+  const item = page.locator('.child-list li', { hasText: 'HostHighCpuLoad' });
+  expect(await item.locator('.severity').textContent()).toBe('warning');
+  expect(await item.locator('p').textContent()).toBe('Host high CPU load (instance {{ $labels.instance }})');
+  expect(await page.getByText('Troubleshooting for alert').count()).toBe(0);
+  await page.context().close();
+});
+
 test('an expression the grammar cannot parse is shown as written, with a warning at its rule file line', async () => {
   const { page } = await open(viewports[0], 'light', pages['runbook-broken']);
   await page.locator('details summary').first().click();

@@ -100,7 +100,7 @@ test('hints, columns, button, figure, details and highlighted lines are laid out
   expect(lineBackgrounds[0]).toBe('rgba(0, 0, 0, 0)');
   expect(lineBackgrounds[1]).not.toBe('rgba(0, 0, 0, 0)');
   // Copying takes the code, not the line numbers.
-  await highlight.getByRole('button', { name: 'Copy code' }).click();
+  await page.locator('.code-toolbar:has(+ pre.highlight)').getByRole('button', { name: 'Copy code' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     'groups:\n  - name: exporter\n    rules:\n      - alert: ExporterDown\n        expr: up == 0\n',
   );
