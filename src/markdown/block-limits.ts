@@ -4,9 +4,10 @@
 // a page's body as written (one pass, linear) and rejects, at the block's first line, a run of lines
 // without a blank line longer than `limits.markdownBlockSize`, a table with more cells than
 // `limits.tableCells`, and, at line 1, a page with more inline marks than `limits.inlineMarks`: micromark
-// holds every event of a page at once, so 1 MB of `_a_ ` in 64 KB blocks still takes 2 GB and 45 s. Code fences are not told apart: whether a line opens one depends on HTML blocks
-// and list items around it, and a wrong guess would let a hostile block through, so a long block counts
-// wherever it is. It parses nothing and changes nothing.
+// holds every event of a page at once, so 1 MB of `_a_ ` in 64 KB blocks still takes 2 GB and 45 s.
+// Code fences are not told apart: whether a line opens one depends on HTML blocks and list items around
+// it, and a wrong guess would let a hostile block through, so a long block counts wherever it is. It
+// parses nothing and changes nothing.
 
 import { raiseLimitHint, type InputLimits } from '../config/limits.js';
 import { SiteError } from '../util/diagnostics.js';
