@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'src', 'cli.js');
+const cli = path.join(root, 'dist', 'src', 'cli', 'bin.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const corpusCandidates = [path.join(root, '..', 'shared', 'corpus', 'prometheus-alerts'), '/work/shared/corpus/prometheus-alerts'];
@@ -40,12 +40,34 @@ for (const size of sizes) {
 
 console.log(`runbook-site bench: ${runs} runs per measure (medians), node ${process.version}, hugo ${hugo ? hugoVersion() : 'not on PATH'}\n`);
 const rows = [];
+/** Per site: our medians and Hugo's, for the issue's targets (issue 12). */
+const targets = [];
 try {
   for (const site of sites) rows.push(...benchSite(site));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 console.log('\n' + table(rows));
+console.log('\n' + targetTable(targets));
+
+/** The issue's table: each measure as runbook-site, Hugo's cold build, ratio, target. */
+function targetTable(entries) {
+  // Wall-clock ratios; CPU (user + system) ratios beside them, steadier on a shared machine.
+  const lines = ['site                         measure                         runbook-site       hugo    ratio  target     CPU ratio'];
+  for (const { name, cold, warm, changed, check, hugo } of entries) {
+    const measureLine = (what, ours, target, { rss = false } = {}) => {
+      const ratio = hugo ? (ours.median / hugo.median).toFixed(2) + 'x' : 'n/a';
+      const memory = rss && ours.rssMb && hugo?.rssMb ? `  peak RSS ${Math.round(ours.rssMb)} vs ${Math.round(hugo.rssMb)} MB` : '';
+      const cpuRatio = hugo?.cpuMs && ours.cpuMs ? `${(ours.cpuMs / hugo.cpuMs).toFixed(2)}x (${(ours.cpuMs / 1000).toFixed(2)} vs ${(hugo.cpuMs / 1000).toFixed(2)} s)` : '';
+      return `${name.padEnd(28)} ${what.padEnd(31)} ${`${(ours.median / 1000).toFixed(2)} s`.padStart(12)} ${hugo ? `${(hugo.median / 1000).toFixed(2)} s`.padStart(10) : '       n/a'} ${ratio.padStart(8)}  ${target.padEnd(9)}  ${cpuRatio}${memory}`;
+    };
+    lines.push(measureLine('cold build (--no-cache)', cold, '<= 3.0x', { rss: true }));
+    lines.push(measureLine('no-change rebuild', warm, '<= 0.25x'));
+    lines.push(measureLine('one page edited', changed, '<= 0.3x'));
+    lines.push(`${name.padEnd(28)} ${'check (cached)'.padEnd(31)} ${`${(check.median / 1000).toFixed(2)} s`.padStart(12)}          -        -  <= 1.5 s`);
+  }
+  return lines.join('\n');
+}
 
 function benchSite({ name, dir, runs: count = runs }) {
   const pages = countPages(path.join(dir, 'content'));
@@ -67,13 +89,18 @@ function benchSite({ name, dir, runs: count = runs }) {
   const edited = firstPage(path.join(dir, 'content'));
   let edits = 0;
   const changed = measure(count, () => appendFileSync(edited, `\nEdit ${(edits += 1)}.\n`), ours([]));
+  // check exits 1 when it finds errors (the corpus has some): timed all the same.
+  const check = measure(count, () => {}, ['node', cli, 'check', '--source', dir], { allowFailure: true });
   const result = [
     row(name, 'runbook-site cold (no cache)', pages, cold, `largest page ${largest}`),
     row(name, 'runbook-site warm (no change)', pages, warm, `${percent(warm.median, cold.median)} of cold`),
     row(name, 'runbook-site one page changed', pages, changed, `${percent(changed.median, cold.median)} of cold`),
+    row(name, 'runbook-site check (cached)', pages, check),
   ];
   for (const line of result) console.log(format(line));
-  return [...result, ...hugoRows(name, dir, pages, count, { cold, warm })];
+  const hugoLines = hugoRows(name, dir, pages, count, { cold, warm });
+  targets.push({ name, cold, warm, changed, check, hugo: hugoLines[0]?.measured });
+  return [...result, ...hugoLines];
 }
 
 /** Hugo on the same folder, with the ratio to runbook-site's cold and warm medians when they are known. */
@@ -85,32 +112,37 @@ function hugoRows(name, dir, pages, count, ours) {
   rmSync(path.join(dir, 'resources'), { recursive: true, force: true });
   rmSync(path.join(dir, '.hugo_build.lock'), { force: true });
   const ratios = ours ? `runbook-site cold/hugo = ${(ours.cold.median / hugoRun.median).toFixed(2)}, warm/hugo = ${(ours.warm.median / hugoRun.median).toFixed(2)}` : '';
-  const line = row(name, 'hugo', pages, hugoRun, ratios);
+  const line = { ...row(name, 'hugo', pages, hugoRun, ratios), measured: hugoRun };
   console.log(format(line));
   return [line];
 }
 
-function measure(count, before, command) {
+function measure(count, before, command, options) {
   const samples = [];
   for (let index = 0; index < count; index += 1) {
     before();
-    samples.push(run(command));
+    samples.push(run(command, options));
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { median: median(samples.map((sample) => sample.ms)), rssMb: Math.max(...samples.map((sample) => sample.rssMb ?? 0)) || undefined };
+  return {
+    median: median(samples.map((sample) => sample.ms)),
+    cpuMs: time ? median(samples.map((sample) => sample.cpuMs)) : undefined,
+    rssMb: Math.max(...samples.map((sample) => sample.rssMb ?? 0)) || undefined,
+  };
 }
 
-function run([command, ...args]) {
+function run([command, ...args], { allowFailure = false } = {}) {
   const started = process.hrtime.bigint();
-  const child = time ? spawnSync(time, ['-f', '%M', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
+  const child = time ? spawnSync(time, ['-f', '%M %U %S', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${child.stderr}`);
-  const rssKb = time ? Number(child.stderr.trim().split('\n').at(-1)) : undefined;
-  return { ms, rssMb: rssKb ? rssKb / 1024 : undefined };
+  if (child.status !== 0 && !(allowFailure && child.status === 1)) throw new Error(`${command} ${args.join(' ')} failed:\n${child.stderr}`);
+  const [rssKb, user, system] = time ? child.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [];
+  return { ms, rssMb: rssKb ? rssKb / 1024 : undefined, cpuMs: time ? (user + system) * 1000 : undefined };
 }
 
-function row(site, what, pages, { median, rssMb }, note = '') {
-  return { site, what, pages, ms: Math.round(median), pagesPerSecond: Math.round(pages / (median / 1000)), rss: rssMb ? `${Math.round(rssMb)} MB` : 'n/a', note };
+function row(site, what, pages, { median, cpuMs, rssMb }, note = '') {
+  const cpu = cpuMs === undefined ? '' : `CPU ${(cpuMs / 1000).toFixed(2)} s; `;
+  return { site, what, pages, ms: Math.round(median), pagesPerSecond: Math.round(pages / (median / 1000)), rss: rssMb ? `${Math.round(rssMb)} MB` : 'n/a', note: `${cpu}${note}` };
 }
 
 function format(line) {

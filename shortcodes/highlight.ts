@@ -1,21 +1,19 @@
 // The `highlight` shortcode (Hugo's): `{{< highlight yaml "linenos=table,hl_lines=2 4-5,linenostart=10" >}}`
-// highlights its inner code at build time with the site's highlighter (src/markdown/processor.ts).
+// highlights its inner code at build time with the site's highlighter (context.highlightCode, so that
+// loading the shortcodes does not load every highlight.js grammar).
 // `linenos` (any value but false) numbers the lines, `hl_lines` marks lines; Hugo's other options
 // (anchorlinenos, style...) are ignored. An unknown language is shown as plain text, as in Hugo.
 
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { codeHighlighter } from '../src/markdown/processor.js';
 import { serialise } from '../src/shortcodes/markup.js';
 import type { Shortcode } from '../src/shortcodes/types.js';
 
-const highlight: Shortcode = (args, inner) => {
+const highlight: Shortcode = (args, inner, context) => {
   const language = (args.positional[0] ?? args.named.lang ?? '').toLowerCase();
   const options = parseOptions(args.positional[1] ?? args.named.options ?? '');
   const code = (inner ?? '').replace(/^\r?\n/, '').replace(/\s+$/, '');
-  const tokens: ElementContent[] = language && codeHighlighter.registered(language)
-    ? (codeHighlighter.highlight(language, code).children as ElementContent[])
-    : [{ type: 'text', value: code }];
+  const tokens: ElementContent[] = (language ? context.highlightCode(code, language) : undefined) ?? [{ type: 'text', value: code }];
   const numbered = options.linenos !== undefined && options.linenos !== 'false';
   const marked = markedLines(options.hl_lines ?? '');
   const start = Number.parseInt(options.linenostart ?? '1', 10) || 1;

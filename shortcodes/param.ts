@@ -28,9 +28,10 @@ function lookup(params: Readonly<Record<string, unknown>>, key: string): unknown
   let current: unknown = params;
   for (const part of key.split('.')) {
     if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-    const entry = Object.entries(current).find(([name]) => name.toLowerCase() === part.toLowerCase());
-    if (!entry) return undefined;
-    current = entry[1];
+    // The key as written first: the body cache then depends on that one key, not on the whole front matter.
+    const name = Object.hasOwn(current, part) ? part : Object.keys(current).find((candidate) => candidate.toLowerCase() === part.toLowerCase());
+    if (name === undefined) return undefined;
+    current = (current as Record<string, unknown>)[name];
   }
   return current ?? undefined;
 }

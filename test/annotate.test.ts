@@ -93,7 +93,10 @@ const runbook = (file: string, alert: string) => `# ${alert}\n\n{{% rule "${file
 const annotateFixture = () => {
   const root = writeSite(`
 -- config.yaml --
+# These tests are about the edits; the labels a URL passes are annotate-labels.test.ts's.
 baseURL: https://runbooks.example.org/
+annotate:
+  labels: []
 -- rules/app/app.yml --
 ${plainRules}
 -- rules/queue.yaml --
@@ -213,7 +216,7 @@ describe('annotate', () => {
 
   test('--form alert writes the /alerts/<Name>/ redirect; annotate.key names the annotation', async () => {
     const source = annotateFixture();
-    writeFileSync(path.join(source, 'config.yaml'), 'baseURL: https://runbooks.example.org/\nannotate:\n  key: runbook\n');
+    writeFileSync(path.join(source, 'config.yaml'), 'baseURL: https://runbooks.example.org/\nannotate:\n  key: runbook\n  labels: []\n');
     const result = await annotateSite({ source, form: 'alert', dryRun: true });
     expect(result.changed.flatMap((file) => file.changes.map((change) => [change.key, change.to]))).toEqual([
       ['runbook', 'https://runbooks.example.org/alerts/AppDown/'],

@@ -2,13 +2,13 @@
 // HTML fragments its output must contain (expected.yaml) and optionally files that must not exist
 // (absent.yaml). Adding a case needs no new test code.
 
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../src/build/build.js';
+import { temporaryFolder } from './helpers/site.js';
 
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'build');
 const cases = readdirSync(fixturesDir).sort();
@@ -20,7 +20,7 @@ function normalise(html: string): string {
 
 describe.each(cases)('build fixture %s', (name) => {
   const caseDir = path.join(fixturesDir, name);
-  const destination = path.join(mkdtempSync(path.join(tmpdir(), `runbook-site-${name}-`)), 'public');
+  const destination = path.join(temporaryFolder(name), 'public');
   const built = build({ source: path.join(caseDir, 'site'), destination });
   const expected = parse(readFileSync(path.join(caseDir, 'expected.yaml'), 'utf8')) as Record<string, string[]>;
   const absentFile = path.join(caseDir, 'absent.yaml');

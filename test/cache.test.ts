@@ -3,7 +3,7 @@
 // edit affects. And worker builds (compiled CLI) write the same bytes as in-thread builds.
 
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
@@ -176,6 +176,77 @@ describe('build cache', () => {
     expect((await build({ source: siteDir })).rendered).toBe(1);
   });
 });
+
+const bodySite = `${site}
+-- content/runbooks/Links.md --
+---
+title: Links
+owner: team-a
+weight: 5
+---
+Owned by {{< param "owner" >}}. See [the db runbook]({{< relref "DbDown.md" >}}) and {{< ref "WebSlow.md" >}}.
+`;
+
+/** Page bodies (shortcodes, Markdown) rendered once per content, whatever else changes. */
+describe('body cache', () => {
+  test('after each edit in a sequence, a cached build writes what an uncached one writes, and renders only the bodies the edit reaches', async () => {
+    const siteDir = writeSite(bodySite);
+    const change = (file: string, update: (text: string) => string) => edit(siteDir, file, update);
+    let { files, result } = await rebuild(siteDir, {});
+    expect(result.renderedBodies).toBe(result.pages);
+    const steps: [string, () => void, number][] = [
+      ['text', () => appendFileSync(path.join(siteDir, 'content/runbooks/WebSlow.md'), '\nCheck the load balancer.\n'), 1],
+      ['title (menus change everywhere, bodies do not)', () => change('content/runbooks/DbDown.md', (text) => text.replace('title: DbDown', 'title: Database down')), 0],
+      ['weight', () => change('content/runbooks/Links.md', (text) => text.replace('weight: 5', 'weight: 1')), 0],
+      ['front matter a shortcode reads', () => change('content/runbooks/Links.md', (text) => text.replace('team-a', 'team-b')), 1],
+      ['draft', () => change('content/runbooks/Notes.md', (text) => text.replace('title: Notes', 'title: Notes\ndraft: true')), 0],
+      ['url of a page a ref links to', () => change('content/runbooks/WebSlow.md', (text) => text.replace('title: WebSlow', 'title: WebSlow\nslug: web-slow')), 2],
+      ['rule file', () => writeFileSync(path.join(siteDir, 'rules/db.yml'), 'groups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up{job="postgres"} == 0\n'), 1],
+      ['config title', () => change('config.yaml', (text) => text.replace('title: Cache test', 'title: Renamed site')), 0],
+      ['theme', () => writeFileSync(path.join(siteDir, 'theme/assets/extra.css'), 'body { color: navy; }\n'), 0],
+      ['draft back', () => change('content/runbooks/Notes.md', (text) => text.replace('draft: true\n', '')), 1],
+      ['shortcode', () => writeFileSync(path.join(siteDir, 'shortcodes/note.mjs'), "export default (args) => '<aside class=\"warning\">' + args.positional[0] + '</aside>';\n"), 7],
+      ['config params', () => change('config.yaml', (text) => `${text}params:\n  BookSection: runbooks\n`), 7],
+    ];
+    for (const [what, apply, bodies] of steps) {
+      apply();
+      ({ files, result } = await rebuild(siteDir, files));
+      expect({ what, bodies: result.renderedBodies }).toEqual({ what, bodies });
+    }
+    expect(files['runbooks/links/index.html']!.toString()).toContain('Owned by team-b');
+    expect(files['runbooks/links/index.html']!.toString()).toContain('/docs/runbooks/web-slow/');
+    expect(files['runbooks/notes/index.html']!.toString()).toContain('class="warning"');
+  });
+
+  test('bodies are shared across base URLs: only those that read the base URL render again', async () => {
+    const siteDir = writeSite(bodySite);
+    await build({ source: siteDir, destination: path.join(siteDir, 'public') });
+    const other = await build({ source: siteDir, destination: path.join(siteDir, 'other'), baseURL: 'http://127.0.0.1:1313/docs/' });
+    expect(other.rendered).toBe(other.pages);
+    expect(other.renderedBodies).toBe(1); // Links.md: {{< ref >}} is an absolute URL
+    await build({ source: siteDir, destination: path.join(siteDir, 'fresh'), baseURL: 'http://127.0.0.1:1313/docs/', cache: false });
+    expect(snapshotFiles(path.join(siteDir, 'other'))).toEqual(snapshotFiles(path.join(siteDir, 'fresh')));
+  });
+
+  test('a corrupt, missing or foreign body file is a miss and is rendered again', async () => {
+    const siteDir = writeSite(bodySite);
+    await build({ source: siteDir });
+    const trees = path.join(siteDir, '.runbook-site-cache/bodies/trees');
+    const [first, second, third] = readdirSync(trees);
+    writeFileSync(path.join(trees, first!), readFileSync(path.join(trees, first!), 'utf8').replace(/"value":"[^"]*"/, '"value":"tampered"'));
+    rmSync(path.join(trees, second!));
+    writeFileSync(path.join(trees, third!), '{"type":"root"');
+    edit(siteDir, 'config.yaml', (text) => text.replace('title: Cache test', 'title: Renamed site'));
+    const result = await build({ source: siteDir });
+    expect(result.renderedBodies).toBe(3);
+    await build({ source: siteDir, destination: path.join(siteDir, 'fresh'), cache: false });
+    expect(snapshotFiles(path.join(siteDir, 'public'))).toEqual(snapshotFiles(path.join(siteDir, 'fresh')));
+  });
+});
+
+function edit(siteDir: string, file: string, change: (text: string) => string) {
+  writeFileSync(path.join(siteDir, file), change(readFileSync(path.join(siteDir, file), 'utf8')));
+}
 
 describe('render workers (compiled CLI)', () => {
   beforeAll(() => {

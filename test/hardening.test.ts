@@ -1,7 +1,7 @@
 // Hardening against bad input: one case per bad input of issue 7, each a whole site on disk built with
 // the CLI. A bad input fails with `error: file:line:col: reason (hint)`, exit code 1 and the previous
 // public/ left byte for byte as it was; inputs that are merely unusual (an empty page, a byte-order mark,
-// CRLF line endings, a 10 MB page) build. Shortcode syntax errors are also covered by build-errors.test.ts;
+// CRLF line endings, a 1 MB page) build. Shortcode syntax errors are also covered by build-errors.test.ts;
 // the cases here are the variants that file does not have.
 
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -296,15 +296,16 @@ describe('unusual input builds', () => {
   });
 
   // Mixed content as a pasted incident log makes it: headings, prose with inline markup, a long log block.
-  // A ceiling, not a speed check: parsing 10 MB of Markdown takes tens of seconds on a busy machine.
-  test('a 10 MB page builds', { timeout: 600_000 }, async () => {
+  // 1 MB here, so the suite stays quick; `npm run bench` (bench/hardening.mjs) builds the 10 MB page and
+  // times it against its size, which is where linear growth is measured (tests assert no timing).
+  test('a 1 MB page builds', async () => {
     const logLine = '2024-05-01T12:00:00Z level=error msg="connection refused" backend=app-7 retries=3\n';
     const section = (index: number) =>
       `## Incident ${index}\n\nThe **backend** refused connections; see \`{{ $labels.instance }}\` and the [dashboard](https://example.com/d/${index}).\n\n` +
       `\`\`\`text\n${logLine.repeat(40)}\`\`\`\n\n- drained the pool\n- restarted app-7\n\n`;
-    const sections = Math.ceil(10_000_000 / section(0).length);
+    const sections = Math.ceil(1_000_000 / section(0).length);
     const body = `# Big\n\n${Array.from({ length: sections }, (_, index) => section(index)).join('')}`;
-    expect(body.length).toBeGreaterThan(10_000_000);
+    expect(body.length).toBeGreaterThan(1_000_000);
     const site = writeSite(`-- content/Big.md --\n${body}`);
     const { exitCode, stderr } = await buildWithCli(site);
     expect(stderr).toEqual([]);

@@ -123,13 +123,13 @@ const cases: readonly Case[] = [
   },  {
     name: 'rule-in-list-item-stays-in-it',
     body: '1. Check:\n   {{% rule "evil.yml" "Evil" %}}\n2. Next',
-    contains: ['<span class="hljs-string">"&#x3C;script>alert(1)&#x3C;/script>"</span>', '&#x3C;img</span>', '</code></pre>\n</li>\n<li>Next</li>\n</ol>'],
+    contains: ['<span class="hljs-string">"&#x3C;script>alert(1)&#x3C;/script>"</span>', '&#x3C;img</span>', '</code></pre></div>\n</li>\n<li>Next</li>\n</ol>'],
     lacks: ['<script>alert', '<img src=x'],
   },
   {
     name: 'rule-in-blockquote-in-list-item-stays-in-it',
     body: '> Quote:\n> {{% rule "evil.yml" "Evil" %}}\n\n- item\n  > {{% rule "evil.yml" "Evil" %}}\n  > after',
-    contains: ['</code></pre>\n</blockquote>\n<ul>', '</code></pre>\n<p>after</p>\n</blockquote>\n</li>\n</ul>'],
+    contains: ['</code></pre></div>\n</blockquote>\n<ul>', '</code></pre></div>\n<p>after</p>\n</blockquote>\n</li>\n</ul>'],
     lacks: ['<script>alert', '<img src=x'],
   },
   {

@@ -3,17 +3,16 @@
 // replaces content (exit 1, names the files, writes nothing); the GitHub Pages workflow is valid YAML that
 // builds with the Pages URL as base URL and deploys with the official actions.
 
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../src/build/build.js';
 import { runCli } from '../src/cli/main.js';
-import { snapshotFiles } from './helpers/site.js';
+import { snapshotFiles, temporaryFolder } from './helpers/site.js';
 
 function emptyFolder(): string {
-  return mkdtempSync(path.join(tmpdir(), 'runbook-site-init-'));
+  return temporaryFolder('init');
 }
 
 async function init(dir: string): Promise<{ exitCode: number; stdout: string[]; stderr: string[] }> {
@@ -45,7 +44,7 @@ describe('init', () => {
     expect(result.warnings).toEqual([]);
     const runbook = readFileSync(path.join(site, 'public/runbooks/example/exampletargetdown/index.html'), 'utf8');
     expect(runbook).toContain('ExampleTargetDown');
-    expect(runbook).toContain('<code class="hljs language-yaml"><span class="hljs-attr">alert:</span> <span class="hljs-string">ExampleTargetDown</span>\n<span class="hljs-attr">expr:</span>');
+    expect(runbook).toMatch(/<code class="hljs language-yaml"[^>]*><span class="hljs-attr">alert:<\/span> <span class="hljs-string">ExampleTargetDown<\/span>\n<span class="hljs-attr">expr:<\/span>/);
     expect(runbook).toContain('class="book-tabs"');
     expect(readdirSync(path.join(site, 'public/runbooks/example'))).toContain('exampletargetdown');
   });
@@ -108,6 +107,15 @@ describe('init', () => {
     expect(steps[pagesStep]!.id).toBe('pages');
     expect(buildStep).toBeGreaterThan(pagesStep);
     expect(steps[buildStep]!.run).toBe('npx runbook-site build --base-url "${{ steps.pages.outputs.base_url }}/"');
+    // The build cache is restored before the build (latest run's, by prefix) and saved under a new key.
+    const cacheStep = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+    expect(cacheStep).toBeGreaterThan(-1);
+    expect(cacheStep).toBeLessThan(buildStep);
+    expect(steps[cacheStep]!.with).toEqual({
+      path: '.runbook-site-cache',
+      key: 'runbook-site-${{ runner.os }}-${{ github.sha }}',
+      'restore-keys': 'runbook-site-${{ runner.os }}-',
+    });
     expect(steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))!.with).toEqual({ path: 'public' });
 
     const deploy = workflow.jobs.deploy!;

@@ -2,19 +2,19 @@
 // test/fixtures/new/expected/), refusal to replace a file with content, filling of empty files,
 // `--missing`, and that the pages it writes show their alert (check finds nothing left to do).
 
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { checkSite } from '../src/check/check-site.js';
 import { runCliCaptured } from './helpers/cli.js';
+import { temporaryFolder } from './helpers/site.js';
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'new');
 const runbooks = 'content/runbooks/app-exporter';
 
 function siteCopy(): string {
-  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'runbook-site-new-')), 'site');
+  const copy = path.join(temporaryFolder('new'), 'site');
   cpSync(path.join(fixtureDir, 'site'), copy, { recursive: true });
   return copy;
 }

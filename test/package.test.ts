@@ -2,7 +2,8 @@
 // empties dist/ and compiles), the tarball is installed into an empty folder outside the repository, and
 // `npx runbook-site init` then `npx runbook-site build` there make a working site, with a site shortcode
 // and layout written as the README says, and its public entry points export what the README documents. This proves the package's `files` hold everything the CLI reads
-// at run time and that it runs on this Node (the lowest major `engines` allows).
+// at run time and that it runs on this Node (the lowest major `engines` allows). mermaid, an optional peer
+// dependency, is not installed: a site without diagrams builds, one with a diagram fails naming it.
 // The pack runs in a copy of the project, so the repository's own dist/ (other tests run it) is never
 // emptied under them. npm installs from its cache when it can and from the registry otherwise.
 
@@ -66,7 +67,7 @@ beforeAll(() => {
   run('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], site);
 }, 600_000);
 
-// The installed dependencies weigh about 200 MB.
+// The installed dependencies weigh about 100 MB (mermaid, 84 MB more, is left out).
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm package', () => {
@@ -80,15 +81,13 @@ describe('npm package', () => {
     expect(paths).not.toContain('dist/src/removed-module.js');
   });
 
-  test('installed in an empty folder, `npx runbook-site init` and `build` make a working site', () => {
+  test('installed in an empty folder, without mermaid (an optional peer dependency), `npx runbook-site init` and `build` make a working site', () => {
     expect(existsSync(path.join(site, 'node_modules', '.bin', 'runbook-site'))).toBe(true);
+    expect(existsSync(path.join(site, 'node_modules', 'mermaid'))).toBe(false);
     run('npx', ['runbook-site', 'init'], site);
-    // A diagram: mermaid is copied from the installed dependency into the site. A site shortcode and a
-    // site layout as the README shows them, importing hastscript and a built-in layout part by package name.
-    writeFileSync(
-      path.join(site, 'content', 'runbooks', 'example', 'flow.md'),
-      '---\ntitle: Flow\n---\n{{< mermaid >}}\ngraph TD; A-->B\n{{< /mermaid >}}\n\n{{% dashboard "node-exporter" %}}\n',
-    );
+    // A site shortcode and a site layout as the README shows them, importing hastscript and a built-in
+    // layout part by package name.
+    writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'dashboards.md'), '---\ntitle: Dashboards\n---\n{{% dashboard "node-exporter" %}}\n');
     mkdirSync(path.join(site, 'shortcodes'));
     writeFileSync(path.join(site, 'shortcodes', 'dashboard.mjs'), 'export default (args) => `[Dashboard ${args.positional[0]}](https://grafana.example.com/d/${args.positional[0]})`;\n');
     mkdirSync(path.join(site, 'theme', 'layouts'), { recursive: true });
@@ -109,17 +108,28 @@ describe('npm package', () => {
     );
 
     // Every stylesheet, script and icon the pages link to under the base path is in the output.
-    const flow = readFileSync(path.join(output, 'runbooks', 'example', 'flow', 'index.html'), 'utf8');
-    const assetLinks = [...`${runbook}${flow}`.matchAll(/(?:href|src)="\/runbooks\/(assets\/[^"]+)"/g)].map((match) => match[1]!);
-    expect(assetLinks).toEqual(expect.arrayContaining([expect.stringMatching(/^assets\/style\.\w+\.css$/), expect.stringMatching(/^assets\/mermaid-[\d.]+\.min\.js$/)]));
+    const dashboards = readFileSync(path.join(output, 'runbooks', 'example', 'dashboards', 'index.html'), 'utf8');
+    const assetLinks = [...`${runbook}${dashboards}`.matchAll(/(?:href|src)="\/runbooks\/(assets\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assetLinks).toEqual(expect.arrayContaining([expect.stringMatching(/^assets\/style\.\w+\.css$/)]));
     expect(assetLinks.filter((asset) => !existsSync(path.join(output, asset)))).toEqual([]);
 
-    expect(flow).toContain('<a href="https://grafana.example.com/d/node-exporter">Dashboard node-exporter</a>');
+    expect(dashboards).toContain('<a href="https://grafana.example.com/d/node-exporter">Dashboard node-exporter</a>');
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toMatch(/<h1>No runbook here<\/h1>[\s\S]*<\/html>/);
 
-    for (const file of ['.nojekyll', '404.html', 'index.html', 'search/minisearch.js', 'search/index.json', 'alerts.json']) {
+    for (const file of ['.nojekyll', '404.html', 'index.html', 'search/index.html', 'search/index.json', 'alerts.json']) {
       expect(existsSync(path.join(output, file)), file).toBe(true);
     }
+  });
+
+  test('a diagram without mermaid installed fails the build at the shortcode, naming the package to install', () => {
+    writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'flow.md'), '---\ntitle: Flow\n---\n\n{{< mermaid >}}\ngraph TD; A-->B\n{{< /mermaid >}}\n');
+    const result = spawnSync('npx', ['runbook-site', 'build'], { cwd: site, env: childEnv, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      'error: content/runbooks/example/flow.md:5:1: Missing package `mermaid`, needed by the `mermaid` shortcode'
+      + ' (run `npm install --save-dev mermaid` in the site: it is an optional peer dependency of runbook-site, installed only by sites that use the `mermaid` shortcode)',
+    );
+    rmSync(path.join(site, 'content', 'runbooks', 'example', 'flow.md'));
   });
 
   test('exports what the README documents from its entry points, and nothing from dist/', () => {
@@ -133,7 +143,7 @@ describe('npm package', () => {
       api: ['SiteError', 'build', 'checkSite'],
       theme: [
         'alertsLayout', 'article', 'breadcrumbs', 'childList', 'document', 'footer', 'h', 'head', 'header', 'homeLayout', 'menu',
-        'notFoundLayout', 'pageLayout', 'pageMeta', 'pagination', 'redirectLayout', 's', 'search', 'sectionLayout', 'tableOfContents',
+        'notFoundLayout', 'pageLayout', 'pageMeta', 'pagination', 'redirectLayout', 's', 'search', 'searchLayout', 'sectionLayout', 'tableOfContents',
         'taxonomyLayout', 'termLayout',
       ],
       shortcodes: ['builtinShortcodes'],

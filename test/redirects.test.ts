@@ -3,18 +3,17 @@
 // runbooks gets a page listing them with rule file and group, front matter aliases redirect, and a
 // redirect never replaces a page.
 
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
-import { writeSite } from './helpers/site.js';
+import { temporaryFolder, writeSite } from './helpers/site.js';
 
 const site = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'alerts');
 
 function destinationFor(name: string): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), `runbook-site-${name}-`)), 'public');
+  return path.join(temporaryFolder(name), 'public');
 }
 
 describe('alert redirects and aliases of a site under a sub-path', () => {
@@ -57,16 +56,16 @@ describe('alert redirects and aliases of a site under a sub-path', () => {
     },
   );
 
-  test('alerts.json lists every alert rule with rule file, group, severity and runbook URL', async () => {
+  test('alerts.json lists every alert rule with rule file, group, severity, runbook URL and metrics', async () => {
     const alerts = JSON.parse(await read('alerts.json'));
     expect(alerts).toEqual({
       baseURL: 'http://127.0.0.1:1313/team-runbooks/',
       alerts: [
-        { alert: 'HaproxyBackendConnectionErrors', file: 'haproxy/haproxy-embedded-exporter-v2.yml', group: 'EmbeddedExporterV2', severity: 'critical', runbook: `http://127.0.0.1:1313/team-runbooks/${runbook}` },
-        { alert: 'HaproxyDown', file: 'haproxy/haproxy-embedded-exporter-v2.yml', group: 'EmbeddedExporterV2', severity: 'critical', runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/haproxy-embedded-exporter-v2/haproxydown/' },
-        { alert: 'HaproxyDown', file: 'haproxy/haproxy-exporter-v1.yml', group: 'HaproxyExporterV1', severity: 'critical', runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/haproxy-exporter-v1/haproxydown/' },
-        { alert: 'nodedown', file: 'node/node-exporter.yml', group: 'NodeExporter', severity: null, runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/node-exporter/nodedown/' },
-        { alert: 'NodeClockSkew', file: 'node/node-exporter.yml', group: 'NodeExporter', severity: null, runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/node-exporter/nodedown/' },
+        { alert: 'HaproxyBackendConnectionErrors', file: 'haproxy/haproxy-embedded-exporter-v2.yml', group: 'EmbeddedExporterV2', severity: 'critical', runbook: `http://127.0.0.1:1313/team-runbooks/${runbook}`, metrics: ['haproxy_backend_connection_errors_total'] },
+        { alert: 'HaproxyDown', file: 'haproxy/haproxy-embedded-exporter-v2.yml', group: 'EmbeddedExporterV2', severity: 'critical', runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/haproxy-embedded-exporter-v2/haproxydown/', metrics: ['haproxy_up'] },
+        { alert: 'HaproxyDown', file: 'haproxy/haproxy-exporter-v1.yml', group: 'HaproxyExporterV1', severity: 'critical', runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/haproxy-exporter-v1/haproxydown/', metrics: ['haproxy_up'] },
+        { alert: 'nodedown', file: 'node/node-exporter.yml', group: 'NodeExporter', severity: null, runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/node-exporter/nodedown/', metrics: ['up'] },
+        { alert: 'NodeClockSkew', file: 'node/node-exporter.yml', group: 'NodeExporter', severity: null, runbook: 'http://127.0.0.1:1313/team-runbooks/runbooks/node-exporter/nodedown/', metrics: ['node_timex_offset_seconds'] },
       ],
     });
   });
@@ -108,5 +107,5 @@ Kept too.
   expect(existsSync(path.join(destination, 'alerts/AppDown'))).toBe(false);
   expect(existsSync(path.join(destination, 'alerts/AppSlow'))).toBe(false);
   const { alerts } = JSON.parse(readFileSync(path.join(destination, 'alerts.json'), 'utf8'));
-  expect(alerts[1]).toEqual({ alert: 'AppSlow', file: 'app.yml', group: 'App', severity: null, runbook: null });
+  expect(alerts[1]).toEqual({ alert: 'AppSlow', file: 'app.yml', group: 'App', severity: null, runbook: null, metrics: ['latency'] });
 });

@@ -4,13 +4,12 @@
 // with ties everywhere a sort could be unstable (equal weights and titles, shared tags, one alert name
 // in two rule files).
 
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
-import { snapshotFiles, writeSite } from './helpers/site.js';
+import { snapshotFiles, temporaryFolder, writeSite } from './helpers/site.js';
 
 const seedSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'build', 'seed-page', 'site');
 
@@ -45,7 +44,7 @@ function copyOfSite(generated: string): string {
 
 test('two builds of the same input give byte-identical files', { timeout: 300_000 }, async () => {
   const generated = generatedPages();
-  const outputs = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), `runbook-site-reproducible-${name}-`)), 'public');
+  const outputs = (name: string) => path.join(temporaryFolder(`reproducible-${name}`), 'public');
   const siteA = copyOfSite(generated);
   const siteB = copyOfSite(generated);
 

@@ -218,6 +218,7 @@ describe('rule shortcode', () => {
       pages: { find: () => [] },
       ordinal: 0,
       renderMarkdown: () => '',
+      highlightCode: () => undefined,
       warn: (problem) => void warnings.push(problem),
       fail: (problem) => {
         throw new PageFailure(problem);

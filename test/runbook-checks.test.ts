@@ -128,6 +128,13 @@ describe('rule-copy-drift', () => {
     );
   });
 
+  test('counts the drifted alerts in the per-rule-file coverage', async () => {
+    const { coverage } = await checkSite({ source: driftSite() });
+    expect(coverage).toEqual([{ file: 'app.yml', alerts: 2, withRunbook: 2, withDrift: 2, withMissingSections: 0 }]);
+    const { stdout } = await cli('check', '--source', driftSite());
+    expect(stdout).toContain('Coverage: 2 of 2 alerts have a runbook, 2 a drifted rule copy, 0 a runbook missing a required section (per rule file: --format json)');
+  });
+
   test('whitespace inside a quoted string of the expression is part of it', async () => {
     const source = site(`
 -- rules/app.yml --
@@ -253,6 +260,7 @@ No rule here, so no sections are required.
       ['content/runbooks/AppDown.md', 9, 'Section `## Impact` of the runbook is empty'],
       ['content/runbooks/AppDown.md', 16, 'Section `## Mitigation` of the runbook is empty'],
     ]);
+    expect((await checkSite({ source: sectionSite('') })).coverage).toEqual([{ file: 'app.yml', alerts: 2, withRunbook: 1, withDrift: 0, withMissingSections: 1 }]);
   });
 
   test('check.requiredSections names the sections; an empty list turns the check off', async () => {

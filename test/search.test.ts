@@ -1,16 +1,21 @@
-// Site search rules: the tokeniser (CamelCase, metric names), metric names of PromQL expressions (src/rules/promql),
-// headings, the index file round trip, and ranking on the fixture site in test/fixtures/search/
-// (haproxy runbooks and rule files), with the engine the browser runs (theme/assets/search-engine.js).
+// Site search rules: the tokeniser (CamelCase, snake_case, dotted and dashed words, commands, phrases),
+// metric names of PromQL expressions (src/rules/promql), body sections and their anchors, and ranking on
+// the fixture site in test/fixtures/search/ (haproxy and host runbooks with decoys: the same words
+// elsewhere, not as a phrase, or in a weaker field), with the engine the browser runs
+// (theme/assets/search-engine.js) over the files the build writes, counting which it fetches.
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
-import { markdownHeadings, searchDocuments } from '../src/search/documents.js';
-import { encodeSearchIndex } from '../src/search/index-file.js';
+import { createPageJob } from '../src/build/page-job.js';
+import { withRuleRecording } from '../src/cache/rule-recording.js';
 import { metricNames } from '../src/rules/promql/index.js';
+import { bodyIndex } from '../src/search/body-index.js';
+import { searchDocuments } from '../src/search/documents.js';
+import { bodySections, markdownHeadings } from '../src/search/sections.js';
+import { searchIndex } from '../src/outputs/search-index.js';
 import { loadSite } from '../src/site/site.js';
-import { createSiteSearch, decodeSearchIndex, tokenize } from '../theme/assets/search-engine.js';
+import { createSiteSearch, decodeSearchIndex, parseQuery, shardsOf, snippet, tokenize } from '../theme/assets/search-engine.js';
 
 const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'search', 'site');
 
@@ -22,11 +27,42 @@ describe('tokenize', () => {
     ['job:node_cpu:rate5m', ['job:node_cpu:rate5m', 'job', 'node', 'cpu', 'rate', '5m']],
     ['HTTPServerDown', ['httpserverdown', 'http', 'server', 'down']],
     ['K8s EC2', ['k8s', 'ec2', 'ec']],
-    ['backend conn', ['backend', 'conn']],
-    ['Too many connection errors to the backend (> 100 req/s).', ['too', 'many', 'connection', 'errors', 'backend', '100', 'req']],
+    ['edit /etc/haproxy/haproxy.cfg.', ['edit', 'etc/haproxy/haproxy.cfg', 'etc', 'haproxy', 'cfg']],
+    ['kube-state-metrics v2.1.0', ['kube-state-metrics', 'kube', 'state', 'metrics', 'v2.1.0', 'v2']],
+    ['haproxy -s', ['haproxy', '-s']],
+    ['ps aux --sort=-rss', ['ps', 'aux', '--sort', 'sort', '-rss', 'rss']],
+    ['kubectl describe pod', ['kubectl', 'describe', 'pod']],
+    ['SELECT * FROM pg_stat_activity;', ['select', 'pg_stat_activity', 'pg', 'stat', 'activity']],
+    ['{{ $labels.instance }}', ['$labels.instance', 'labels', 'instance']],
+    ['Too many connection errors to the backend (> 100 req/s).', ['too', 'many', 'connection', 'errors', 'backend', '100', 'req/s', 'req']],
+    ['a well-known 5-10 range - here', ['well-known', 'well', 'known', '5-10', '10', 'range', 'here']],
   ])('%s', (text, terms) => {
     expect(tokenize(text)).toEqual(terms);
   });
+});
+
+test('parseQuery keeps quoted phrases and all their words', () => {
+  expect(parseQuery('"Kubectl  describe" pod')).toEqual({
+    words: [{ whole: 'kubectl', parts: [] }, { whole: 'describe', parts: [] }, { whole: 'pod', parts: [] }],
+    phrases: ['kubectl describe'],
+    text: 'kubectl describe pod',
+  });
+});
+
+test('shardsOf picks the shard whose range holds a term, and for a prefix the next ones it may reach', () => {
+  const shards: [string, string][] = [['', 'a'], ['kube', 'b'], ['kubelet', 'c'], ['kubernetes', 'd'], ['m', 'e']];
+  expect(shardsOf(shards, 'haproxy', false)).toEqual(['a']);
+  expect(shardsOf(shards, 'kubectl', false)).toEqual(['b']);
+  expect(shardsOf(shards, 'kube', true)).toEqual(['b', 'c', 'd']);
+  expect(shardsOf(shards, 'kubel', true)).toEqual(['b', 'c']);
+  expect(shardsOf(shards, 'zzz', true)).toEqual(['e']);
+});
+
+test('snippet marks terms and phrases at the start of words, cut around the phrase', () => {
+  const text = `${'filler '.repeat(30)}Describe the pod, then run kubectl describe pod and redescribe.`;
+  const parts = snippet(text, ['kubectl describe', 'kubectl', 'describe']);
+  expect(parts.filter((part) => part.match).map((part) => part.text)).toEqual(['Describe', 'kubectl describe']);
+  expect(parts[0]?.text.startsWith('… ')).toBe(true);
 });
 
 describe('metricNames', () => {
@@ -43,22 +79,44 @@ describe('metricNames', () => {
   });
 });
 
-test('markdownHeadings keeps ## and deeper headings outside fenced code', () => {
-  const markdown = '# Title\n\n## Meaning ##\n\ntext\n\n```sh\n## not a heading\n```\n\n### `ps` *output*\n#nospace\n';
-  expect(markdownHeadings(markdown)).toEqual(['Meaning', 'ps output']);
+describe('bodySections', () => {
+  const markdown = [
+    '# Title', '', 'Intro with [a link](https://example.com) and <b>bold</b>.', '',
+    '{{% comment %}}', 'hidden text', '{{% /comment %}}', '{{% rule "a.yml" "A" %}}', '',
+    '## Meaning ##', '', '* **Stars** and _emphasis_ but not snake_case_names.', '',
+    '```sh', '## not a heading', 'haproxy -s', '```', '',
+    '### `ps` *output*', '#nospace', '', '## Meaning', '', '| a | b |', '|---|---|', '| `x` &gt; 1 | y |', 'Run `kubectl get pod <pod_name> -o *wide*` <br>',
+  ].join('\n');
+
+  test('splits at ## headings, keeps code as written, drops markup and shortcodes; anchors as rehype-slug makes them', () => {
+    expect(bodySections(markdown)).toEqual([
+      { heading: '', anchor: '', headings: [], text: 'Intro with a link and bold .' },
+      { heading: 'Meaning', anchor: 'meaning', headings: ['ps output'], text: 'Stars and emphasis but not snake_case_names. ## not a heading haproxy -s ps output #nospace' },
+      { heading: 'Meaning', anchor: 'meaning-1', headings: [], text: 'a b x > 1 y Run kubectl get pod <pod_name> -o *wide*' },
+    ]);
+    expect(markdownHeadings(markdown)).toEqual(['Meaning', 'ps output', 'Meaning']);
+  });
 });
 
 describe('on the fixture site', async () => {
   const model = await loadSite({ source: fixtureSite });
   const documents = searchDocuments(model);
-  // Through JSON, as the browser gets it.
-  const file = JSON.parse(JSON.stringify(encodeSearchIndex(documents)));
-  const search = createSiteSearch(MiniSearch, file);
-  const titles = (query: string) => search.search(query).map((result) => result.document.title);
+  const files = new Map([...searchIndex(model)].map((file) => [file.path, String(file.content)]));
+  const file = JSON.parse(files.get('search/index.json')!);
+  /** A search over the built files that records the names it fetches in `fetched`. */
+  const searchRecording = (fetched: string[]) => createSiteSearch(file, async (name: string) => {
+    fetched.push(name);
+    const content = files.get(`search/${name}`);
+    if (content === undefined) throw new Error(`no file search/${name}`);
+    return JSON.parse(content);
+  });
+  const search = searchRecording([]);
+  const results = (query: string) => search.search(query);
+  const titles = async (query: string) => (await results(query)).map((result) => result.document.title);
 
-  test('documents carry alert names, metrics, severities, tags, headings and the rule annotations', () => {
+  test('documents carry alert names, metrics, severities, tags, headings, the rule annotations (placeholders as <name>) and sections', () => {
     const document = documents.find((candidate) => candidate.title === 'HostOutOfMemory');
-    expect(document).toEqual({
+    expect(document).toMatchObject({
       path: '/runbooks/host/hostoutofmemory/',
       title: 'HostOutOfMemory',
       section: 'Hosts',
@@ -66,18 +124,37 @@ describe('on the fixture site', async () => {
       metrics: ['node_memory_MemAvailable_bytes', 'node_memory_MemTotal_bytes', 'node_uname_info'],
       severities: ['warning'],
       tags: ['memory', 'linux'],
-      headings: ['Diagnosis'],
-      description: 'Host out of memory (instance) · Node memory is filling up (< 10% left)',
+      headings: ['Diagnosis', 'Mitigation'],
+      description: 'Host out of memory (instance <instance>) · Node memory is filling up (< 10% left)',
     });
+    expect(document?.sections.map((section) => section.anchor)).toEqual(['', 'diagnosis', 'mitigation']);
     expect(documents.map((candidate) => candidate.path)).not.toContain('/');
   });
 
-  test('the index file decodes to the documents', () => {
-    expect(decodeSearchIndex(file)).toEqual(documents.map((document) => ({ ...document, path: document.path.slice(1) })));
+  test('every section anchor is a heading id of the rendered page', () => {
+    const render = createPageJob(withRuleRecording(model));
+    for (const page of model.site.pages.filter((candidate) => candidate.kind !== 'home')) {
+      const html = render(page).html;
+      const anchors = documents.find((document) => document.path === page.path)!.sections.slice(1).map((section) => section.anchor);
+      for (const anchor of anchors) expect(html, `${page.path}#${anchor}`).toContain(`id="${anchor}"`);
+    }
+  });
+
+  test('the index file decodes to the documents; its body files are all written and named by content', () => {
+    const decoded = decodeSearchIndex(file);
+    expect(decoded.map(({ text: _, ...document }) => document)).toEqual(documents.map(({ sections, ...document }) => ({
+      ...document,
+      path: document.path.slice(1),
+      sections: sections.slice(1).map(({ heading, anchor }) => ({ heading, anchor })),
+    })));
+    for (const document of decoded) expect(files.has(`search/text/${document.text}.json`)).toBe(true);
+    for (const [, name] of file.body) expect(files.has(`search/body/${name}`)).toBe(true);
+    const body = bodyIndex(documents);
+    expect(body.files.map((written) => written.path).sort()).toEqual([...files.keys()].filter((name) => /^search\/(body|text)\//.test(name)).map((name) => name.slice(7)).sort());
   });
 
   test('an index file of another version is refused', () => {
-    expect(() => createSiteSearch(MiniSearch, { ...file, version: 99 })).toThrow(/version 99/);
+    expect(() => createSiteSearch({ ...file, version: 99 }, async () => ({}))).toThrow(/version 99/);
   });
 
   test.each([
@@ -93,22 +170,60 @@ describe('on the fixture site', async () => {
     ['linux', 'HostOutOfMemory'],
     ['memory filling up', 'HostOutOfMemory'],
     ['backend conection', 'HaproxyBackendConnectionErrors'],
-  ])('%s finds %s first', (query, title) => {
-    expect(titles(query)[0]).toBe(title);
+  ])('%s finds %s first', async (query, title) => {
+    expect((await titles(query))[0]).toBe(title);
   });
 
-  test('haproxy 5xx finds the 5xx alerts only', () => {
-    expect(titles('haproxy 5xx').sort()).toEqual(['HaproxyHighHttp5xxErrorRateBackend', 'HaproxyHighHttp5xxErrorRateServer']);
+  test('haproxy 5xx finds the 5xx alerts only; all words must match', async () => {
+    expect((await titles('haproxy 5xx')).sort()).toEqual(['HaproxyHighHttp5xxErrorRateBackend', 'HaproxyHighHttp5xxErrorRateServer']);
+    expect(await titles('haproxy memory')).toEqual([]);
   });
 
-  test('all terms must match', () => {
-    expect(titles('haproxy memory')).toEqual([]);
+  test.each([
+    ['haproxy -s', 'HaproxyBackendConnectionErrors', 'Diagnosis', 'diagnosis', ['haproxy', '-s']],
+    ['/etc/haproxy/haproxy.cfg', 'HaproxyBackendConnectionErrors', 'Diagnosis', 'diagnosis', ['etc/haproxy/haproxy.cfg']],
+    ['socat', 'HaproxyBackendConnectionErrors', 'Mitigation', 'mitigation', ['socat']],
+    ['oom_score_adj', 'HostOutOfMemory', 'Diagnosis', 'diagnosis', ['oom_score_adj']],
+    ['oom-killer', 'HostOutOfMemory', 'Mitigation', 'mitigation', ['oom-killer']],
+    ['--sort=-rss', 'HostOutOfMemory', 'Diagnosis', 'diagnosis', ['--sort', '-rss']],
+    ['retrans', 'HaproxyBackendConnectionErrors', 'Diagnosis', 'diagnosis', ['retrans']],
+  ])('body-only %s finds %s at its %s section, terms marked', async (query, title, heading, anchor, marked) => {
+    const [first] = await results(query);
+    expect(first?.document.title).toBe(title);
+    expect(first?.heading).toBe(heading);
+    expect(first?.href).toBe(`${first?.document.path}#${anchor}`);
+    expect(first?.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase())).toEqual(expect.arrayContaining(marked));
   });
 
-  test('the snippet marks the matches in the most telling field', () => {
-    const [first] = search.search('haproxy_backend_connection_errors_total');
-    expect(first?.snippet).toEqual([{ text: 'haproxy_backend_connection_errors_total', match: true }]);
-    const [fiveXx] = search.search('5xx backend');
-    expect(fiveXx?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['5xx', 'backend', '5xx', 'backend']);
+  test('a quoted phrase matches the phrase only; the same words unquoted also find the decoy, after the page holding them in a row', async () => {
+    expect(await titles('kubectl describe')).toEqual(['HostOutOfMemory', 'HaproxyServerConnectionErrors']);
+    const phrase = await results('"kubectl describe"');
+    expect(phrase.map((result) => result.document.title)).toEqual(['HostOutOfMemory']);
+    expect(phrase[0]?.snippet.filter((part) => part.match).map((part) => part.text)).toContain('kubectl describe');
+    expect(await titles('"describe kubectl"')).toEqual([]);
+  });
+
+  test('alert-name words outrank the same word in descriptions and bodies; an exact name comes first', async () => {
+    const backend = await titles('backend');
+    const named = backend.filter((title) => title.includes('Backend'));
+    expect(backend.slice(0, named.length)).toEqual(named);
+    expect(backend).toContain('HaproxyServerConnectionErrors');
+    expect((await titles('HaproxyServerConnectionErrors'))[0]).toBe('HaproxyServerConnectionErrors');
+    // The decoy's body says "stick tables" too, but only Backend's has the command.
+    expect(await titles('stick tables haproxy -s')).toEqual(['HaproxyBackendConnectionErrors']);
+  });
+
+  test('body shards and texts are fetched only for queries the names do not answer, each once', async () => {
+    const fetched: string[] = [];
+    const fresh = searchRecording(fetched);
+    await fresh.search('HaproxyServerConnectionErrors');
+    await fresh.search('node_memory_MemAvailable_bytes');
+    expect(fetched).toEqual([]);
+    await fresh.search('socat');
+    expect(fetched.some((name) => name.startsWith('body/'))).toBe(true);
+    expect(fetched.some((name) => name.startsWith('text/'))).toBe(true);
+    const before = fetched.length;
+    await fresh.search('socat');
+    expect(fetched).toHaveLength(before);
   });
 });

@@ -100,6 +100,7 @@ describe('serve session', () => {
     edit('content/runbooks/DbDown.md', runbook('{{% rule "db.yml" "DbDown" %}}\n\nRetitled.', 'Database down'));
     const retitled = await apply(['content/runbooks/DbDown.md']);
     expect(retitled.rendered).toBe(retitled.result.pages); // every menu shows the title
+    expect(retitled.result.renderedBodies).toBe(1); // the other pages' layouts are drawn around cached bodies
 
     edit('rules/db.yml', 'groups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up{job="db"} == 0 and on() vector(1)\n');
     await apply(['rules/db.yml']);
@@ -110,6 +111,19 @@ describe('serve session', () => {
 
     edit('config.yaml', 'baseURL: https://example.org/docs/\ntitle: Renamed site\n');
     await apply(['config.yaml']);
+  });
+
+  test('serve started after build renders no page body on an unchanged site (another base URL, same bodies)', async () => {
+    const siteDir = writeSite(site);
+    const built = await build({ source: siteDir, workers: 0 });
+    expect(built.renderedBodies).toBe(built.pages);
+    const destination = mkdtempSync(path.join(tmpdir(), 'runbook-site-session-'));
+    const session = await openSiteSession({ source: siteDir, destination, baseURL, workers: 0 });
+    expect(session.result.renderedBodies).toBe(0);
+    const fresh = mkdtempSync(path.join(tmpdir(), 'runbook-site-session-fresh-'));
+    await build({ source: siteDir, destination: fresh, baseURL, cache: false, workers: 0 });
+    expect(snapshotFiles(destination)).toEqual(snapshotFiles(fresh));
+    for (const folder of [siteDir, destination, fresh]) rmSync(folder, { recursive: true, force: true });
   });
 
   test('a broken edit changes nothing and fails every update until it is fixed', async () => {

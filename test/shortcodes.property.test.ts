@@ -28,6 +28,7 @@ function expand(source: string): ExpandResult {
     rules: fakeRules,
     pages: { find: () => [] },
     renderMarkdown: () => ({ type: 'root', children: [] }),
+    highlightCode: () => undefined,
     onWarning: () => {},
   });
 }
@@ -73,8 +74,10 @@ test('a document without shortcodes comes back unchanged', () => {
 /** A generated document: plain text and `echo` calls, paired ones holding more of the same. */
 type GeneratedNode = string | { markdown: boolean; args: string[]; inner?: GeneratedNode[] };
 
+// No text ends in indentation alone: a `{{% %}}` call after it would carry that indentation into its output's
+// later lines (the list-item and blockquote rule, tested in shortcodes.test.ts), which the reference leaves out.
 const plainText = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '.', '{', '}', '%', '<') }).filter(
-  (text) => !/\{\{[%<]|<<%|[{<]$/.test(text) && !/^[%}>]/.test(text),
+  (text) => !/\{\{[%<]|<<%|[{<]$/.test(text) && !/^[%}>]/.test(text) && !/(^|\n)[ \t]+$/.test(text),
 );
 const { node } = fc.letrec<{ node: GeneratedNode }>((tie) => ({
   node: fc.oneof(

@@ -58,6 +58,7 @@ function expand(source: string, lineOffset = 0, onWarning: (d: Diagnostic) => vo
     rules: fakeRules,
     pages: { find: () => [] },
     renderMarkdown: () => ({ type: 'root', children: [] }),
+    highlightCode: () => undefined,
     onWarning,
   });
 }
@@ -267,6 +268,7 @@ describe('built-in pairing, as Hugo pairs by the use of .Inner', async () => {
       rules: fakeRules,
       pages: { find: () => [] },
       renderMarkdown: () => ({ type: 'root', children: [] }),
+      highlightCode: () => undefined,
       onWarning: () => {},
     });
   const taking = ['button', 'columns', 'comment', 'details', 'highlight', 'hint', 'mermaid', 'tab', 'tabs'];

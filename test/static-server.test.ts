@@ -2,12 +2,12 @@
 // is spelled, and listens on 127.0.0.1 unless told otherwise. Requests are written on a raw socket, so
 // no client normalises `..` or decodes `%2e` before the server sees them.
 
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStaticServer, type RunningServer } from '../src/serve/static-server.js';
+import { temporaryFolder } from './helpers/site.js';
 
 const SECRET = 'secret-outside-the-output-folder';
 
@@ -30,7 +30,7 @@ function rawGet(port: number, target: string): Promise<{ status: number; body: s
 
 /** A site folder with a public/ to serve, a secret next to it to try to reach, and symlinks from inside to it. */
 function siteWithSecrets(): { site: string; secretPath: string } {
-  const site = mkdtempSync(path.join(tmpdir(), 'runbook-site-serve-'));
+  const site = temporaryFolder('serve');
   mkdirSync(path.join(site, 'public', 'runbooks'), { recursive: true });
   writeFileSync(path.join(site, 'public', 'index.html'), '<h1>home</h1>');
   writeFileSync(path.join(site, 'public', 'runbooks', 'index.html'), '<h1>runbooks</h1>');

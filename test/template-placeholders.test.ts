@@ -9,7 +9,7 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { describe, expect, test } from 'vitest';
 import { markTemplatePlaceholders } from '../src/layout/placeholder-marks.js';
-import { codeHighlighter } from '../src/markdown/processor.js';
+import { highlightCode } from '../src/markdown/processor.js';
 import { createRuleIndex } from '../src/rules/rule-index.js';
 import { findTemplatePlaceholders } from '../src/rules/template-placeholders.js';
 
@@ -33,6 +33,11 @@ describe('recognition', () => {
     ['no template here', []],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+
+  test('each says what it names: a label, an external label or the value', () => {
+    expect(findTemplatePlaceholders('{{ $labels.a }} {{ .Labels.b }} {{ $externalLabels.c }} {{ .ExternalLabels.d }} {{ $value }} {{ .Value }}')
+      .map(({ param, kind }) => `${kind}:${param}`)).toEqual(['label:a', 'label:b', 'externalLabel:c', 'externalLabel:d', 'value:value', 'value:value']);
   });
 });
 
@@ -65,7 +70,7 @@ describe('the corpus annotations', () => {
 const marks = (tree: Root | Element) => [...toHtml(tree).matchAll(/<span class="rb-label" data-label="(\w+)">(.*?)<\/span>(?!<\/span>)/g)];
 
 function highlighted(language: string, source: string): Root {
-  return { type: 'root', children: [h('pre', [h('code', { className: [`language-${language}`] }, codeHighlighter.highlight(language, source).children)])] };
+  return { type: 'root', children: [h('pre', [h('code', { className: [`language-${language}`] }, highlightCode(source, language)!)])] };
 }
 
 describe('marking', () => {
@@ -103,7 +108,7 @@ describe('marking', () => {
     expect(toHtml(tree)).toContain('<span class="hljs-string">/</span><span class="rb-label" data-label="backend"><span class="hljs-string">{{</span> <span class="hljs-string">$labels.backend</span> <span class="hljs-string">}}</span></span>');
   });
 
-  test('head, navigation, scripts, text areas and mermaid sources are left alone; marking twice changes nothing', () => {
+  test('head, navigation, scripts, text areas and mermaid sources are left alone, a title\'s <wbr> is wrapped with its placeholder; marking twice changes nothing', () => {
     const tree: Root = {
       type: 'root',
       children: [h('html', [
@@ -116,13 +121,14 @@ describe('marking', () => {
             h('textarea', '{{ $value }}'),
             h('pre', { className: ['mermaid'] }, 'graph TD; A[{{ $labels.job }}] --> B'),
             h('p', ['at {{ $labels.', h('a', { href: '#x' }, 'instance'), ' }} ', h('br'), '{{ $value }}']),
+            h('h2', ['Node {{ $labels.', h('wbr'), 'instance }}']),
           ]),
         ]),
       ])],
     };
     markTemplatePlaceholders(tree);
     const once = toHtml(tree);
-    expect(marks(tree).map((match) => [match[1], match[2]])).toEqual([['instance', '{{ $labels.instance }}'], ['value', '{{ $value }}']]);
+    expect(marks(tree).map((match) => [match[1], match[2]])).toEqual([['instance', '{{ $labels.instance }}'], ['value', '{{ $value }}'], ['instance', '{{ $labels.<wbr>instance }}']]);
     expect(once).toContain('<title>{{ $labels.instance }} down</title>');
     expect(once).toContain('<p>at {{ $labels.<a href="#x">instance</a> }} <br><span class="rb-label" data-label="value">{{ $value }}</span></p>');
     markTemplatePlaceholders(tree);

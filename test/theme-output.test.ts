@@ -1,20 +1,20 @@
 // The files the theme adds to a build besides content pages (404.html, sitemap.xml, robots.txt,
 // .nojekyll, tag pages) and the git dates behind "last modified", on the theme's fixture site.
 
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
 import { parseNameOnlyLog } from '../src/content/git-lastmod.js';
+import { temporaryFolder } from './helpers/site.js';
 
 const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'theme');
 let output: string;
 const read = (file: string) => readFileSync(path.join(output, file), 'utf8');
 
 beforeAll(async () => {
-  output = path.join(mkdtempSync(path.join(tmpdir(), 'runbook-site-theme-output-')), 'public');
+  output = path.join(temporaryFolder('theme-output'), 'public');
   await build({ source: fixtureSite, destination: output, baseURL: 'https://ops.example.org/runbooks-site/' });
 });
 

@@ -286,7 +286,7 @@ groups:
 `;
   test.each([
     ['new evil.yml ../../../../escaped', ['new', 'evil.yml', '../../../../escaped'], ['error: rules/evil.yml:4:1: Unexpected alert name "../../../../escaped" for a runbook file: it holds `/`, `\\`, NUL or is `.`/`..` (rename the alert, or write its runbook by hand and show it with the `rule` shortcode)']],
-    ['new --missing', ['new', '--missing'], ['skipped: rules/evil.yml:4:1: Unexpected alert name "../../../../escaped" for a runbook file: it holds `/`, `\\`, NUL or is `.`/`..` (rename the alert, or write its runbook by hand and show it with the `rule` shortcode)', '0 runbooks written, 1 alerts left without a runbook']],
+    ['new --missing', ['new', '--missing'], ['skipped: rules/evil.yml:4:1: Unexpected alert name "../../../../escaped" for a runbook file: it holds `/`, `\\`, NUL or is `.`/`..` (rename the alert, or write its runbook by hand and show it with the `rule` shortcode)', '0 runbooks written, 1 alert left without a runbook']],
   ])('%s', async (_name, args, stderr) => {
     const { container, site } = containedSite(`${baseSite}${hostileRules}`);
     const before = snapshotTree(container);
@@ -331,6 +331,20 @@ describe('kill safety: leftovers of a killed build are finished or undone by the
     expect(readFileSync(path.join(site, 'public/index.html'), 'utf8')).toBe('new home');
     expect(readFileSync(path.join(site, 'public/runbooks/appdown/index.html'), 'utf8')).toBe('new page');
     expect(existsSync(path.join(site, 'public/sitemap.xml'))).toBe(false);
+    expect(readdirSync(site).filter((name) => name.startsWith('.public'))).toEqual([]);
+  });
+
+  test('a journal naming files outside the destination (committed to a hostile repository) is ignored', async () => {
+    const { container, site } = containedSite(baseSite);
+    await build({ source: site, workers: 0 });
+    const staging = path.join(site, '.public.staging-evil');
+    mkdirSync(staging);
+    writeFileSync(path.join(site, '.public.journal'), JSON.stringify({ staging, moves: [], deletes: ['../config.yaml', '../../site/rules/app.yml'] }));
+    const before = snapshotTree(container);
+    expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
+    const after = snapshotTree(container);
+    expect(after['site/config.yaml']).toBe(before['site/config.yaml']);
+    expect(after['site/rules/app.yml']).toBe(before['site/rules/app.yml']);
     expect(readdirSync(site).filter((name) => name.startsWith('.public'))).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // `runbook-site annotate`: writes each alert's runbook URL into its rule file. An alert with a runbook and
 // no annotation under the configured key (`annotate.key`, default `runbook_url`) gets one; an annotation
-// `check` reports as dead (`runbook_url` or `runbook`) is replaced by the URL check suggests. Annotations
+// `check` reports as dead (`runbook_url` or `runbook`) is replaced by the URL check suggests. A new URL
+// passes the alert's labels in its query for the runbook to fill in (runbook-labels.ts). Annotations
 // that work, or lead elsewhere (a wiki), are kept. Files are edited in place (rule-file-edit.ts), only
 // where something changes; a file that cannot be edited safely is named and left alone. A second run
 // finds nothing to do. With `dryRun` nothing is written; each change is returned as a unified diff.
@@ -13,6 +14,7 @@ import { loadSite } from '../site/site.js';
 import { siteAnnotationCheck } from '../check/check-site.js';
 import { SiteError } from '../util/diagnostics.js';
 import { editRuleAnnotations, type AnnotationEdit } from './rule-file-edit.js';
+import { runbookLabelParameters } from './runbook-labels.js';
 import { runbookSitePath, runbookUrl, type AnnotationUrlForm } from './runbook-url.js';
 
 export interface AnnotateOptions {
@@ -22,6 +24,11 @@ export interface AnnotateOptions {
   baseURL?: string;
   /** Overrides the config's `annotate.form`. */
   form?: AnnotationUrlForm;
+  /**
+   * Overrides the config's `annotate.labels`: the labels a new URL passes in its query (runbook-labels.ts;
+   * default: the runbook's placeholders, and instance and job when the expression keeps them).
+   */
+  labels?: readonly string[];
   /** Write nothing; return the diffs. */
   dryRun?: boolean;
 }
@@ -68,6 +75,7 @@ export async function annotateSite(options: AnnotateOptions = {}): Promise<Annot
   const { annotations } = siteAnnotationCheck(model, index);
   const form = options.form ?? config.annotate.form;
   const key = config.annotate.key;
+  const labels = options.labels ?? config.annotate.labels;
   const changed: RuleFileChange[] = [];
   const refused: { file: string; reason: string }[] = [];
   const uncorrectable: { file: string; alert: string; url: string }[] = [];
@@ -81,9 +89,10 @@ export async function annotateSite(options: AnnotateOptions = {}): Promise<Annot
         else uncorrectable.push({ file, alert: rule.alert, url: dead.url });
       }
       if (rule.annotations[key] !== undefined) return;
-      const sitePath = runbookSitePath(rule.alert, index.runbooksOf(rule.file, rule.alert).map((page) => page.path), form);
+      const runbooks = index.runbooksOf(rule.file, rule.alert);
+      const sitePath = runbookSitePath(rule.alert, runbooks.map((page) => page.path), form);
       if (sitePath === undefined) return;
-      const url = runbookUrl({ base: config.baseURL, sitePath });
+      const url = runbookUrl({ base: config.baseURL, sitePath, query: runbookLabelParameters(rule, runbooks, labels) });
       edits.push({ rule: ruleNumber, alert: rule.alert, key, to: url, value: url });
     });
     if (edits.length === 0) continue;

@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import { plural } from '../util/plural.js';
 import type { Page } from '../content/discover.js';
-import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint } from '../cache/build-cache.js';
+import { type BuildCache, CACHE_FOLDER, openBuildCache, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
+import { type BodyCache, type BodyCacheOptions, openBodyCache } from '../cache/body-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
 import { openParsedRuleCache } from '../cache/parsed-rules.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
@@ -54,6 +55,8 @@ export interface BuildResult {
   readonly pages: number;
   /** Of those, the pages rendered (the others came from the build cache). */
   readonly rendered: number;
+  /** Of those, the pages whose body (shortcodes, Markdown) was rendered; the others' came from the body cache. */
+  readonly renderedBodies: number;
   /** Redirect pages written (aliases and /alerts/ URLs). */
   readonly redirects: number;
   readonly warnings: readonly Diagnostic[];
@@ -89,10 +92,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     recoverKilledBuild(destination);
     const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
+    const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: siteShortcodesFingerprint(siteDir) } : undefined;
     const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
     const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));
     assertUniqueUrls(model.site.pages);
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
+    const bodies = bodyOptions && openBodyCache(model, bodyOptions);
     const previousOutput = cache?.outputManifest(destination);
     assertReplaceableDestination(destination, siteDir, siteSources(model.config), previousOutput ?? cache?.outputManifest(destination, true));
     // Before anything is written: one build at a time writes the destination, and a killed build's
@@ -106,7 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         staticWarnings.push(warning);
         options.onWarning?.(warning);
       }));
-      const { rendered, warnings: pageWarnings } = await renderPages(model, cache, output, options, () => {
+      const { rendered, renderedBodies, warnings: pageWarnings } = await renderPages(model, { pages: cache, bodies, bodyOptions }, output, options, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
       });
@@ -119,12 +124,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
       const manifest = output.commit();
       cache?.save(model.site.pages, manifest);
+      bodies?.save(model.site.pages);
       parsedRules?.save();
       const pages = model.site.pages.length;
-      return { destination, pages, rendered, redirects: redirectCount, warnings, durationMs: performance.now() - started };
+      return { destination, pages, rendered, renderedBodies, redirects: redirectCount, warnings, durationMs: performance.now() - started };
     } catch (error) {
       output.abort();
       cache?.discard();
+      bodies?.discard();
       throw error;
     }
   } finally {
@@ -155,11 +162,11 @@ function siteSources(config: SiteConfig): SiteSource[] {
  */
 async function renderPages(
   model: RecordingSiteModel,
-  cache: BuildCache | undefined,
+  caches: { readonly pages?: BuildCache; readonly bodies?: BodyCache; readonly bodyOptions?: BodyCacheOptions },
   output: OutputWriter,
   options: BuildOptions,
   renderPool: () => RenderPool | undefined,
-): Promise<{ rendered: number; warnings: Diagnostic[] }> {
+): Promise<{ rendered: number; renderedBodies: number; warnings: Diagnostic[] }> {
   const sitePages = model.site.pages;
   /** Each page's warnings once it is done, by page index. */
   const pageWarnings: (readonly Diagnostic[] | undefined)[] = new Array(sitePages.length);
@@ -168,7 +175,7 @@ async function renderPages(
   // makes a section at /alerts/, the alerts index); any other page there is a collision error.
   const sourceOf = (page: Page): OutputSource => ({ file: page.file, what: `the page ${page.file}`, ...(page.implicit ? { replaceable: true } : {}) });
   sitePages.forEach((page, index) => {
-    const cached = cache?.lookup(page);
+    const cached = caches.pages?.lookup(page);
     // A cache entry is used only when it passes verification (cached.html() answers undefined otherwise).
     if (cached && output.writeKnown(outputFileOf(page.path), cached.htmlHash, cached.html, sourceOf(page))) pageWarnings[index] = cached.warnings;
     else missing.push(index);
@@ -176,6 +183,7 @@ async function renderPages(
   const warnings: Diagnostic[] = [];
   let reported = 0;
   let done = sitePages.length - missing.length;
+  let renderedBodies = 0;
   const report = () => {
     for (; reported < sitePages.length && pageWarnings[reported]; reported += 1) {
       for (const warning of pageWarnings[reported]!) {
@@ -188,8 +196,10 @@ async function renderPages(
     const sitePage = sitePages[index]!;
     const htmlHash = contentHash(page.html);
     output.writeKnown(outputFileOf(sitePage.path), htmlHash, () => page.html, sourceOf(sitePage));
-    cache?.store(sitePage, page, htmlHash);
+    caches.pages?.store(sitePage, page, htmlHash);
+    if (page.body) caches.bodies?.keep(sitePage, page.body);
     pageWarnings[index] = page.warnings;
+    if (!page.cachedBody) renderedBodies += 1;
     done += 1;
     options.onProgress?.(done, sitePages.length);
     report();
@@ -197,14 +207,14 @@ async function renderPages(
   report();
   options.onProgress?.(done, sitePages.length);
   const pool = missing.length >= PAGES_PER_WORKER * 2 ? renderPool() : undefined;
-  if (pool) await pool.render(model.config, model.site, missing, onRendered);
+  if (pool) await pool.render({ config: model.config, site: model.site, bodies: caches.bodyOptions }, missing, onRendered);
   else if (missing.length > 0) {
     // Loaded on demand: a build served from the cache never loads the Markdown pipeline.
     const { createPageJob } = await import('./page-job.js');
-    const render = createPageJob(model);
+    const render = createPageJob(model, caches.bodies);
     for (const index of missing) onRendered(index, render(sitePages[index]!));
   }
-  return { rendered: missing.length, warnings };
+  return { rendered: missing.length, renderedBodies, warnings };
 }
 
 function strictFailure(warnings: readonly Diagnostic[]): SiteError {

@@ -9,9 +9,17 @@ import type { SiteConfig } from '../config/config.js';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { DiscoveredSite } from '../content/discover.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
+import type { BodyCacheOptions } from '../cache/body-cache.js';
+
+/** What a worker renders from: the site, and the body cache's options when one is kept (workers only read it). */
+export interface WorkerSite {
+  readonly config: SiteConfig;
+  readonly site: DiscoveredSite;
+  readonly bodies?: BodyCacheOptions;
+}
 
 export type ToWorker =
-  | { readonly type: 'site'; readonly config: SiteConfig; readonly site: DiscoveredSite }
+  | ({ readonly type: 'site' } & WorkerSite)
   | { readonly type: 'render'; readonly pages: readonly number[] };
 
 export type WorkerFailure = { readonly diagnostic: Diagnostic } | { readonly message: string };
@@ -27,14 +35,14 @@ export const workersAvailable = import.meta.url.endsWith('.js');
 
 export interface RenderPool {
   /** Renders the pages at `indices` of `site.pages`; `onPage` gets each result as it arrives. */
-  render(config: SiteConfig, site: DiscoveredSite, indices: readonly number[], onPage: (index: number, page: RenderedPage) => void): Promise<void>;
+  render(site: WorkerSite, indices: readonly number[], onPage: (index: number, page: RenderedPage) => void): Promise<void>;
   close(): Promise<void>;
 }
 
 export function startRenderPool(size: number): RenderPool {
   const workers = Array.from({ length: size }, () => new Worker(workerUrl));
   return {
-    render: (config, site, indices, onPage) => renderWith(workers, config, site, indices, onPage),
+    render: (site, indices, onPage) => renderWith(workers, site, indices, onPage),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
@@ -43,8 +51,7 @@ export function startRenderPool(size: number): RenderPool {
 
 function renderWith(
   workers: readonly Worker[],
-  config: SiteConfig,
-  site: DiscoveredSite,
+  site: WorkerSite,
   indices: readonly number[],
   onPage: (index: number, page: RenderedPage) => void,
 ): Promise<void> {
@@ -68,7 +75,7 @@ function renderWith(
       next += batchSize;
     };
     for (const worker of workers) {
-      worker.postMessage({ type: 'site', config, site } satisfies ToWorker);
+      worker.postMessage({ type: 'site', ...site } satisfies ToWorker);
       worker.on('message', (message: ToBuild) => {
         busy -= 1;
         if (message.type === 'rendered') message.results.forEach((result) => onPage(result.index, result));

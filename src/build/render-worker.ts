@@ -1,6 +1,7 @@
 // A render worker thread: receives the build's config and discovered site, builds its own site model
 // from them (shortcodes and theme are loaded here; discovery is not repeated), then renders the pages it
-// is sent, by their index in the site's page list, with the same page job as the build thread. It writes
+// is sent, by their index in the site's page list, with the same page job as the build thread, reading
+// the body cache when the build keeps one (bodies rendered here go back to the build, which keeps them). It writes
 // no files; results and failures go back to the build as messages (see render-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
@@ -11,6 +12,7 @@ import type { RenderedPage } from '../cache/rendered-page.js';
 import { createPageJob, type PageJob } from './page-job.js';
 import type { ToBuild, ToWorker, WorkerFailure } from './render-pool.js';
 import { withRuleRecording } from '../cache/rule-recording.js';
+import { openBodyCache } from '../cache/body-cache.js';
 
 const port = parentPort!;
 let pages: readonly Page[] = [];
@@ -19,7 +21,8 @@ let job: Promise<PageJob> | undefined;
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'site') {
     pages = message.site.pages;
-    job = siteModelOf(message.config, message.site).then((model) => createPageJob(withRuleRecording(model)));
+    const { bodies } = message;
+    job = siteModelOf(message.config, message.site).then((model) => createPageJob(withRuleRecording(model), bodies && openBodyCache(model, bodies)));
     job.catch(() => {}); // reported by the first batch that awaits it
     return;
   }

@@ -92,7 +92,12 @@ export interface BuildCacheOptions {
  * build can only make the key older than the render (a needless re-render next time), never newer.
  */
 export function siteModulesFingerprint(siteDir: string): string {
-  return hashOf(folderFingerprint(siteDir, 'theme'), folderFingerprint(siteDir, 'shortcodes'));
+  return hashOf(folderFingerprint(siteDir, 'theme'), siteShortcodesFingerprint(siteDir));
+}
+
+/** The site's own shortcodes/ files: of the site's modules, the only ones a page's body depends on. */
+export function siteShortcodesFingerprint(siteDir: string): string {
+  return folderFingerprint(siteDir, 'shortcodes');
 }
 
 export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache {
@@ -109,12 +114,7 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     gitHead(model.config.siteDir),
   );
   // Rule files are hashed now, before any page reads them, for the same reason as siteModulesFingerprint.
-  const ruleHashes = new Map(ruleFilesOf(model.config.siteDir, model.rules.rulesDir).map((rulePath) => [rulePath, fileHash(path.join(model.rules.rulesDir, rulePath))]));
-  ruleHashes.set(ALL_RULE_FILES, hashOf([...ruleHashes]));
-  const ruleHash = (rulePath: string): string => {
-    const normalised = path.relative(model.rules.rulesDir, path.resolve(model.rules.rulesDir, rulePath)).split(path.sep).join('/');
-    return ruleHashes.get(rulePath) ?? ruleHashes.get(normalised) ?? 'missing';
-  };
+  const ruleHash = ruleHashesOf(model.config.siteDir, model.rules.rulesDir);
   const htmlDir = path.join(pagesDir, 'html');
   const htmlFile = (hash: string) => path.join(htmlDir, `${hash}.html`);
   const indexFile = path.join(pagesDir, 'index.json');
@@ -191,7 +191,12 @@ function removeDeadStaging(cacheDir: string): void {
   const prefix = `${path.basename(cacheDir)}.staging-`;
   for (const name of readdirSync(path.dirname(cacheDir))) {
     const owner = Number.parseInt(name.slice(prefix.length), 10);
-    if (name.startsWith(prefix) && !(owner > 0 && isRunning(owner))) rmSync(path.join(path.dirname(cacheDir), name), { recursive: true, force: true });
+    if (!name.startsWith(prefix) || (owner > 0 && isRunning(owner))) continue;
+    try {
+      rmSync(path.join(path.dirname(cacheDir), name), { recursive: true, force: true });
+    } catch {
+      // A read-only site keeps it; it is never read.
+    }
   }
 }
 
@@ -220,9 +225,19 @@ function gitHead(siteDir: string): string {
   return git.status === 0 ? git.stdout.trim() : 'none';
 }
 
-/** Rule files (`.yml`/`.yaml`) under the rules folder, as sorted `/`-separated relative paths. */
-function ruleFilesOf(siteDir: string, rulesDir: string): string[] {
-  return listSiteFiles(siteDir, path.relative(siteDir, rulesDir)).filter((name) => /\.ya?ml$/i.test(name));
+/**
+ * The content hash of every rule file (`.yml`/`.yaml`) under the rules folder, taken when a cache is
+ * opened, as the page and body caches check a page's rule dependencies: by the path the page asked for,
+ * `/`-normalised, 'missing' for an absent file, and ALL_RULE_FILES for the listing of them all.
+ */
+export function ruleHashesOf(siteDir: string, rulesDir: string): (rulePath: string) => string {
+  const ruleFiles = listSiteFiles(siteDir, path.relative(siteDir, rulesDir)).filter((name) => /\.ya?ml$/i.test(name));
+  const hashes = new Map(ruleFiles.map((rulePath) => [rulePath, fileHash(path.join(rulesDir, rulePath))]));
+  hashes.set(ALL_RULE_FILES, hashOf([...hashes]));
+  return (rulePath) => {
+    const normalised = path.relative(rulesDir, path.resolve(rulesDir, rulePath)).split(path.sep).join('/');
+    return hashes.get(rulePath) ?? hashes.get(normalised) ?? 'missing';
+  };
 }
 
 function fileHash(file: string): string {
@@ -248,7 +263,7 @@ let code: string | undefined;
  * runbook-site's own code, built-in theme and shortcodes: the running code folder (dist/ once compiled,
  * the sources under the tests), the theme's assets and the package and lock files (dependency versions).
  */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   code ??= hashOf(
     ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(codeRoot, folder)),

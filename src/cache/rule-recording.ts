@@ -11,6 +11,8 @@ export interface RuleRecorder {
   reset(): void;
   /** The rule file paths read since `reset` (ALL_RULE_FILES for a listing of all), sorted. */
   read(): string[];
+  /** Counts these paths as read (a cached body's, which was not rendered again). */
+  note(paths: readonly string[]): void;
 }
 
 export interface RecordingSiteModel extends SiteModel {
@@ -28,7 +30,7 @@ export function withRuleRecording(model: SiteModel): RecordingSiteModel {
  * render loads its own references again, so setup loads are not charged to every page, but a setup
  * listing of all rule files (`all()`) is: whatever it feeds may show on any page.
  */
-function recordingRuleIndex(rules: RuleIndex): { index: RuleIndex; reset(): void; read(): string[] } {
+function recordingRuleIndex(rules: RuleIndex): { index: RuleIndex } & RuleRecorder {
   const everyPage = new Set<string>();
   let paths: Set<string> | undefined;
   const index: RuleIndex = {
@@ -46,5 +48,6 @@ function recordingRuleIndex(rules: RuleIndex): { index: RuleIndex; reset(): void
     index,
     reset: () => (paths = new Set(everyPage)),
     read: () => [...(paths ?? everyPage)].sort(),
+    note: (read) => read.forEach((rulePath) => paths?.add(rulePath)),
   };
 }

@@ -14,6 +14,9 @@ import { alertsNeedingRunbooks, newRunbookPath } from '../scaffold/new-runbook.j
 import { outputGenerators } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../build/render-page.js';
+import { type BodyCache, openBodyCache } from '../cache/body-cache.js';
+import { siteShortcodesFingerprint } from '../cache/build-cache.js';
+import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { loadSite, type SiteModel } from '../site/site.js';
 import { listSiteFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
@@ -21,7 +24,9 @@ import type { AlertRule } from '../rules/types.js';
 import { checkAnnotationUrls, type AnnotationBaseURL, type AnnotationCheck } from './annotation-urls.js';
 import { defaultRequiredSections, levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
 import { checkLinks, type RenderedPage } from './links.js';
-import { copyDrifts, driftFinding, type CopyDrift } from './rule-copy-drift.js';
+import { driftFinding } from './rule-copy-drift.js';
+import { ruleCopyDrifts } from '../site/rule-copies.js';
+import { ruleFileCoverage, type RuleFileCoverage } from '../site/coverage.js';
 import { sectionFindings } from './required-sections.js';
 import { staleFinding, staleRunbooks } from './stale-runbooks.js';
 import { promqlErrors } from './promql-errors.js';
@@ -33,6 +38,8 @@ export interface CheckOptions {
   baseURL?: string;
   /** Include pages with `draft: true`. */
   buildDrafts?: boolean;
+  /** Read and keep page bodies in the build cache (default: true), as `build` does. */
+  cache?: boolean;
 }
 
 export interface CheckResult {
@@ -46,15 +53,21 @@ export interface CheckResult {
   readonly pages: number;
   /** Addresses under which annotation URLs were checked. */
   readonly annotationBaseURLs: readonly AnnotationBaseURL[];
+  /** Per rule file: alerts with a runbook, with a drifted copy, with a runbook missing a section. */
+  readonly coverage: readonly RuleFileCoverage[];
 }
 
 /** Rule ids of the `rule` shortcode's problems that mean a reference leads to no rule. */
 const unresolvedRuleIds = new Set(['rule/file-not-found', 'rule/alert-not-found', 'rule/path-outside-rules-dir']);
 
 export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
-  const model = await loadSite({ source: path.resolve(options.source ?? '.'), baseURL: options.baseURL, buildDrafts: options.buildDrafts });
+  const siteDir = path.resolve(options.source ?? '.');
+  const siteShortcodes = options.cache === false ? undefined : siteShortcodesFingerprint(siteDir);
+  const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+  const bodies = siteShortcodes === undefined ? undefined : openBodyCache(model, { siteShortcodes });
   const raw: RawFinding[] = [];
-  const rendered = renderPages(model, raw);
+  const rendered = renderPages(model, raw, bodies);
+  bodies?.save(model.site.pages);
   // Pages the pipeline cannot read are reported above; everything after looks at the readable ones.
   const readable: SiteModel = { ...model, site: { ...model.site, pages: rendered.map(({ page }) => page) } };
   const index = alertRunbooksOf(readable);
@@ -63,11 +76,20 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   const { annotations, publishedPaths } = siteAnnotationCheck(readable, index);
   raw.push(...annotations.findings);
   raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
-  raw.push(...runbookFindings(readable, rendered, index));
+  const runbookChecks = runbookFindings(readable, rendered, index);
+  raw.push(...runbookChecks.findings);
 
   const findings = levelFindings(raw, model.config.check).sort(byPlace);
   const count = (level: Finding['level']) => findings.filter((finding) => finding.level === level).length;
-  return { findings, errors: count('error'), warnings: count('warning'), infos: count('info'), pages: model.site.pages.length, annotationBaseURLs: annotations.baseURLs };
+  return {
+    findings,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    pages: model.site.pages.length,
+    annotationBaseURLs: annotations.baseURLs,
+    coverage: runbookChecks.coverage,
+  };
 }
 
 /** The annotation URLs checked against what the site publishes (for check, and `annotate`'s repairs). */
@@ -83,7 +105,7 @@ export function siteAnnotationCheck(model: SiteModel, index: AlertRunbooks = ale
 }
 
 /** What keeps a runbook true to its alert: a valid expression, its copy of the rule, its sections, its age against the rule's. */
-function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], index: AlertRunbooks): RawFinding[] {
+function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], index: AlertRunbooks): { findings: RawFinding[]; coverage: RuleFileCoverage[] } {
   const { config } = model;
   const runbooks = rendered.filter(({ page }) => index.referencesOf(page).length > 0);
   const required = config.check.requiredSections ?? defaultRequiredSections;
@@ -97,28 +119,22 @@ function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], in
       rules: index.referencesOf(page).flatMap((reference) => reference.rules.map((rule, ordinal) => ({ rule, ordinal }))),
     })),
   });
-  return [
-    ...promqlErrors({ siteDir: config.siteDir, rulesDir: config.rulesDir, ruleFiles: model.rules.all() }),
-    ...drifts.map((drift) => driftFinding(drift, config.rulesDir)),
-    ...runbooks.flatMap((runbook) => sectionFindings(runbook, required)),
-    ...stale.map((runbook) => staleFinding(runbook, config.rulesDir)),
-  ];
-}
-
-/** The site's rule copies that differ from their rules (for check, and for `check --fix rule-copy-drift`). */
-export function ruleCopyDrifts(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): CopyDrift[] {
-  return copyDrifts({
-    pages: model.site.pages,
-    shortcodes: model.shortcodes,
-    rulesOf: (page) => index.referencesOf(page).flatMap((reference) => reference.rules),
-    allRules: model.rules.all().flatMap((file) => file.rules),
-    runbookKeys: [model.config.annotate.key],
-  });
+  const sections = runbooks.flatMap((runbook) => sectionFindings(runbook, required));
+  const pagesMissingSections = new Set(sections.map((finding) => finding.file));
+  return {
+    findings: [
+      ...promqlErrors({ siteDir: config.siteDir, rulesDir: config.rulesDir, ruleFiles: model.rules.all() }),
+      ...drifts.map((drift) => driftFinding(drift, config.rulesDir)),
+      ...sections,
+      ...stale.map((runbook) => staleFinding(runbook, config.rulesDir)),
+    ],
+    coverage: ruleFileCoverage({ rules: model.rules, runbooks: index, drifts, missingSections: (page) => pagesMissingSections.has(page.file) }),
+  };
 }
 
 /** Every page's content, as the build renders it; what the build would stop at or warn about becomes a finding. */
-function renderPages(model: SiteModel, raw: RawFinding[]): RenderedPage[] {
-  const renderContent = createContentRenderer(model, (warning) => raw.push(pipelineFinding(warning)));
+function renderPages(model: RecordingSiteModel, raw: RawFinding[], bodies: BodyCache | undefined): RenderedPage[] {
+  const renderContent = createContentRenderer(model, (warning) => raw.push(pipelineFinding(warning)), bodies);
   return model.site.pages.flatMap((page) => {
     try {
       return [{ page, content: renderContent(page) }];

@@ -12,7 +12,10 @@ export function textReport(result: CheckResult): string[] {
     return `${formatPlace(finding)}: ${finding.level}: ${finding.message}${hint} [${finding.kind}]`;
   });
   const bases = result.annotationBaseURLs.map((base) => `${base.url}${base.inferred ? ' (found from the annotations)' : ''}`);
+  const total = (count: (file: CheckResult['coverage'][number]) => number) => result.coverage.reduce((sum, file) => sum + count(file), 0);
   lines.push(
+    `Coverage: ${total((file) => file.withRunbook)} of ${total((file) => file.alerts)} alerts have a runbook, ${total((file) => file.withDrift)} a drifted rule copy, `
+      + `${total((file) => file.withMissingSections ?? 0)} a runbook missing a required section (per rule file: --format json)`,
     `Checked ${plural(result.pages, 'page')}; annotation URLs under ${bases.length > 0 ? bases.join(', ') : 'no address of the site (set check.annotationBaseURLs)'}.`,
     `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}${result.infos > 0 ? `, ${result.infos} info` : ''}${result.findings.length > 0 ? `: ${countsText(result)}` : ''}`,
   );
@@ -27,6 +30,7 @@ export function jsonReport(result: CheckResult): string {
     pages: result.pages,
     counts: counts(result),
     annotationBaseURLs: result.annotationBaseURLs,
+    coverage: result.coverage,
     findings: result.findings,
   }, null, 2);
 }

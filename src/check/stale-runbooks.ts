@@ -11,7 +11,7 @@ import { gitFileCommits, gitFileVersions, type FileCommit } from '../content/git
 import { parseRuleFile } from '../rules/rule-index.js';
 import type { AlertRule, RuleFile } from '../rules/types.js';
 import type { RawFinding } from '../config/check-findings.js';
-import { normaliseExpr } from './rule-copy-drift.js';
+import { normaliseExpr } from '../site/rule-copies.js';
 
 export interface StaleInput {
   readonly siteDir: string;
@@ -46,7 +46,11 @@ export function staleRunbooks(input: StaleInput): StaleRunbook[] {
       oldestPageDate.set(file, Math.min(oldestPageDate.get(file) ?? Infinity, pageDate));
     }
   }
-  const needed = [...oldestPageDate].flatMap(([file, since]) => commitsSince(history.get(file) ?? [], since).map(({ commit }) => ({ commit, file })));
+  // A file not committed since its oldest runbook cannot have changed after it: no version of it is read.
+  const needed = [...oldestPageDate].flatMap(([file, since]) => {
+    const commits = commitsSince(history.get(file) ?? [], since);
+    return commits.length > 1 ? commits.map(({ commit }) => ({ commit, file })) : [];
+  });
   const texts = gitFileVersions(input.siteDir, needed);
   const parsed = new Map<string, RuleFile | undefined>();
   const versionOf = (commit: string, file: string, relative: string): RuleFile | undefined => {

@@ -4,16 +4,21 @@
 
 import { annotateSite } from '../annotate/annotate.js';
 import type { AnnotationUrlForm } from '../annotate/runbook-url.js';
+import { LABEL_NAME } from '../util/label-name.js';
 import { type CommandHandler, UsageError } from './handler.js';
 
 export const annotateCommand: CommandHandler = async ({ values, stdout, stderr }) => {
   const form = values.form as string | undefined;
   if (form !== undefined && form !== 'page' && form !== 'alert') throw new UsageError(`unexpected --form \`${form}\`, expected page or alert`);
   const dryRun = values['dry-run'] === true;
+  const labels = (values.labels as string | undefined)?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const badLabel = labels?.find((name) => !LABEL_NAME.test(name));
+  if (badLabel !== undefined) throw new UsageError(`unexpected label name \`${badLabel}\` in --labels, expected names such as instance,job`);
   const result = await annotateSite({
     source: values.source as string | undefined,
     baseURL: values['base-url'] as string | undefined,
     form: form as AnnotationUrlForm | undefined,
+    labels,
     dryRun,
   });
   for (const file of result.changed) {

@@ -74,6 +74,7 @@ export const commands: readonly CommandDefinition[] = [
       source,
       { name: 'dry-run', type: 'boolean', description: 'print a unified diff of the changes and write nothing' },
       { name: 'form', type: 'string', placeholder: 'page|alert', description: 'URL written: the runbook page\'s (page) or the site\'s /alerts/<Name>/ redirect (alert); default: the config\'s annotate.form, else page' },
+      { name: 'labels', type: 'string', placeholder: 'NAMES', description: 'comma-separated labels a new URL passes as `?NAME={{ $labels.NAME | urlquery }}`, for the runbook to fill in ("" for none); default: the config\'s annotate.labels, else the labels the runbook uses as placeholders, plus instance and job when the rule\'s expression keeps them' },
       { name: 'base-url', type: 'string', placeholder: 'URL', description: 'address the URLs are written with, overriding the config\'s baseURL' },
       debug,
     ],

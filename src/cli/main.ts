@@ -1,5 +1,6 @@
 // The CLI: parses arguments against the command table, runs the command's handler, and maps failures to
 // exit codes (1 for problems in the site's content, 2 for usage errors). A thin layer over the API.
+// Handlers are imported when their command runs: help and usage errors load no part of the pipeline.
 // No stack trace reaches a user: an error no step turned into a SiteError is a bug, printed as one line
 // asking for a report (its stack only with --debug).
 
@@ -9,23 +10,17 @@ import { closeNames } from '../util/close-names.js';
 import { SiteError, formatDiagnostic } from '../util/diagnostics.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCommandArguments } from './arguments.js';
-import { buildCommand } from './build-command.js';
-import { annotateCommand } from './annotate-command.js';
-import { checkCommand } from './check-command.js';
-import { serveCommand } from './serve-command.js';
 import { commands, globalOptions } from './definitions.js';
 import { type CommandHandler, UsageError } from './handler.js';
 import { commandHelp, globalHelp } from './help.js';
-import { initCommand } from './init-command.js';
-import { newCommand } from './new-command.js';
 
-const handlers: Record<string, CommandHandler> = {
-  build: buildCommand,
-  serve: serveCommand,
-  check: checkCommand,
-  annotate: annotateCommand,
-  new: newCommand,
-  init: initCommand,
+const handlers: Record<string, () => Promise<CommandHandler>> = {
+  build: async () => (await import('./build-command.js')).buildCommand,
+  serve: async () => (await import('./serve-command.js')).serveCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
+  annotate: async () => (await import('./annotate-command.js')).annotateCommand,
+  new: async () => (await import('./new-command.js')).newCommand,
+  init: async () => (await import('./init-command.js')).initCommand,
 };
 
 export interface CliStreams {
@@ -67,7 +62,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     return 0;
   }
   try {
-    return await handler({ values: parsed.values, positionals: parsed.positionals, ...streams });
+    return await (await handler())({ values: parsed.values, positionals: parsed.positionals, ...streams });
   } catch (error) {
     if (error instanceof SiteError) {
       streams.stderr(`error: ${formatDiagnostic(error)}`);

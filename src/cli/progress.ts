@@ -32,9 +32,13 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
   };
 }
 
-/** `Built 1110 pages (3 rendered), 1203 redirects, 9 warnings in 412 ms → /site/public` */
+/**
+ * `Built 1110 pages (3 rendered), 1203 redirects, 9 warnings in 412 ms → /site/public`; when bodies came
+ * from the body cache, `(1110 rendered, 1 from Markdown)`.
+ */
 export function buildSummary(result: BuildResult): string {
-  const rendered = result.rendered < result.pages ? ` (${result.rendered} rendered)` : '';
+  const markdown = result.renderedBodies < result.rendered ? `, ${result.renderedBodies} from Markdown` : '';
+  const rendered = result.rendered < result.pages || markdown ? ` (${result.rendered} rendered${markdown})` : '';
   return `Built ${plural(result.pages, 'page')}${rendered}, ${plural(result.redirects, 'redirect')}, ${plural(result.warnings.length, 'warning')} in ${Math.round(result.durationMs)} ms → ${result.destination}`;
 }
 

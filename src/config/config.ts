@@ -11,6 +11,7 @@ import { inputLimitsSchema, type InputLimits } from './limits.js';
 import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { yamlValueOf } from '../util/yaml-values.js';
+import { LABEL_NAME } from '../util/label-name.js';
 
 /** Config file names looked for, in Hugo's order of preference. */
 export const CONFIG_FILE_NAMES = [
@@ -44,12 +45,26 @@ const configSchema = z.looseObject({
   limits: inputLimitsSchema.prefault({}),
   /** Levels of `runbook-site check` findings, and annotation base URLs (src/check/findings.ts). */
   check: checkConfigSchema.default({}),
+  /** Action links on each runbook's Alert Rule block; each is shown only when configured. */
+  links: z.strictObject({
+    /** Prometheus's address: "Graph in Prometheus" opens the expression at `<url>/graph?g0.expr=...`. */
+    prometheus: z.url().optional(),
+    /** Alertmanager's address: "Silence" opens `<url>/#/silences/new?filter={alertname="..."}`. */
+    alertmanager: z.url().optional(),
+    /** More links: `url` with `{{alert}}`, `{{expr}}`, `{{file}}`, `{{group}}` filled in, URL-encoded. */
+    templates: z.array(z.strictObject({ title: z.string().min(1), url: z.string().min(1) })).optional(),
+  }).prefault({}),
   /** What `runbook-site annotate` writes into rule files. */
   annotate: z.strictObject({
     /** The annotation holding the runbook's URL. */
     key: z.string().min(1).default('runbook_url'),
     /** `page`: the runbook page's URL; `alert`: the site's `/alerts/<Name>/` redirect to it. */
     form: z.enum(['page', 'alert']).default('page'),
+    /**
+     * Labels a new runbook URL passes in its query, each `{{ $labels.NAME | urlquery }}`; default: the
+     * runbook's placeholders, and instance and job when the rule's expression keeps them. `[]`: none.
+     */
+    labels: z.array(z.string().regex(LABEL_NAME, 'expected label names')).optional(),
   }).prefault({}),
 });
 
@@ -72,6 +87,7 @@ export interface SiteConfig {
   readonly unsafeHtml: boolean;
   readonly check: CheckConfig;
   readonly annotate: RawConfig['annotate'];
+  readonly links: RawConfig['links'];
   readonly limits: InputLimits;
   /** The whole parsed file, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
@@ -113,6 +129,7 @@ export function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Si
     unsafeHtml: config.markup.unsafe ?? config.markup.goldmark?.renderer?.unsafe ?? true,
     check: config.check,
     annotate: config.annotate,
+    links: config.links,
     limits: config.limits,
     raw: config,
   };

@@ -22,6 +22,9 @@ import { createSiteMenu } from './menu.js';
 import { addRuleBlocks } from './rule-block.js';
 import { addInlineCodeBreaks } from './word-breaks.js';
 import type { ChildLink, Link, PageData, PageKindName, PageRule, SiteData, TocEntry } from '../theme-api/types.js';
+import { addRuleLinks } from './rule-links.js';
+import { metricNames } from '../rules/promql/index.js';
+import { metricPath } from '../site/metrics-index.js';
 
 /** URLs of the theme's assets by their path under theme/assets. */
 export function assetUrls(model: SiteModel): Record<string, string> {
@@ -51,11 +54,13 @@ export interface GeneratedPage {
   readonly children?: readonly ChildLink[];
   readonly terms?: PageData['terms'];
   readonly alerts?: PageData['alerts'];
+  readonly coverage?: PageData['coverage'];
 }
 
 export interface PageDataBuilder {
   /**
-   * Data of a content page; turns the rule code blocks of `content` into rule blocks (in place) and
+   * Data of a content page; turns the rule code blocks of `content` into rule blocks, with metric and
+   * action links (in place), and
    * reports, through `warn`, each rule expression that does not parse, at its rule file line.
    */
   forPage(page: Page, content: Root, warn?: (warning: Diagnostic) => void): PageData;
@@ -112,6 +117,8 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
           ruleId: 'rule/invalid-promql',
         });
       }
+      // Every metric of every rule expression has a page (src/outputs/metric-pages.ts).
+      addRuleLinks(content, rules, { links: model.config.links, metricUrl: (name) => links.relative(metricPath(name)), metricsOf: (rule) => metricNames(rule.expr) });
       const parent = model.site.sectionOf.get(page);
       const ownSection = model.sectionByPage.get(page);
       const { previous, next } = menu.neighboursOf(page);
@@ -165,6 +172,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         rules: [],
         terms: generated.terms,
         alerts: generated.alerts,
+        coverage: generated.coverage,
         assets,
       };
     },

@@ -54,10 +54,12 @@ function isSkipped(element: Element): boolean {
 
 /**
  * A placeholder running over several children is wrapped only when the elements it touches are plain
- * spans (the highlighter's): cutting one in two copies it, which an id, a block or a link must not be.
+ * spans (the highlighter's) or word-break opportunities (`<wbr>`, which the theme puts in long titles):
+ * cutting a span in two copies it, which an id, a block or a link must not be.
  */
 function canBeCut(child: Child): boolean {
-  return child.type !== 'element' || (child.tagName === 'span' && child.properties.id === undefined && !isSkipped(child));
+  if (child.type !== 'element') return true;
+  return child.tagName === 'wbr' || (child.tagName === 'span' && child.properties.id === undefined && !isSkipped(child));
 }
 
 interface Segment {

@@ -18,7 +18,7 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
-import { codeHighlighter } from '../markdown/processor.js';
+import { highlightCode } from '../markdown/processor.js';
 import { format, parse, promqlTokens, tokenClass } from '../rules/promql/index.js';
 import type { AlertRule } from '../rules/types.js';
 
@@ -159,7 +159,7 @@ function highlightedRule(text: string, place: ExprPlace, expr: string): ElementC
 }
 
 function highlightYaml(text: string): ElementContent[] {
-  return text ? (codeHighlighter.highlight('yaml', text).children as ElementContent[]) : [];
+  return text ? (highlightCode(text, 'yaml') ?? []) : [];
 }
 
 /**

@@ -29,8 +29,13 @@ export type MarkdownRenderer = (markdown: string, shortcodeHtml: ReadonlyMap<str
 const highlightLanguages = { ...common, promql };
 const highlightAliases = { yaml: ['yml'] };
 
-export const codeHighlighter = createLowlight(highlightLanguages);
+const codeHighlighter = createLowlight(highlightLanguages);
 codeHighlighter.registerAlias(highlightAliases);
+
+/** Tokens of `code` in `language` (the `highlight` shortcode's), undefined for a language not registered. */
+export function highlightCode(code: string, language: string): ElementContent[] | undefined {
+  return codeHighlighter.registered(language) ? (codeHighlighter.highlight(language, code).children as ElementContent[]) : undefined;
+}
 
 const PLACEHOLDER = /RBSHORTCODE\d+X/g;
 const HAS_PLACEHOLDER = /RBSHORTCODE\d+X/;

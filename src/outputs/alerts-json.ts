@@ -1,8 +1,9 @@
-// alerts.json at the site root: every alert rule with its rule file, group, severity and runbook URL
+// alerts.json at the site root: every alert rule with its rule file, group, severity, runbook URL and metrics
 // (null when no page shows the rule), for tooling that fills in `runbook_url` annotations. Rules keep the
 // rule index's order (files by path, rules in file order). It does not validate anything (`check` does).
 
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { siteMetricsOf } from '../site/metrics-index.js';
 import type { OutputGenerator } from './types.js';
 
 export interface AlertsJson {
@@ -18,10 +19,13 @@ export interface AlertEntry {
   readonly severity: string | null;
   /** Absolute URL of the alert's runbook (the first by source path when several show it), or null. */
   readonly runbook: string | null;
+  /** Metric names of its expression, in the order they first appear. */
+  readonly metrics: readonly string[];
 }
 
 export const alertsJson: OutputGenerator = (model) => {
   const index = alertRunbooksOf(model);
+  const metrics = siteMetricsOf(model);
   const alerts = model.rules.all().flatMap((file) => file.rules.map((rule): AlertEntry => {
     const runbook = index.runbooksOf(file.path, rule.alert)[0];
     return {
@@ -30,6 +34,7 @@ export const alertsJson: OutputGenerator = (model) => {
       group: rule.group,
       severity: rule.severity ?? null,
       runbook: runbook ? model.links.absolute(runbook.path) : null,
+      metrics: metrics.metricsOf(rule),
     };
   }));
   const content: AlertsJson = { baseURL: model.config.baseURL, alerts };

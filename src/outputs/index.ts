@@ -2,6 +2,7 @@
 
 import { alertsIndexPage } from './alerts-index-page.js';
 import { alertsJson } from './alerts-json.js';
+import { metricPages } from './metric-pages.js';
 import { bundleResources } from './bundle-resources.js';
 import { notFoundPage } from './not-found-page.js';
 import { redirects } from './redirects.js';
@@ -17,7 +18,7 @@ import type { OutputFile, OutputGenerator } from './types.js';
 // Redirects come first, so that any generated page at the same URL replaces them.
 export const outputGenerators: readonly OutputGenerator[] = [
   redirects, alertsJson, themeAssets, pageScriptFiles, bundleResources,
-  taxonomyPages, alertsIndexPage, notFoundPage, sitemap, robots, noJekyll, searchIndex,
+  taxonomyPages, alertsIndexPage, metricPages, notFoundPage, sitemap, robots, noJekyll, searchIndex,
 ];
 
 /** Every generator's files in write order, each marked when it is a redirect page (the build summary counts them). */

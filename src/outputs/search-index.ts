@@ -1,25 +1,28 @@
-// The site search's files: `search/index.json` (the search documents, src/search/index-file.ts) and
-// `search/minisearch.js` (the engine's ES module, copied from the minisearch package as is). Both sit at
-// fixed paths under the base URL, where the theme's search script (theme/assets/search.js) finds them
-// from the page's base path, so search works offline and under a sub-path. Indexing happens in the browser
-// (theme/assets/search-engine.js says why).
+// The site search's files under `search/`: `index.json` (the name index and the list of body files,
+// src/search/index-file.ts), the body shards `body/<hash>.json` and the pages' section texts
+// `text/<hash>.json` (src/search/body-index.ts), and `index.html`, the page the search box submits to
+// without JavaScript (it links the alerts index; with JavaScript the box shows the results of its `?q=`).
+// The index sits at a fixed path under the base URL, where the theme's search script
+// (theme/assets/search.js) finds it from the page's base path; the files it names carry content hashes.
+// Search works offline and under a sub-path: the browser does the searching (theme/assets/search-engine.js).
 //
-// Measured on the 1,109-page corpus (bench/search.mjs): index file 181 KB (32 KB gzipped), built in about
-// 0.5 s; a first query downloads 271 KB (55 KB gzipped) and indexes in about 0.25 s. Pagefind 1.6 on the
-// same built site: 0.7 s more after the build, 215 KB for a first query without its UI, but metric names
-// and tags not found (they are not in the page text) and a platform binary to run over the output.
+// Measured on the 1,109-page corpus (bench/search.mjs): 1,023 files, 2.9 MB (1.1 MB gzipped): index.json
+// 218 KB (42 KB gzipped), 23 body shards 664 KB (215 KB), 998 section-text files 2.0 MB (825 KB); 0.49 s of
+// CPU to build (0.10 s before bodies were indexed). A first name query fetches 247 KB (51 KB gzipped), a
+// first body query 278-373 KB (62-93 KB gzipped); Pagefind 1.6 on the same site 182-264 KB (stored compressed).
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { bodyIndex, searchEngine } from '../search/body-index.js';
 import { searchDocuments } from '../search/documents.js';
 import { encodeSearchIndex } from '../search/index-file.js';
+import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 
-/** minisearch's ES build; its `exports` map resolves `require` to the CommonJS one beside it. */
-const miniSearchModule = path.join(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'es', 'index.js');
-
-export const searchIndex: OutputGenerator = (model) => [
-  { path: 'search/index.json', content: JSON.stringify(encodeSearchIndex(searchDocuments(model))) },
-  { path: 'search/minisearch.js', content: readFileSync(miniSearchModule) },
-];
+export const searchIndex: OutputGenerator = (model) => {
+  const documents = searchDocuments(model);
+  const body = bodyIndex(documents);
+  return [
+    { path: 'search/index.json', content: JSON.stringify(encodeSearchIndex(documents, body, searchEngine.slugOf)) },
+    ...body.files.map((file) => ({ path: `search/${file.path}`, content: file.content })),
+    renderGeneratedPage(model, { kind: 'search', title: 'Search', path: '/search/' }),
+  ];
+};

@@ -4,6 +4,8 @@
 // (`{{ $value | humanize }}`, `{{ printf "%.2f" $value }}`, `{{ $labels }}`) is not one: the page cannot
 // compute what Prometheus would, so it is left as written. Pure text in, offsets out; it marks nothing.
 
+import { LABEL_NAME_PATTERN } from '../util/label-name.js';
+
 /** One placeholder in a text: `text.slice(start, end)` is the whole `{{ ... }}`. */
 export interface TemplatePlaceholder {
   readonly start: number;
@@ -13,12 +15,14 @@ export interface TemplatePlaceholder {
    * Alertmanager carries its external labels as labels), `value` for the alert's value.
    */
   readonly param: string;
+  /** What it names: one of the alert's labels, one of Prometheus's external labels, or the alert's value. */
+  readonly kind: 'label' | 'externalLabel' | 'value';
 }
 
 const space = '[ \\t\\r\\n]';
 const PLACEHOLDER = new RegExp(
   `\\{\\{(?:-${space})?${space}*` +
-    `(?:(?:\\$labels|\\.Labels|\\$externalLabels|\\.ExternalLabels)\\.([A-Za-z_][A-Za-z0-9_]*)|\\$value|\\.Value)` +
+    `(?:(\\$labels|\\.Labels|\\$externalLabels|\\.ExternalLabels)\\.(${LABEL_NAME_PATTERN})|\\$value|\\.Value)` +
     `${space}*(?:${space}-)?\\}\\}`,
   'g',
 );
@@ -29,6 +33,7 @@ export function findTemplatePlaceholders(text: string): TemplatePlaceholder[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
-    param: match[1] ?? 'value',
+    param: match[2] ?? 'value',
+    kind: match[1] === undefined ? 'value' : /xternal/.test(match[1]) ? 'externalLabel' : 'label',
   }));
 }

@@ -2,12 +2,15 @@
 // the search box: the title, the section, the alert names of the page's `rule` shortcode calls, the
 // metric names of those rules' expressions, their severities, the page's tags, its headings and a
 // description: its rules' `summary` and `description` annotations (the text an alert notification
-// shows), or the page's own description when it shows no rule. Plain data from the site model; it does not tokenise or index (the browser does,
-// theme/assets/search-engine.js). The body's prose is left out to keep the index small (see index-file.ts).
+// shows), or the page's own description when it shows no rule, and the body's sections (sections.ts);
+// and one per metric page. Plain data from the site model; the name fields are indexed in the browser
+// (theme/assets/search-engine.js), the sections at build time into the body shards (body-index.ts).
 
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { SiteModel } from '../site/site.js';
 import { metricNames } from '../rules/promql/index.js';
+import { metricPath, siteMetricsOf } from '../site/metrics-index.js';
+import { type BodySection, bodySections } from './sections.js';
 
 export interface SearchDocument {
   /** Site path of the page (`/runbooks/haproxy/haproxybackendconnectionerrors/`). */
@@ -23,9 +26,15 @@ export interface SearchDocument {
   readonly headings: readonly string[];
   /** The page's description and its rules' `summary` and `description` annotations, joined. */
   readonly description: string;
+  /** The body: its intro, then its `##` sections. */
+  readonly sections: readonly BodySection[];
 }
 
 export function searchDocuments(model: SiteModel): SearchDocument[] {
+  return [...pageDocuments(model), ...metricDocuments(model)];
+}
+
+function pageDocuments(model: SiteModel): SearchDocument[] {
   const runbooks = alertRunbooksOf(model);
   return model.site.pages.filter((page) => page.kind !== 'home').map((page) => {
     const references = runbooks.referencesOf(page);
@@ -33,6 +42,7 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
     // The annotations are what a notification shows; a runbook's own description mostly paraphrases them.
     const annotations = rules.flatMap((rule) => [rule.annotations.summary, rule.annotations.description]).filter(Boolean);
     const descriptions = annotations.length > 0 ? annotations : [page.frontMatter.description];
+    const sections = bodySections(page.body);
     return {
       path: page.path,
       title: page.title,
@@ -41,37 +51,44 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
       metrics: distinct(rules.flatMap((rule) => metricNames(rule.expr))),
       severities: distinct(rules.flatMap((rule) => (rule.severity ? [rule.severity] : []))),
       tags: page.frontMatter.tags ?? [],
-      headings: markdownHeadings(page.body),
+      headings: sections.flatMap((section) => [section.heading, ...section.headings]).filter(Boolean),
       description: distinct(descriptions.map((text) => clip(oneLine(text ?? ''))).filter(Boolean)).join(' · '),
+      sections,
     };
   });
 }
 
 /**
- * `##`..`######` headings outside fenced code blocks. A line scan rather than a Markdown parse: parsing
- * every body again would cost the build seconds on a thousand pages, for the rare setext heading.
+ * One document per metric page (src/outputs/metric-pages.ts), found by the metric's name only: the alerts
+ * using it are left out so that a query for an alert finds its runbook, not every metric page it uses.
  */
-export function markdownHeadings(markdown: string): string[] {
-  const headings: string[] = [];
-  let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fenceMark && (!fence || (fenceMark[0] === fence[0] && fenceMark.length >= fence.length))) {
-      fence = fence ? undefined : fenceMark;
-      continue;
-    }
-    const heading = fence ? undefined : /^ {0,3}#{2,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line)?.[1];
-    if (heading) headings.push(oneLine(heading.replace(/[*_`]/g, '')));
-  }
-  return headings.filter(Boolean);
+function metricDocuments(model: SiteModel): SearchDocument[] {
+  return [...siteMetricsOf(model).rulesByMetric].map(([name, rules]) => ({
+    path: metricPath(name),
+    title: name,
+    section: 'Metrics',
+    alerts: [],
+    metrics: [],
+    severities: [],
+    tags: [],
+    headings: [],
+    description: `Metric used by ${rules.length} alert rule${rules.length === 1 ? '' : 's'}`,
+    sections: [],
+  }));
 }
 
 /**
- * Template placeholders (`{{ $labels.instance }}`) say nothing a reader would search for, nor do lines
- * that only label one (`VALUE = {{ $value }}`).
+ * Template placeholders are shown as the value they stand for (`{{ $labels.instance }}` as `<instance>`,
+ * `{{ $value }}` as `<value>`), so a snippet reads "errors to <backend>" rather than "errors to"; lines
+ * that only label one (`VALUE = {{ $value }}`) say nothing and go.
  */
 function oneLine(text: string): string {
-  return text.replace(/^[ \t]*[\w ]+[=:][ \t]*\{\{[^}]*\}\}[ \t]*$/gm, '').replace(/\{\{[^}]*\}\}/g, ' ').replace(/\s+/g, ' ').replace(/\s+([).,:;])/g, '$1').trim();
+  return text
+    .replace(/^[ \t]*[\w ]+[=:][ \t]*\{\{[^}]*\}\}[ \t]*$/gm, '')
+    .replace(/\{\{-?\s*(?:\$labels\.|\.Labels\.)?\$?([\w.]+)[^}]*\}\}/g, (_, name: string) => `<${name.replace(/^\$?labels\./i, '')}>`)
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Long annotations are clipped at a word: their start says what fired, the index stays small. */

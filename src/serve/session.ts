@@ -182,5 +182,5 @@ function writeGenerated(state: SessionState, options: SessionOptions): Pick<Sess
 function resultOf(state: SessionState, options: SessionOptions, rendered: number, durationMs: number): BuildResult {
   const { pages } = state.model.site;
   const warnings = [...pages.flatMap((page) => state.warnings.get(page.file) ?? []), ...state.otherWarnings];
-  return { destination: options.destination, pages: pages.length, rendered, redirects: state.redirects, warnings, durationMs };
+  return { destination: options.destination, pages: pages.length, rendered, renderedBodies: rendered, redirects: state.redirects, warnings, durationMs };
 }

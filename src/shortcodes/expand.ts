@@ -26,6 +26,7 @@ export interface ExpandOptions {
   readonly pages: PageLookup;
   /** The site's Markdown step (src/markdown/processor.ts), for shortcodes that render their inner content. */
   renderMarkdown(markdown: string, shortcodeHtml: ReadonlyMap<string, string>): Root;
+  readonly highlightCode: ShortcodeContext['highlightCode'];
   onWarning(diagnostic: Diagnostic): void;
 }
 
@@ -163,6 +164,7 @@ class Expansion {
       parent: nesting.parent,
       ordinal: nesting.ordinal,
       renderMarkdown: (markdown, renderOptions) => this.renderMarkdown(markdown, nesting.taken, renderOptions?.inline ?? false),
+      highlightCode: this.options.highlightCode,
       warn: (problem) => onWarning({ ...problem, ...place() }),
       fail: (problem) => {
         throw new SiteError({ ...problem, ...place() });

@@ -2,6 +2,7 @@
 // site's own). A shortcode is a pure function of its arguments, inner content and context to a string:
 // Markdown for the `{{% %}}` form, HTML for the `{{< >}}` form. It reads files only through the context.
 
+import type { ElementContent } from 'hast';
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { RuleIndex } from '../rules/types.js';
 
@@ -71,6 +72,11 @@ export interface ShortcodeContext {
    * nested in it is kept as is. `inline` drops the `<p>` around a single paragraph (for link texts).
    */
   renderMarkdown(markdown: string, options?: { inline?: boolean }): string;
+  /**
+   * `code` highlighted by the site's highlighter (the one fenced code blocks get), as hast tokens;
+   * undefined for a language it does not know. Hugo's `transform.Highlight`.
+   */
+  highlightCode(code: string, language: string): ElementContent[] | undefined;
   /** Report a problem at this shortcode's position without failing the build (unless `--strict`). */
   warn(problem: Omit<Diagnostic, 'file' | 'line' | 'column'>): void;
   /** Fail the page with a problem at this shortcode's position. */

@@ -4,11 +4,17 @@
 
 import type { AlertRunbooks } from './alert-runbooks.js';
 import type { Page } from '../content/discover.js';
-import type { RuleIndex } from '../rules/types.js';
+import type { AlertRule, RuleIndex } from '../rules/types.js';
 import type { AlertIndexRow } from '../theme-api/types.js';
 
-export function alertIndexRows(rules: RuleIndex, runbooks: AlertRunbooks, linkTo: (page: Page) => NonNullable<AlertIndexRow['runbook']>): AlertIndexRow[] {
-  const rows = rules.all().flatMap((file) => file.rules.map((rule) => {
+/** Rows of every alert rule, or only of the rules in `only` (a metric page's). */
+export function alertIndexRows(
+  rules: RuleIndex,
+  runbooks: AlertRunbooks,
+  linkTo: (page: Page) => NonNullable<AlertIndexRow['runbook']>,
+  only?: ReadonlySet<AlertRule>,
+): AlertIndexRow[] {
+  const rows = rules.all().flatMap((file) => file.rules.filter((rule) => !only || only.has(rule)).map((rule) => {
     const runbook = runbooks.runbooksOf(file.path, rule.alert)[0];
     return {
       row: {

@@ -4,28 +4,50 @@
 // escaped calls do not count); page data and the output generator
 // (outputs/page-script-files.ts) both ask here, so they agree without sharing rendering state. It renders nothing.
 
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Page } from '../content/discover.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
+import { requiredPackageFile } from '../util/optional-package.js';
 
 export interface PageScript {
   /** The shortcode whose output the library draws. */
   readonly shortcode: string;
   /** Path under the output folder; the version in the name lets browsers cache it for good. */
   readonly outputPath: string;
-  /** The library's file, resolved from runbook-site's own dependencies. */
+  /** The library's file, resolved from the packages installed beside runbook-site. */
   readonly sourceFile: string;
 }
 
-const require = createRequire(import.meta.url);
-const mermaidVersion = (require('mermaid/package.json') as { version: string }).version;
+interface ScriptSource {
+  readonly shortcode: string;
+  /** The optional peer dependency that holds it, and its file there. */
+  readonly packageName: string;
+  readonly file: string;
+  outputName(version: string): string;
+}
 
-export const pageScripts: readonly PageScript[] = [
+const scriptSources: readonly ScriptSource[] = [
   // The self-contained browser build: it draws every `pre.mermaid` on load (startOnLoad defaults to true).
-  { shortcode: 'mermaid', outputPath: `assets/mermaid-${mermaidVersion}.min.js`, sourceFile: require.resolve('mermaid/dist/mermaid.min.js') },
+  { shortcode: 'mermaid', packageName: 'mermaid', file: 'dist/mermaid.min.js', outputName: (version) => `assets/mermaid-${version}.min.js` },
 ];
 
-/** The libraries a page's content needs, in `pageScripts` order. */
+/**
+ * Resolved on first use, so a site that never draws a diagram needs no mermaid installed; without it, the
+ * first page that needs it fails (the shortcode itself reports it first, at its call).
+ */
+const resolved = new Map<ScriptSource, PageScript>();
+function resolveScript(source: ScriptSource, page: Page): PageScript {
+  const known = resolved.get(source);
+  if (known) return known;
+  const feature = `the \`${source.shortcode}\` shortcode`;
+  const manifest = requiredPackageFile(source.packageName, 'package.json', feature, page.file);
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  const script = { shortcode: source.shortcode, outputPath: source.outputName(version), sourceFile: requiredPackageFile(source.packageName, source.file, feature, page.file) };
+  resolved.set(source, script);
+  return script;
+}
+
+/** The libraries a page's content needs, in `scriptSources` order. */
 export function pageScriptsOf(page: Page): PageScript[] {
   if (!mayContainShortcodes(page.body)) return [];
   const names = new Set(
@@ -33,5 +55,5 @@ export function pageScriptsOf(page: Page): PageScript[] {
       .filter((item) => item.type === 'name')
       .map((item) => page.body.slice(item.low, item.high)),
   );
-  return pageScripts.filter((script) => names.has(script.shortcode));
+  return scriptSources.filter((source) => names.has(source.shortcode)).map((source) => resolveScript(source, page));
 }

@@ -13,6 +13,7 @@ export { default as pageLayout } from '../../theme/layouts/page.js';
 export { default as taxonomyLayout } from '../../theme/layouts/taxonomy.js';
 export { default as termLayout } from '../../theme/layouts/term.js';
 export { default as alertsLayout } from '../../theme/layouts/alerts.js';
+export { default as searchLayout } from '../../theme/layouts/search.js';
 export { default as notFoundLayout } from '../../theme/layouts/404.js';
 export { default as redirectLayout } from '../../theme/layouts/redirect.js';
 

@@ -13,13 +13,14 @@ import sectionLayout from '../../theme/layouts/section.js';
 import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
+import searchLayout from '../../theme/layouts/search.js';
 import { importSiteFunction } from '../util/fresh-import.js';
 import { listFiles, listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
 import type { RedirectLayout } from './redirect-data.js';
 import type { Layout, PageKindName } from './types.js';
 
-/** A layout per page kind (home, section, page, taxonomy, term, alerts, 404), and the redirect page's. */
+/** A layout per page kind (home, section, page, taxonomy, term, alerts, search, 404), and the redirect page's. */
 export interface Layouts extends Readonly<Record<PageKindName, Layout>> {
   readonly redirect: RedirectLayout;
 }
@@ -31,6 +32,7 @@ const builtinLayouts: Layouts = {
   taxonomy: taxonomyLayout,
   term: termLayout,
   alerts: alertsLayout,
+  search: searchLayout,
   '404': notFoundLayout,
   redirect: redirectLayout,
 };

@@ -73,6 +73,18 @@ export interface AlertIndexRow extends RuleSummary {
   readonly runbook: (Link & { readonly section?: string }) | null;
 }
 
+/** The alerts index's coverage row of one rule file (src/site/coverage.ts). */
+export interface RuleFileCoverage {
+  /** Rule file, relative to the rules folder. */
+  readonly file: string;
+  readonly alerts: number;
+  readonly withRunbook: number;
+  /** Alerts whose rule a page keeps a drifted copy of. */
+  readonly withDrift: number;
+  /** Alerts with a runbook lacking a required section; absent when not known (the build does not check sections). */
+  readonly withMissingSections?: number;
+}
+
 /** A tag of the taxonomy list page. */
 export interface TermLink extends Link {
   readonly count: number;
@@ -132,6 +144,8 @@ export interface PageData {
   readonly terms?: readonly TermLink[];
   /** Alerts index page: one row per alert rule. */
   readonly alerts?: readonly AlertIndexRow[];
+  /** Alerts index page: runbook coverage per rule file. */
+  readonly coverage?: readonly RuleFileCoverage[];
   /** URLs of the theme's assets by their path under theme/assets (`style.css` → `/repo/assets/style.4f2a.css`). */
   readonly assets: Readonly<Record<string, string>>;
   /** URLs of the third-party scripts the page's content needs (mermaid), to load after the content. */
@@ -139,6 +153,6 @@ export interface PageData {
 }
 
 /** Layout names by page kind; `term` is one tag's page (its pages are `children`). */
-export type PageKindName = 'home' | 'section' | 'page' | 'taxonomy' | 'term' | 'alerts' | '404';
+export type PageKindName = 'home' | 'section' | 'page' | 'taxonomy' | 'term' | 'alerts' | 'search' | '404';
 
 export type Layout = (data: PageData) => Root;

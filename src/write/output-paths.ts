@@ -52,9 +52,13 @@ export function outputPathRegistry(): OutputPathRegistry {
   };
 }
 
+/** True for a plain relative path under a folder: no `..`, `.` or empty segment (so no leading `/`), no NUL. */
+export function isConfinedPath(file: unknown): file is string {
+  return typeof file === 'string' && !file.includes('\0') && file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
 function assertConfined(file: string, source: OutputSource): void {
-  const segments = file.split('/');
-  if (!file.includes('\0') && segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..')) return;
+  if (isConfinedPath(file)) return;
   throw new SiteError({
     file: source.file ?? '',
     ...(source.file ? { line: 1, column: 1 } : {}),

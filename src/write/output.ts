@@ -6,10 +6,11 @@
 // (`lockOutput`). Everything here lives beside the destination (`.<name>.staging-*`, `.<name>.lock`,
 // `.<name>.journal`) and is gone when a build ends.
 
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { isRunning } from '../util/running.js';
+import { isConfinedPath } from './output-paths.js';
 
 export interface StagedOutput {
   /** The staging folder being written. */
@@ -130,11 +131,11 @@ export function recoverOutput(destination: string): void {
   const plan = readJournal(journal);
   if (plan && path.dirname(plan.staging) === parent && path.basename(plan.staging).startsWith(stagingPrefix)) applyJournal(absolute, plan);
   rmSync(journal, { force: true });
-  const leftovers = existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(stagingPrefix)).sort() : [];
+  const leftovers = entriesOf(parent).filter((name) => name.startsWith(stagingPrefix)).sort();
   const previous = leftovers.filter((name) => name.endsWith('.previous'));
   if (previous.length > 0 && !existsSync(absolute)) renameSync(path.join(parent, previous.at(-1)!), absolute);
   for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
-  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+  for (const name of entriesOf(parent)) {
     if (name.startsWith(`${path.basename(journal)}.`)) rmSync(path.join(parent, name), { force: true });
   }
 }
@@ -147,7 +148,7 @@ export function recoverOutput(destination: string): void {
 export function recoverKilledBuild(destination: string): void {
   const { parent, stagingPrefix, journal } = siblingsOf(destination);
   const name = path.basename(journal);
-  if (!existsSync(parent) || !readdirSync(parent).some((entry) => entry.startsWith(stagingPrefix) || entry.startsWith(name))) return;
+  if (!entriesOf(parent).some((entry) => entry.startsWith(stagingPrefix) || entry.startsWith(name))) return;
   const unlock = lockOutput(destination);
   try {
     recoverOutput(destination);
@@ -156,10 +157,18 @@ export function recoverKilledBuild(destination: string): void {
   }
 }
 
+/** The names in `folder`; none when it is missing or not a folder (`--source package.json`). */
+function entriesOf(folder: string): string[] {
+  return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(folder) : [];
+}
+
 function readJournal(file: string): Journal | undefined {
   try {
     const plan = JSON.parse(readFileSync(file, 'utf8')) as Journal;
-    return typeof plan.staging === 'string' && Array.isArray(plan.moves) && Array.isArray(plan.deletes) ? plan : undefined;
+    // The journal is a file in the destination's parent (often the site root, a cloned repository): one
+    // naming anything but plain paths inside the destination is not ours, and is ignored.
+    const confined = (files: unknown) => Array.isArray(files) && files.every(isConfinedPath);
+    return typeof plan.staging === 'string' && confined(plan.moves) && confined(plan.deletes) ? plan : undefined;
   } catch {
     return undefined;
   }

@@ -72,7 +72,8 @@ test('the copy button copies the filled-in command', async () => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   await page.goto(`${site.url}${HAPROXY}${query({ fqdn: 'lb1.example.com', backend: 'api' })}`);
   await expect.poll(() => bashBlock(page).textContent()).toContain('lb1.example.com');
-  await page.locator('pre:has(> code.language-bash)').getByRole('button', { name: 'Copy code' }).click();
+  // The theme puts each code block's toolbar right before it.
+  await page.locator('xpath=//pre[code[contains(@class, "language-bash")]]/preceding-sibling::*[1]').getByRole('button', { name: 'Copy code' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('curl -sS "http://lb1.example.com/api/health"\n');
   expect(problems).toEqual([]);
   await page.context().close();
@@ -179,7 +180,7 @@ test('a value with control or invisible characters is not filled in, and the not
 test('without parameters there is no notice; without JavaScript the page shows the placeholders', async () => {
   const plain = await site.openPage();
   await plain.page.goto(`${site.url}${HAPROXY}`, { waitUntil: 'load' });
-  expect(await plain.page.locator('.rb-label').count()).toBe(10);
+  expect(await plain.page.locator('.rb-label').count()).toBe(11);
   expect(await notice(plain.page).count()).toBe(0);
   await plain.page.context().close();
 

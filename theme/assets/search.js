@@ -1,27 +1,30 @@
-// The header's search box: results as you type (title, section, a snippet with the match marked),
-// `/` to focus it, arrow keys and Enter to open a result, Esc to close. The engine, MiniSearch and the
-// index are fetched on first use only, from URLs the page gives (data-search-engine) or derives from its
-// base path (data-base-path), so the box works under a sub-path and offline. Without scripts the box
-// stays hidden. Searching itself is search-engine.js's job.
+// The header's search box: results as you type (the alert name, its section and the heading the result
+// opens at, a snippet with the matches marked), `/` to focus it, arrow keys and Enter to open a result,
+// Esc to close. The query is kept in the page's URL (`?q=`, replaced as you type), so a search can be
+// shared and the back button comes back to it: a page opened with `?q=` shows its results. The engine
+// and the index are fetched on first use only, from URLs the page gives (data-search-engine) or derives
+// from its base path (data-base-path), so the box works under a sub-path and offline; the body shards
+// only when a query needs them (search-engine.js). Without scripts the box is a form that submits to
+// the search page. Searching itself is search-engine.js's job.
 
 const box = document.querySelector('.site-search');
 const input = box?.querySelector('input');
 const list = box?.querySelector('.site-search-results');
 
-if (box instanceof HTMLElement && input instanceof HTMLInputElement && list instanceof HTMLElement) {
+if (box instanceof HTMLFormElement && input instanceof HTMLInputElement && list instanceof HTMLElement) {
   const basePath = box.dataset.basePath ?? '/';
   let loading;
   let active = -1;
+  let drawn = 0;
+
+  const fetchJson = (name) => fetch(`${basePath}search/${name}`).then((response) => {
+    if (!response.ok) throw new Error(`search/${name}: HTTP ${response.status}`);
+    return response.json();
+  });
 
   const load = () => {
-    loading ??= Promise.all([
-      import(box.dataset.searchEngine ?? ''),
-      import(`${basePath}search/minisearch.js`),
-      fetch(`${basePath}search/index.json`).then((response) => {
-        if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-        return response.json();
-      }),
-    ]).then(([engine, miniSearch, file]) => engine.createSiteSearch(miniSearch.default, file));
+    loading ??= Promise.all([import(box.dataset.searchEngine ?? ''), fetchJson('index.json')])
+      .then(([engine, file]) => engine.createSiteSearch(file, fetchJson));
     return loading;
   };
 
@@ -43,26 +46,54 @@ if (box instanceof HTMLElement && input instanceof HTMLInputElement && list inst
     all[active].scrollIntoView({ block: 'nearest' });
   };
 
-  const resultItem = ({ document, snippet }, position) => {
-    const link = Object.assign(window.document.createElement('a'), { href: basePath + document.path });
-    const title = Object.assign(window.document.createElement('span'), { className: 'site-search-title', textContent: document.title });
-    const section = Object.assign(window.document.createElement('span'), { className: 'site-search-section', textContent: document.section });
-    const text = Object.assign(window.document.createElement('span'), { className: 'site-search-snippet' });
-    for (const part of snippet) text.append(part.match ? Object.assign(window.document.createElement('mark'), { textContent: part.text }) : part.text);
-    link.append(title, section, text);
-    const item = Object.assign(window.document.createElement('li'), { id: `site-search-result-${position}` });
+  const span = (className, textContent) => Object.assign(document.createElement('span'), { className, textContent });
+
+  /** An alert name with line-break opportunities at its CamelCase humps and after `_ - . /`, never mid-word. */
+  const breakable = (name) => name.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=[_./-])/u)
+    .flatMap((piece, index) => (index === 0 ? [piece] : [document.createElement('wbr'), piece]));
+
+  /** Results with the same title say which section they are in beside the title itself. */
+  const resultItem = (result, position, results) => {
+    const { document: found, heading, href, snippet } = result;
+    const link = Object.assign(document.createElement('a'), { href: basePath + href });
+    const title = span('site-search-title', '');
+    title.append(...breakable(found.title));
+    const twin = results.some((other) => other !== result && other.document.title === found.title);
+    if (twin) title.append(' ', span('site-search-where', found.section));
+    // The section once: beside the title of a twin, else on the line that names the heading.
+    const place = span('site-search-section', twin ? '' : found.section);
+    if (heading) place.append(twin ? '' : ' › ', span('site-search-heading', heading));
+    const text = span('site-search-snippet', '');
+    for (const part of snippet) text.append(part.match ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
+    link.append(title, ...(place.textContent ? [place] : []), text);
+    const item = Object.assign(document.createElement('li'), { id: `site-search-result-${position}` });
     item.setAttribute('role', 'option');
     item.setAttribute('aria-selected', 'false');
     item.append(link);
     return item;
   };
 
+  /** Keeps the query in the address (replacing the entry, so typing adds no history). */
+  const remember = (query) => {
+    const url = new URL(window.location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    if (url.href !== window.location.href) history.replaceState(history.state, '', url);
+  };
+
   const show = async () => {
     const query = input.value.trim();
-    if (query === '') return close();
+    remember(query);
+    const turn = (drawn += 1);
+    if (query === '') {
+      list.removeAttribute('aria-busy');
+      return close();
+    }
+    list.setAttribute('aria-busy', 'true');
     const search = await load();
-    if (input.value.trim() !== query) return; // a newer keystroke draws its own results
-    const results = search.search(query, 10);
+    const results = await search.search(input.value, 10);
+    if (turn !== drawn) return; // a newer keystroke draws its own results
+    list.removeAttribute('aria-busy');
     list.replaceChildren(...results.map(resultItem));
     if (results.length === 0) {
       list.append(Object.assign(document.createElement('li'), { className: 'site-search-empty', textContent: `No runbook matches “${query}”` }));
@@ -79,7 +110,14 @@ if (box instanceof HTMLElement && input instanceof HTMLInputElement && list inst
     console.error(error);
   };
 
-  box.hidden = false;
+  /** A page opened (or come back to) with `?q=` shows that search. */
+  const restore = () => {
+    const query = new URL(window.location.href).searchParams.get('q') ?? '';
+    if (!query) return;
+    input.value = query;
+    show().catch(report);
+  };
+
   input.addEventListener('focus', () => load().catch(report), { once: true });
   input.addEventListener('input', () => show().catch(report));
   input.addEventListener('keydown', (event) => {
@@ -87,16 +125,19 @@ if (box instanceof HTMLElement && input instanceof HTMLInputElement && list inst
       event.preventDefault();
       if (list.hidden) show().catch(report);
       else select(active + (event.key === 'ArrowDown' ? 1 : -1));
-    } else if (event.key === 'Enter') {
-      const link = options()[Math.max(active, 0)]?.querySelector('a');
-      if (link) {
-        event.preventDefault();
-        window.location.assign(link.href);
-      }
     } else if (event.key === 'Escape') {
+      // The first Esc closes the results and keeps the text (a search field would clear it), the next leaves.
+      event.preventDefault();
       if (list.hidden) input.blur();
       close();
     }
+  });
+  // Enter opens the chosen result (the first if none is); with no results the form goes to the search page.
+  box.addEventListener('submit', (event) => {
+    const link = options()[Math.max(active, 0)]?.querySelector('a');
+    if (!link) return;
+    event.preventDefault();
+    window.location.assign(link.href);
   });
   document.addEventListener('keydown', (event) => {
     const target = event.target;
@@ -109,4 +150,9 @@ if (box instanceof HTMLElement && input instanceof HTMLInputElement && list inst
   document.addEventListener('click', (event) => {
     if (!box.contains(event.target)) close();
   });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) restore();
+  });
+  document.documentElement.classList.add('search-ready');
+  restore();
 }

@@ -3,13 +3,13 @@
 // column already; or a visible "no runbook" mark). A table on wide screens; on a phone the CSS draws each
 // row as a card, each cell under its column's name (`data-label`). Without JavaScript it is a plain
 // table; the theme script shows the filter form (text, from `?q=` too, and severity) and makes the
-// column headers sort buttons.
+// column headers sort buttons. Below it, the runbook coverage of each rule file, when the page data has it.
 
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { severityClass } from '../../src/layout/rule-block.js';
 import { breakableName } from '../../src/layout/word-breaks.js';
-import type { AlertIndexRow, PageData } from '../../src/theme-api/types.js';
+import type { AlertIndexRow, PageData, RuleFileCoverage } from '../../src/theme-api/types.js';
 import { breadcrumbs } from './parts/breadcrumbs.js';
 import { document } from './parts/document.js';
 
@@ -30,8 +30,29 @@ export default function alerts(data: PageData): Root {
         h('tbody', rows.map(alertRow)),
       ]),
       h('p', { className: ['alerts-empty'], hidden: true, role: 'status' }, 'No alert matches the filter.'),
+      ...coverageSection(data.coverage ?? []),
     ]),
   ]);
+}
+
+/** Per rule file: its alerts, how many have a runbook and how many a drifted copy of the rule on a page. */
+function coverageSection(coverage: readonly RuleFileCoverage[]): Element[] {
+  if (coverage.length === 0) return [];
+  const sections = coverage.some((file) => file.withMissingSections !== undefined);
+  const headers = ['Rule file', 'Alerts', 'With a runbook', 'With a drifted copy', ...(sections ? ['Missing sections'] : [])];
+  return [
+    h('h2', { id: 'coverage' }, 'Coverage by rule file'),
+    h('table', { className: ['coverage-table'] }, [
+      h('thead', [h('tr', headers.map((header) => h('th', { scope: 'col' }, header)))]),
+      h('tbody', coverage.map((file) => h('tr', [
+        h('td', h('code', file.file)),
+        h('td', String(file.alerts)),
+        h('td', String(file.withRunbook)),
+        h('td', String(file.withDrift)),
+        ...(sections ? [h('td', String(file.withMissingSections ?? 0))] : []),
+      ]))),
+    ]),
+  ];
 }
 
 function filterForm(rows: readonly AlertIndexRow[]): Element {

@@ -1,6 +1,8 @@
-// The search slot of the header: the site search box (issue 5), between the site title and the
-// colour-scheme toggle. It is hidden until theme/assets/search.js runs (it needs scripts); the script
-// finds the search files from the base path and the engine from its asset URL given here.
+// The search slot of the header: the site search box (issues 5 and 15), between the site title and the
+// colour-scheme toggle. A form that submits `q` to the search page (`search/`), so without JavaScript
+// Enter leads to a page that links the alerts index; theme/assets/search.js turns it into a combobox
+// with results as you type, and finds the search files from the base path and the engine from its asset
+// URL given here.
 
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
@@ -10,10 +12,11 @@ export function search(data: PageData): ElementContent[] {
   const { assets } = data;
   if (!assets['search.js'] || !assets['search-engine.js']) return [];
   return [
-    h('div', { className: ['site-search'], role: 'search', hidden: true, dataBasePath: data.site.basePath, dataSearchEngine: assets['search-engine.js'] }, [
+    h('form', { className: ['site-search'], role: 'search', action: `${data.site.basePath}search/`, method: 'get', dataBasePath: data.site.basePath, dataSearchEngine: assets['search-engine.js'] }, [
       h('input', {
         type: 'search',
-        placeholder: 'Search alerts, metrics… (press /)',
+        name: 'q',
+        placeholder: 'Search runbooks, alerts, metrics… (/)',
         'aria-label': 'Search runbooks',
         autocomplete: 'off',
         spellcheck: 'false',

@@ -1,0 +1,89 @@
+// The body index: the sections of every page (their intro and `##` sections, numbered in document order
+// across the site) as an inverted index, split by term range into shards, and per page a file of its
+// section texts for the browser's snippets and phrase checks. Terms come from the browser's own
+// tokeniser (theme/assets/search-engine.js, loaded from the built-in theme), so a query's terms are the
+// index's. Every file is named by a hash of its content, so a host can cache it forever.
+//
+// A shard is `{ "terms": { term: postings } }`, postings a list of numbers, one per section holding the
+// term: (section number minus the previous one) * 8 + the term's count there (at most 7).
+// Shards are cut at a size rather than at a first letter: the corpus's `s` terms are ten times its
+// `q` terms, and a query needs one shard per term whatever the cut.
+
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../util/package-root.js';
+import type { SearchDocument } from './documents.js';
+import type { BodyFiles } from './index-file.js';
+
+interface SearchEngineModule {
+  tokenize(text: string): string[];
+  slugOf(heading: string): string;
+}
+
+export const searchEngine = (await import(pathToFileURL(path.join(packageRoot, 'theme', 'assets', 'search-engine.js')).href)) as SearchEngineModule;
+
+/** A shard is cut once its JSON passes this many bytes (about a quarter of it gzipped). */
+export const SHARD_BYTES = 30_000;
+
+const MAX_COUNT = 7;
+
+export interface BodyIndex extends BodyFiles {
+  /** Files to write under search/: `body/<hash>.json` and `text/<hash>.json`. */
+  readonly files: readonly { readonly path: string; readonly content: string }[];
+}
+
+export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
+  /** Per term: its postings, the last section holding it, and the postings' JSON size (to cut shards at a size). */
+  const postings = new Map<string, { list: number[]; last: number; bytes: number }>();
+  let section = 0;
+  const files: { path: string; content: string }[] = [];
+  const written = new Set<string>();
+  const texts = documents.map((document) => {
+    for (const { heading, headings, text } of document.sections) {
+      const counts = new Map<string, number>();
+      for (const term of searchEngine.tokenize([...headings, text].join(' '))) counts.set(term, (counts.get(term) ?? 0) + 1);
+      // The `##` heading is in the name index; here it only tells its section from the others.
+      for (const term of searchEngine.tokenize(heading)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) {
+        let entry = postings.get(term);
+        if (!entry) postings.set(term, (entry = { list: [], last: 0, bytes: 0 }));
+        const value = (section - entry.last) * 8 + Math.min(count, MAX_COUNT);
+        entry.list.push(value);
+        entry.last = section;
+        entry.bytes += String(value).length + 1;
+      }
+      section += 1;
+    }
+    const content = JSON.stringify(document.sections.map((part) => part.text));
+    const hash = hashOf(content);
+    // Pages whose sections read the same (stubs) share one file.
+    if (!written.has(hash)) files.push({ path: `text/${hash}.json`, content });
+    written.add(hash);
+    return hash;
+  });
+
+  const shards: [string, string][] = [];
+  let terms: [string, number[]][] = [];
+  let size = 0;
+  const cut = () => {
+    const content = JSON.stringify({ terms: Object.fromEntries(terms) });
+    const name = `${hashOf(content)}.json`;
+    files.push({ path: `body/${name}`, content });
+    shards.push([shards.length === 0 ? '' : terms[0]![0], name]);
+    terms = [];
+    size = 0;
+  };
+  for (const term of [...postings.keys()].sort()) {
+    const { list, bytes } = postings.get(term)!;
+    terms.push([term, list]);
+    size += term.length + bytes + 5;
+    if (size >= SHARD_BYTES) cut();
+  }
+  if (terms.length > 0 || shards.length === 0) cut();
+  return { shards, texts, files };
+}
+
+function hashOf(content: string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 10);
+}
