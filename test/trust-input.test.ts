@@ -157,6 +157,12 @@ const hostileInputs: readonly HostileInput[] = [
     message: () => 'error: content/runbooks/AppDown.md:8:1: Unexpected block of more than 1,000 characters without a blank line, expected a shorter paragraph, table or list (break it up with blank lines, or raise `limits.markdownBlockSize` in the site\'s config)',
   },
   {
+    name: 'a page of short blocks holding more inline marks than the parser can hold',
+    files: `-- content/runbooks/AppDown.md --\n# AppDown\n\n${'_a_ _a_ _a_ _a_ _a_\n\n'.repeat(10_001)}`,
+    exitCode: 1,
+    message: () => 'error: content/runbooks/AppDown.md:1:1: Unexpected page with 100,010 inline marks (`*`, `_`, brackets, backticks, `<`, `~`), expected at most 100,000 (the Markdown parser keeps a few KB for each) (split the page, or raise `limits.inlineMarks` in the site\'s config)',
+  },
+  {
     name: 'a 2,000-column table header over many short rows',
     files: `-- content/runbooks/AppDown.md --\n# AppDown\n\n|${' h |'.repeat(2000)}\n|${'---|'.repeat(2000)}\n${'x\n'.repeat(20)}`,
     exitCode: 1,

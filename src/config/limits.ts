@@ -12,6 +12,8 @@ import { z } from 'zod';
 export const inputLimitsSchema = z.strictObject({
   /** Characters of a run of Markdown lines without a blank line (a paragraph, a table, a list). */
   markdownBlockSize: z.number().int().positive().default(65_536),
+  /** Emphasis, link, code and autolink marks of one page: micromark holds all of a page's events at once (1 MB of `_a_ `: 2 GB). */
+  inlineMarks: z.number().int().positive().default(100_000),
   /** Cells of one GFM table: its header's columns times its rows. */
   tableCells: z.number().int().positive().default(20_000),
   /** Characters of a page's front matter. */

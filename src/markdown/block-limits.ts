@@ -2,10 +2,12 @@
 // quadratic in the length of one block of lines, and a GFM table pads every row to its header's columns,
 // so a megabyte paragraph or a 2,000-column header over many rows takes minutes or all memory. This scans
 // a page's body as written (one pass, linear) and rejects, at the block's first line, a run of lines
-// without a blank line longer than `limits.markdownBlockSize` and a table with more cells than
-// `limits.tableCells`. Code fences are not told apart: whether a line opens one depends on HTML blocks
-// and list items around it, and a wrong guess would let a hostile block through, so a long block counts
-// wherever it is. It parses nothing and changes nothing.
+// without a blank line longer than `limits.markdownBlockSize`, a table with more cells than
+// `limits.tableCells`, and, at line 1, a page with more inline marks than `limits.inlineMarks`: micromark
+// holds every event of a page at once, so 1 MB of `_a_ ` in 64 KB blocks still takes 2 GB and 45 s.
+// Code fences are not told apart: whether a line opens one depends on HTML blocks and list items around
+// it, and a wrong guess would let a hostile block through, so a long block counts wherever it is. It
+// parses nothing and changes nothing.
 
 import { raiseLimitHint, type InputLimits } from '../config/limits.js';
 import { SiteError } from '../util/diagnostics.js';
@@ -16,7 +18,11 @@ export interface BlockPlace {
   readonly lineOffset: number;
 }
 
-export function assertParsableBlocks(body: string, place: BlockPlace, limits: Pick<InputLimits, 'markdownBlockSize' | 'tableCells'>): void {
+export function assertParsableBlocks(body: string, place: BlockPlace, limits: Pick<InputLimits, 'markdownBlockSize' | 'tableCells' | 'inlineMarks'>): void {
+  const marks = inlineMarkCount(body);
+  if (marks > limits.inlineMarks) {
+    throw limitError(place, 0, `Unexpected page with ${marks.toLocaleString('en')} inline marks (\`*\`, \`_\`, brackets, backticks, \`<\`, \`~\`), expected at most ${limits.inlineMarks.toLocaleString('en')} (the Markdown parser keeps a few KB for each)`, raiseLimitHint('inlineMarks', 'split the page'), 'markdown/too-many-marks');
+  }
   let blockStart = -1;
   let blockLine = 0;
   let tableColumns = 0;
@@ -51,6 +57,16 @@ export function assertParsableBlocks(body: string, place: BlockPlace, limits: Pi
     if (newline === -1) break;
     start = newline + 1;
   }
+}
+
+/** Characters that open or close emphasis, links, code or autolinks: each costs the parser events and memory. */
+function inlineMarkCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char === 0x2a || char === 0x5f || char === 0x5b || char === 0x5d || char === 0x60 || char === 0x3c || char === 0x7e) count += 1;
+  }
+  return count;
 }
 
 /** A line of only blanks and `>` ends a paragraph, in a block quote or out of one. */
