@@ -11,7 +11,7 @@ import { runbookUrl } from '../src/annotate/runbook-url.js';
 import { checkSite } from '../src/check/check-site.js';
 import { parseRuleFile } from '../src/rules/rule-index.js';
 import { runCliCaptured as cli } from './helpers/cli.js';
-import { snapshotFiles, writeSite } from './helpers/site.js';
+import { snapshotSources, writeSite } from './helpers/site.js';
 
 const sites: string[] = [];
 afterAll(() => sites.forEach((site) => rmSync(site, { recursive: true, force: true })));
@@ -139,7 +139,7 @@ function fieldsBut(text: string, key: string) {
 describe('annotate', () => {
   test('adds the runbook URL to each alert with a runbook and corrects the dead one; only annotation lines change', async () => {
     const source = annotateFixture();
-    const before = snapshotFiles(source);
+    const before = snapshotSources(source);
     const { code, stdout, stderr } = await cli('annotate', '--source', source);
     expect(code).toBe(0);
     expect(stdout).toEqual([
@@ -175,18 +175,18 @@ describe('annotate', () => {
     expect(readFileSync(path.join(source, 'rules/flow.yml'))).toEqual(before['rules/flow.yml']);
 
     // check now finds no dead annotation; a second run changes nothing.
-    const after = snapshotFiles(source);
+    const after = snapshotSources(source);
     expect((await checkSite({ source })).findings.filter((finding) => finding.kind === 'dead-annotation-url')).toEqual([]);
     const again = await annotateSite({ source });
     expect(again.changed).toEqual([]);
-    expect(snapshotFiles(source)).toEqual(after);
+    expect(snapshotSources(source)).toEqual(after);
   });
 
   test('--dry-run prints a unified diff and writes nothing', async () => {
     const source = annotateFixture();
-    const before = snapshotFiles(source);
+    const before = snapshotSources(source);
     const { stdout, stderr } = await cli('annotate', '--source', source, '--dry-run');
-    expect(snapshotFiles(source)).toEqual(before);
+    expect(snapshotSources(source)).toEqual(before);
     expect(stderr.at(-1)).toBe('Would write 5 annotations in 2 rule files (2 lines removed, 8 added); 2 left alone');
     const diff = stdout.join('\n');
     expect(diff).toContain([

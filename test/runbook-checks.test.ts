@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../src/check/check-site.js';
 import { runCliCaptured as cli } from './helpers/cli.js';
-import { snapshotFiles, writeSite } from './helpers/site.js';
+import { snapshotSources, writeSite } from './helpers/site.js';
 
 const sites: string[] = [];
 afterAll(() => sites.forEach((site) => rmSync(site, { recursive: true, force: true })));
@@ -157,11 +157,11 @@ expr: up{job="my  app"}   == 0
 
   test('`check --fix rule-copy-drift` rewrites only the copies; a second check finds no drift', async () => {
     const source = driftSite();
-    const before = snapshotFiles(source);
+    const before = snapshotSources(source);
     const fixed = await cli('check', '--source', source, '--fix', 'rule-copy-drift');
     expect(fixed.stderr).toEqual(['Fixed 2 rule-copy-drift findings in 2 files: content/runbooks/AppDown.md, content/runbooks/Plain.md']);
     expect(fixed.stdout.join('\n')).not.toContain('[rule-copy-drift]');
-    const after = snapshotFiles(source);
+    const after = snapshotSources(source);
     const changed = Object.keys(after).filter((file) => !after[file]!.equals(before[file]!));
     expect(changed).toEqual(['content/runbooks/AppDown.md', 'content/runbooks/Plain.md']);
     const page = readFileSync(path.join(source, 'content/runbooks/AppDown.md'), 'utf8');
@@ -191,7 +191,7 @@ expr: up{job="my  app"}   == 0
     ].join('\n'));
     const again = await cli('check', '--source', source, '--fix', 'rule-copy-drift');
     expect(again.stderr).toEqual(['Fixed 0 rule-copy-drift findings in 0 files']);
-    expect(snapshotFiles(source)).toEqual(after);
+    expect(snapshotSources(source)).toEqual(after);
   });
 
   test('keeps a page\'s CRLF line ends and BOM when fixing it', async () => {

@@ -43,3 +43,8 @@ export function snapshotFiles(folder: string): Record<string, Buffer> {
   }
   return files;
 }
+
+/** The site's own files (its sources), without the build cache runbook-site keeps beside them. */
+export function snapshotSources(site: string): Record<string, Buffer> {
+  return Object.fromEntries(Object.entries(snapshotFiles(site)).filter(([file]) => !file.startsWith('.runbook-site-cache/')));
+}
