@@ -44,7 +44,8 @@ describe('init', () => {
     expect(result.warnings).toEqual([]);
     const runbook = readFileSync(path.join(site, 'public/runbooks/example/exampletargetdown/index.html'), 'utf8');
     expect(runbook).toContain('ExampleTargetDown');
-    expect(runbook).toMatch(/<code class="hljs language-yaml"[^>]*><span class="hljs-attr">alert:<\/span> <span class="hljs-string">ExampleTargetDown<\/span>\n<span class="hljs-attr">expr:<\/span>/);
+    expect(runbook).toMatch(/<code class="hljs language-yaml"[^>]*>(<span class="line[^"]*">)?<span class="hljs-attr">alert:<\/span> <span class="hljs-string">ExampleTargetDown<\/span>/);
+    expect(runbook).toContain('<span class="hljs-attr">expr:</span>');
     expect(runbook).toContain('class="book-tabs"');
     expect(readdirSync(path.join(site, 'public/runbooks/example'))).toContain('exampletargetdown');
   });

@@ -83,8 +83,10 @@ test('--missing writes every alert without a runbook, fills empty files, skips f
   expect(code).toBe(1);
   expect(read(site, `${runbooks}/AppQueueFull.md`)).toBe(before);
 
+  // The pages `new` writes have their Meaning, Impact, Diagnosis and Mitigation still to be written,
+  // which check reports (missing-section); besides those, only the skipped alert lacks a runbook.
   const { findings } = await checkSite({ source: site });
-  expect(findings.map((finding) => [finding.kind, finding.message])).toEqual([
+  expect(findings.filter((finding) => finding.kind !== 'missing-section').map((finding) => [finding.kind, finding.message])).toEqual([
     ['alert-without-runbook', 'Alert `AppQueueFull` has no runbook: no page shows it with the `rule` shortcode'],
   ]);
 });
