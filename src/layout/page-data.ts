@@ -22,7 +22,7 @@ import { createSiteMenu } from './menu.js';
 import { addRuleBlocks } from './rule-block.js';
 import { addInlineCodeBreaks } from './word-breaks.js';
 import type { ChildLink, Link, PageData, PageKindName, PageRule, SiteData, TocEntry } from '../theme-api/types.js';
-import { addRuleLinks } from './rule-links.js';
+import { actionLinks, addMetricLinks } from './rule-links.js';
 import { metricNames } from '../rules/promql/index.js';
 import { metricPath } from '../site/metrics-index.js';
 
@@ -118,7 +118,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         });
       }
       // Every metric of every rule expression has a page (src/outputs/metric-pages.ts).
-      addRuleLinks(content, rules, { links: model.config.links, metricUrl: (name) => links.relative(metricPath(name)), metricsOf: (rule) => metricNames(rule.expr) });
+      addMetricLinks(content, rules, { metricUrl: (name) => links.relative(metricPath(name)), metricsOf: (rule) => metricNames(rule.expr) });
       const parent = model.site.sectionOf.get(page);
       const ownSection = model.sectionByPage.get(page);
       const { previous, next } = menu.neighboursOf(page);
@@ -145,7 +145,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         next,
         editUrl: editUrl(model.config.params, page),
         lastmod: lastmodOf(page),
-        rules: rules.map(summaryOf),
+        rules: rules.map((rule) => pageRuleOf(rule, model.config.links)),
         assets,
         scripts: pageScriptsOf(page).map((script) => links.relative(`/${script.outputPath}`)),
       };
@@ -224,7 +224,7 @@ function editUrl(params: SiteConfig['params'], page: Page): string | undefined {
   return parts.filter((part) => part).join('/');
 }
 
-function summaryOf(rule: AlertRule): PageRule {
+function pageRuleOf(rule: AlertRule, links: SiteConfig['links']): PageRule {
   return {
     alert: rule.alert,
     file: rule.file,
@@ -232,6 +232,6 @@ function summaryOf(rule: AlertRule): PageRule {
     severity: rule.severity,
     for: rule.for,
     summary: rule.annotations.summary,
-    actions: [],
+    actions: actionLinks(rule, links),
   };
 }

@@ -1,10 +1,11 @@
-// Links on each Alert Rule block of a page (the `div.rule-block` elements rule-block.ts makes, whose
+// Links of each Alert Rule block of a page (the `div.rule-block` elements rule-block.ts makes, whose
 // `data-rule-index` names the rule): the metric names of the rule's `expr` (the `pql-metric` tokens of
-// its PromQL highlighting) become links to their metric pages (/metrics/<name>/), and a row of action
-// links is added to the block, each only when the config's `links:` section sets it up: the expression
-// graphed in Prometheus, a new Alertmanager silence for the alert, and URL templates filled with
-// {{alert}}, {{expr}}, {{file}} and {{group}}. Every value put in a URL is percent-encoded; nothing is
-// requested at build time. The block's own markup is kept: a token's content moves into the link.
+// its PromQL highlighting) become links to their metric pages (/metrics/<name>/); and the rule's action
+// links, each only when the config's `links:` section sets it up: the expression graphed in Prometheus,
+// a new Alertmanager silence for the alert, and URL templates filled with {{alert}}, {{expr}}, {{file}}
+// and {{group}}, which PageData carries for the theme to draw (theme/layouts/parts/rule-block.ts).
+// Every value put in a URL is percent-encoded; nothing is requested at build time. The block's own
+// markup is kept: a token's content moves into the link.
 
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -12,22 +13,17 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { SiteConfig } from '../config/config.js';
 import type { AlertRule } from '../rules/types.js';
+import type { RuleAction } from '../theme-api/types.js';
 import { tokenClass } from '../rules/promql/index.js';
 
-export interface RuleLinkOptions {
-  readonly links: SiteConfig['links'];
+export interface MetricLinkOptions {
   /** URL of a metric's page. */
   metricUrl(name: string): string;
   /** The metric names of a rule's expression. */
   metricsOf(rule: AlertRule): readonly string[];
 }
 
-export interface ActionLink {
-  readonly title: string;
-  readonly url: string;
-}
-
-export function addRuleLinks(content: Root, rules: readonly AlertRule[], options: RuleLinkOptions): void {
+export function addMetricLinks(content: Root, rules: readonly AlertRule[], options: MetricLinkOptions): void {
   if (rules.length === 0) return;
   visit(content, 'element', (block: Element) => {
     const classes = block.properties.className;
@@ -35,27 +31,23 @@ export function addRuleLinks(content: Root, rules: readonly AlertRule[], options
     const rule = rules[Number(block.properties.dataRuleIndex)];
     if (!rule) return;
     linkMetrics(block, new Set(options.metricsOf(rule)), options);
-    const actions = actionLinks(rule, options.links);
-    if (actions.length === 0) return;
-    block.children.push(h('p', { className: ['rule-actions'], 'aria-label': `Tools for alert ${rule.alert}` },
-      actions.flatMap((action, index) => [...(index > 0 ? [' · '] : []), h('a', { href: action.url, rel: 'noopener' }, action.title)])));
   });
 }
 
 /** The configured action links of a rule, in the order of the config's keys. */
-export function actionLinks(rule: AlertRule, links: SiteConfig['links']): ActionLink[] {
-  const actions: ActionLink[] = [];
+export function actionLinks(rule: AlertRule, links: SiteConfig['links']): RuleAction[] {
+  const actions: RuleAction[] = [];
   const trimmedExpr = rule.expr.trim();
   if (links.prometheus) {
-    actions.push({ title: 'Graph in Prometheus', url: `${withoutSlash(links.prometheus)}/graph?g0.expr=${encodeURIComponent(trimmedExpr)}&g0.tab=0` });
+    actions.push({ kind: 'graph', title: 'Graph in Prometheus', url: `${withoutSlash(links.prometheus)}/graph?g0.expr=${encodeURIComponent(trimmedExpr)}&g0.tab=0` });
   }
   if (links.alertmanager) {
     const filter = `{alertname="${rule.alert.replace(/["\\]/g, '\\$&')}"}`;
-    actions.push({ title: 'Silence in Alertmanager', url: `${withoutSlash(links.alertmanager)}/#/silences/new?filter=${encodeURIComponent(filter)}` });
+    actions.push({ kind: 'silence', title: 'Silence in Alertmanager', url: `${withoutSlash(links.alertmanager)}/#/silences/new?filter=${encodeURIComponent(filter)}` });
   }
   const values: Record<string, string> = { alert: rule.alert, expr: trimmedExpr, file: rule.file, group: rule.group };
   for (const template of links.templates ?? []) {
-    actions.push({ title: template.title, url: template.url.replace(/\{\{\s*(alert|expr|file|group)\s*\}\}/g, (_, name: string) => encodeURIComponent(values[name]!)) });
+    actions.push({ kind: 'link', title: template.title, url: template.url.replace(/\{\{\s*(alert|expr|file|group)\s*\}\}/g, (_, name: string) => encodeURIComponent(values[name]!)) });
   }
   return actions;
 }
@@ -65,7 +57,7 @@ function withoutSlash(url: string): string {
 }
 
 /** Moves the content of each metric token naming one of `names` into a link to the metric's page. */
-function linkMetrics(block: Element, names: ReadonlySet<string>, options: RuleLinkOptions): void {
+function linkMetrics(block: Element, names: ReadonlySet<string>, options: MetricLinkOptions): void {
   const metricClass = tokenClass('metric');
   visit(block, 'element', (token: Element) => {
     const classes = token.properties.className;

@@ -63,7 +63,7 @@ export interface RuleAction extends Link {
 
 /** An alert rule shown on the page, as its rule block draws it (`div.rule-block[data-rule-index]`). */
 export interface PageRule extends RuleSummary {
-  /** Links of the rule block's action bar; empty unless a build step adds some. */
+  /** Links of the rule block's action bar: the tools the config's `links:` section sets up (none by default). */
   readonly actions: readonly RuleAction[];
 }
 
