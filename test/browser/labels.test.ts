@@ -67,6 +67,24 @@ test('a runbook opened with label values shows them in prose, code block and rul
   await page.context().close();
 });
 
+test('the Alertmanager silence link takes the filled-in labels as matchers, quoted and escaped', async () => {
+  const { page, problems } = await site.openPage();
+  const silenceFilter = async () => {
+    const href = await page.locator('a.rule-action-silence').getAttribute('href');
+    return decodeURIComponent(href!.slice(href!.indexOf('?filter=') + '?filter='.length));
+  };
+  await page.goto(`${site.url}${HAPROXY}`);
+  expect(await silenceFilter()).toBe('{alertname="HaproxyBackendConnectionErrors"}');
+  await page.goto(`${site.url}${HAPROXY}${query({ fqdn: 'lb1"}, x="y', backend: 'api\\' })}`);
+  await expect.poll(() => prose(page)).toContain('lb1"}, x="y');
+  expect(await silenceFilter()).toBe('{alertname="HaproxyBackendConnectionErrors",fqdn="lb1\\"}, x=\\"y",backend="api\\\\"}');
+  expect(await page.locator('a.rule-action-silence').getAttribute('href')).toMatch(/^https:\/\/alertmanager\.example\.org\/#\/silences\/new\?filter=[^"<> ]+$/);
+  await notice(page).getByRole('button', { name: 'Show without them' }).click();
+  expect(await silenceFilter()).toBe('{alertname="HaproxyBackendConnectionErrors"}');
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
 test('the copy button copies the filled-in command', async () => {
   const { page, problems } = await site.openPage();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });

@@ -7,6 +7,8 @@
 // never an attribute). A value holding control or invisible characters (a newline, a right-to-left
 // override) is not filled in at all: it could make a command read other than it runs. One holding
 // characters a shell treats specially is filled in and called out in the notice.
+// The Alert Rule block's "Silence in Alertmanager" link gets the filled-in labels as matchers beside
+// `alertname` (each value quoted and escaped as a matcher, the whole filter percent-encoded).
 // Without scripts, or without parameters, the page reads as built: placeholders as written.
 (function () {
   'use strict';
@@ -52,6 +54,25 @@
     });
   }
 
+  // `{{ $value }}` is the alert's value, not one of its labels: it is no matcher.
+  var silenceLinks = Array.prototype.slice.call(document.querySelectorAll('a.rule-action-silence'));
+  var builtHrefs = silenceLinks.map(function (link) { return link.getAttribute('href'); });
+  function matcherValue(value) {
+    return '"' + value.replace(/[\\"]/g, '\\$&') + '"';
+  }
+  function updateSilenceLinks(withValues) {
+    silenceLinks.forEach(function (link, index) {
+      var built = builtHrefs[index];
+      var at = built.indexOf('?filter=');
+      if (at === -1) return;
+      var filter = decodeURIComponent(built.slice(at + '?filter='.length));
+      var matchers = withValues ? filled.filter(function (name) { return name !== 'value'; })
+        .map(function (name) { return name + '=' + matcherValue(values.get(name)); }) : [];
+      var withMatchers = matchers.length > 0 ? filter.replace(/\}$/, ',' + matchers.join(',') + '}') : filter;
+      link.setAttribute('href', built.slice(0, at) + '?filter=' + encodeURIComponent(withMatchers));
+    });
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -92,6 +113,7 @@
   button.hidden = !withValues;
   function update() {
     show(withValues);
+    updateSilenceLinks(withValues);
     if (filled.length === 0) status.textContent = 'The link that opened this page carried values this page does not fill in.';
     else status.textContent = withValues ? 'Filled in from the link that opened this page:' : 'Shown as written, without the values of the link that opened this page:';
     button.textContent = withValues ? 'Show without them' : 'Fill them in';
