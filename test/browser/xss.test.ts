@@ -94,8 +94,15 @@ test('the runbook page shows the payloads as text', async () => {
     expect(text).toContain('team: "{{ .Values.team }}"');
   }
   await expect(page.page.getByText(payload.severity).first().isVisible()).resolves.toBe(true);
-  await expect(page.page.getByText(payload.group).first().isVisible()).resolves.toBe(true);
   await expect(page.page.getByText(payload.tag).first().isVisible()).resolves.toBe(true);
+});
+
+// The runbook's glance line shows severity, `for` and summary; the group is shown on the alerts index.
+test('the alerts index shows the hostile group and alert name as text', async () => {
+  const page = await visit('/alerts/');
+  await expectNothingRan(page);
+  await expect(page.page.getByText(payload.group).first().isVisible()).resolves.toBe(true);
+  await expect(page.page.getByText(`Evil"><img src=x onerror="window.__xss='alertname'">`).first().isVisible()).resolves.toBe(true);
 });
 
 test.each([['/'], ['/alerts/'], ['/tags/'], ['/404.html']])('nothing runs on %s', async (sitePath) => {
