@@ -139,7 +139,8 @@ describe('serve session', () => {
     await expect(session.update(new Set([path.normalize('content/runbooks/Notes.md')]))).rejects.toThrow(/DbDown\.md:6/);
     expect(snapshotFiles(destination)).toEqual(before);
 
-    edit('content/runbooks/DbDown.md', runbook('Fixed.'));
+    // Still showing its rule: the section's child list (which shows the rule's severity) is unchanged.
+    edit('content/runbooks/DbDown.md', runbook('{{% rule "db.yml" "DbDown" %}}\n\nFixed.'));
     const fixed = await expectColdOutput(siteDir, destination, session, ['content/runbooks/DbDown.md']);
     expect(fixed.rendered).toBe(2); // both pending pages
   });

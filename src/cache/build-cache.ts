@@ -2,8 +2,9 @@
 // under a key made of everything its render reads, so a rebuild renders only pages whose inputs changed.
 // A page's key hashes: the page itself (front matter and body), the site key (runbook-site's own code,
 // built-in theme and shortcodes, the site's theme/ and shortcodes/ files, the config, the navigation of
-// every page: titles, URLs, kinds, front matter, which layouts draw as menus, children and breadcrumbs;
-// the git commit, which last-modified dates come from)
+// every page: titles, URLs, kinds, front matter and child list entries (severity and summary of the
+// first rule the page references), which layouts draw as menus, children and breadcrumbs; the git
+// commit, which last-modified dates come from)
 // and, checked per entry, the content of each rule file the page read. It never decides what a page
 // looks like; on any doubt (unreadable entry, other format) the page is rendered again.
 
@@ -12,11 +13,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../util/diagnostics.js';
+import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
 import type { SiteModel } from '../site/site.js';
+import { pageDataBuilder } from '../layout/page-data.js';
+import type { ChildLink } from '../theme-api/types.js';
 import { contentHash, type OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
 import { readVerifiedJson, readVerifiedText, writeVerifiedJson } from './verified-file.js';
@@ -110,7 +113,7 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     options.siteModules,
     model.config,
     options.renderOptions,
-    navigationOf(model.site.pages),
+    navigationOf(model),
     gitHead(model.config.siteDir),
   );
   // Rule files are hashed now, before any page reads them, for the same reason as siteModulesFingerprint.
@@ -201,16 +204,28 @@ function removeDeadStaging(cacheDir: string): void {
 }
 
 /** What layouts may draw of every page (menus, children, breadcrumbs, prev/next): any change re-renders all. */
-function navigationOf(pages: readonly Page[]): unknown {
-  return pages.map(navigationKeyOf);
+function navigationOf(model: SiteModel): unknown {
+  return model.site.pages.map((page) => navigationKeyOf(model, page));
 }
 
 /**
  * What other pages' menus, breadcrumbs, children lists, prev/next and ref links may show of a page (all
- * of its front matter, to be safe): shared by the cache key and by `serve`'s page-edit fast path.
+ * of its front matter, to be safe, and its entry in a section's or tag page's child list, which shows the
+ * severity and summary of the first rule its body references): shared by the cache key and by `serve`'s
+ * page-edit fast path. A body whose shortcodes do not parse gets no child list entry: its render reports
+ * the error, in page order.
  */
-export function navigationKeyOf(page: Page): string {
-  return JSON.stringify([page.file, page.kind, page.path, page.title, page.frontMatter]);
+export function navigationKeyOf(model: SiteModel, page: Page): string {
+  return JSON.stringify([page.file, page.kind, page.path, page.title, page.frontMatter, childListEntryOf(model, page)]);
+}
+
+function childListEntryOf(model: SiteModel, page: Page): ChildLink | undefined {
+  try {
+    return pageDataBuilder(model).childLinkOf(page);
+  } catch (error) {
+    if (error instanceof SiteError) return undefined;
+    throw error;
+  }
 }
 
 export function hashOf(...parts: unknown[]): string {

@@ -115,8 +115,8 @@ function pageEdit(state: SessionState, options: SessionOptions, changed: Readonl
   const changedFiles = new Set([...changed].map((file) => path.normalize(file).split(path.sep).join('/')));
   const unchanged = new Map(site.pages.filter((page) => !changedFiles.has(page.file)).map((page) => [page.file, page]));
   const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, unchanged });
-  if (next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationKeyOf(site.pages[index]!) !== navigationKeyOf(page))) return undefined;
   const model: RecordingSiteModel = { ...state.model, site: next, sectionByPage: sectionsByPage(next.root) };
+  if (next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationKeyOf(state.model, site.pages[index]!) !== navigationKeyOf(model, page))) return undefined;
   return { model, pages: next.pages.filter((page) => !unchanged.has(page.file)) };
 }
 
