@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
 import { SiteError } from '../src/util/diagnostics.js';
 import { openSiteSession, type SiteSession } from '../src/serve/session.js';
@@ -68,9 +68,16 @@ async function expectColdOutput(siteDir: string, destination: string, session: S
   return { rendered: update.rendered, result };
 }
 
+/** Each session's site and output folder, removed after its test. */
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
 async function openSession() {
   const siteDir = writeSite(site);
   const destination = mkdtempSync(path.join(tmpdir(), 'runbook-site-session-'));
+  folders.push(siteDir, destination);
   const session = await openSiteSession({ source: siteDir, destination, baseURL, workers: 0 });
   const edit = (file: string, content: string) => writeFileSync(path.join(siteDir, file), content);
   return { siteDir, destination, session, edit };
