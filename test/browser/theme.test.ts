@@ -135,7 +135,8 @@ test('on a phone the menu is behind the Menu button', async () => {
   await page.screenshot({ path: screenshotFile('runbook-phone.png'), fullPage: true });
   await button.click();
   expect(await button.getAttribute('aria-expanded')).toBe('true');
-  expect(await menu.isVisible()).toBe(true);
+  // The drawer slides in (0.15 s): it is visible once its transition has started.
+  await expect.poll(() => menu.isVisible()).toBe(true);
   await page.screenshot({ path: screenshotFile('runbook-phone-menu.png') });
   await menu.getByRole('link', { name: 'HostHighLoad' }).click();
   await page.waitForURL(`${site.url}runbooks/host/hosthighload/`);
