@@ -109,7 +109,7 @@ function runbookFindings(model: SiteModel, rendered: readonly RenderedPage[], in
   const { config } = model;
   const runbooks = rendered.filter(({ page }) => index.referencesOf(page).length > 0);
   const required = config.check.requiredSections ?? defaultRequiredSections;
-  const drifts = ruleCopyDrifts(model, index);
+  const drifts = ruleCopyDrifts(model);
   const stale = staleRunbooks({
     siteDir: config.siteDir,
     contentDir: config.contentDir,

@@ -17,7 +17,7 @@ export const alertsIndexPage: OutputGenerator = (model) => {
   const runbooks = alertRunbooksOf(model);
   const alerts = alertIndexRows(model.rules, runbooks, (page) => runbookLink(model, page));
   // Required sections need the rendered pages: check counts them, this page does not.
-  const coverage = ruleFileCoverage({ rules: model.rules, runbooks, drifts: ruleCopyDrifts(model, runbooks) });
+  const coverage = ruleFileCoverage({ rules: model.rules, runbooks, drifts: ruleCopyDrifts(model) });
   return [renderGeneratedPage(model, { kind: 'alerts', title: 'Alerts', path: ALERTS_INDEX_PATH, description: 'Every alert rule and its runbook', alerts, coverage })];
 };
 

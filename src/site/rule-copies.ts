@@ -18,11 +18,12 @@ import { visit } from 'unist-util-visit';
 import { isMap, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
 import type { Page } from '../content/discover.js';
 import { lineColumnAt } from '../util/diagnostics.js';
+import { memoised } from '../util/memoise.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
 import { parseShortcodes, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
 import { scalarText } from '../rules/rule-index.js';
 import type { AlertRule } from '../rules/types.js';
-import { alertRunbooksOf, type AlertRunbooks } from './alert-runbooks.js';
+import { alertRunbooksOf } from './alert-runbooks.js';
 import type { SiteModel } from './site.js';
 
 /** The fields of a rule that a copy is compared on. */
@@ -257,8 +258,12 @@ export function normaliseExpr(expr: string | undefined): string | undefined {
   return result;
 }
 
-/** The site's rule copies that differ from their rules (check, its fix, and the coverage of /alerts/). */
-export function ruleCopyDrifts(model: SiteModel, index: AlertRunbooks = alertRunbooksOf(model)): CopyDrift[] {
+/**
+ * The site's rule copies that differ from their rules (check, its fix, and the coverage of /alerts/),
+ * found once per site model: check asks for them and then runs the alerts index generator, which asks again.
+ */
+export const ruleCopyDrifts = memoised((model: SiteModel): CopyDrift[] => {
+  const index = alertRunbooksOf(model);
   return copyDrifts({
     pages: model.site.pages,
     shortcodes: model.shortcodes,
@@ -266,4 +271,4 @@ export function ruleCopyDrifts(model: SiteModel, index: AlertRunbooks = alertRun
     allRules: model.rules.all().flatMap((file) => file.rules),
     runbookKeys: [model.config.annotate.key],
   });
-}
+});
