@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import { loadSite } from '../site/site.js';
-import { siteAnnotationCheck } from '../check/check-site.js';
+import { siteAnnotationCheck } from '../check/site-check.js';
 import { SiteError } from '../util/diagnostics.js';
 import { editRuleAnnotations, type AnnotationEdit } from './rule-file-edit.js';
 import { runbookLabelParameters } from './runbook-labels.js';

@@ -17,7 +17,9 @@ import type { SiteModel } from '../site/site.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import type { PageLookup, PageTarget } from '../shortcodes/types.js';
 import { contentHash } from '../write/output-update.js';
-import { CACHE_FOLDER, codeFingerprint, hashOf, ruleHashesOf } from './build-cache.js';
+import { ruleHashesOf } from './build-cache.js';
+import { CACHE_FOLDER } from './cache-folder.js';
+import { codeFingerprint, hashOf } from './fingerprints.js';
 import type { BodyReads, RecordedRef, StoredBody } from './rendered-page.js';
 
 /** Bumped when the entry or tree format changes. */

@@ -8,26 +8,23 @@
 // and, checked per entry, the content of each rule file the page read. It never decides what a page
 // looks like; on any doubt (unreadable entry, other format) the page is rendered again.
 
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { listSiteFiles } from '../util/list-files.js';
-import { packageRoot } from '../util/package-root.js';
 import type { SiteModel } from '../site/site.js';
 import { pageDataBuilder } from '../layout/page-data.js';
 import type { ChildLink } from '../theme-api/types.js';
-import { contentHash, type OutputManifest } from '../write/output-update.js';
+import type { OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
+import { codeFingerprint, fileHash, folderFingerprint, gitHead, hashOf } from './fingerprints.js';
+import { CACHE_FOLDER } from './cache-folder.js';
 import { readVerifiedJson, readVerifiedText, writeVerifiedJson } from './verified-file.js';
 import { isRunning } from '../util/running.js';
 
 /** Bumped when the entry format changes. */
 const FORMAT = 2;
-export const CACHE_FOLDER = '.runbook-site-cache';
 
 /**
  * What the cache knows of a page's last render. The HTML itself is a separate file named by its content
@@ -228,18 +225,6 @@ function childListEntryOf(model: SiteModel, page: Page): ChildLink | undefined {
   }
 }
 
-export function hashOf(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\0');
-  return hash.digest('hex');
-}
-
-/** The site's git commit (pages without a date show their last commit's); 'none' outside a repository. */
-function gitHead(siteDir: string): string {
-  const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: siteDir, encoding: 'utf8' });
-  return git.status === 0 ? git.stdout.trim() : 'none';
-}
-
 /**
  * The content hash of every rule file (`.yml`/`.yaml`) under the rules folder, taken when a cache is
  * opened, as the page and body caches check a page's rule dependencies: by the path the page asked for,
@@ -253,38 +238,4 @@ export function ruleHashesOf(siteDir: string, rulesDir: string): (rulePath: stri
     const normalised = path.relative(rulesDir, path.resolve(rulesDir, rulePath)).split(path.sep).join('/');
     return hashes.get(rulePath) ?? hashes.get(normalised) ?? 'missing';
   };
-}
-
-function fileHash(file: string): string {
-  try {
-    return contentHash(readFileSync(file));
-  } catch {
-    return 'missing';
-  }
-}
-
-/** Hash of every file's path and content under `parent/folder` (recursively); 'missing' when it does not exist. */
-function folderFingerprint(parent: string, folder: string): string {
-  const root = path.join(parent, folder);
-  if (!existsSync(root) || !statSync(root).isDirectory()) return 'missing';
-  const hash = createHash('sha256');
-  for (const name of listSiteFiles(parent, folder)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
-  return hash.digest('hex');
-}
-
-let code: string | undefined;
-
-/**
- * runbook-site's own code, built-in theme and shortcodes: the running code folder (dist/ once compiled,
- * the sources under the tests), the theme's assets and the package and lock files (dependency versions).
- */
-export function codeFingerprint(): string {
-  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  code ??= hashOf(
-    ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(codeRoot, folder)),
-    folderFingerprint(packageRoot, path.join('theme', 'assets')),
-    fileHash(path.join(packageRoot, 'package.json')),
-    fileHash(path.join(packageRoot, 'package-lock.json')),
-  );
-  return code;
 }

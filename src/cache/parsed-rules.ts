@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedRuleFiles } from '../rules/rule-index.js';
 import type { RuleFile } from '../rules/types.js';
-import { CACHE_FOLDER, hashOf } from './build-cache.js';
+import { CACHE_FOLDER } from './cache-folder.js';
+import { hashOf } from './fingerprints.js';
 import { readVerifiedJson, writeVerifiedJson } from './verified-file.js';
 
 /** Bumped when RuleFile's shape changes. */

@@ -6,12 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseSource } from '../content/front-matter.js';
 import { loadSite } from '../site/site.js';
-import type { FindingKind } from '../config/check-findings.js';
 import type { CheckOptions } from './check-site.js';
 import { fixedBody } from './rule-copy-drift.js';
 import { ruleCopyDrifts, type CopyDrift } from '../site/rule-copies.js';
-
-export const fixableKinds: readonly FindingKind[] = ['rule-copy-drift'];
 
 export interface FixResult {
   /** Site-relative paths of the files rewritten. */

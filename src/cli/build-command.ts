@@ -21,7 +21,7 @@ export const buildCommand: CommandHandler = async ({ values, stderr }) => {
   return 0;
 };
 
-/** `--workers N`: a whole number, 0 for none; undefined keeps the default (defaultWorkerCount in build.ts). */
+/** `--workers N`: a whole number, 0 for none; undefined keeps the default (defaultWorkerCount in full-build.ts). */
 export function workerCount(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);

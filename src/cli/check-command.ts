@@ -3,8 +3,7 @@
 
 import { checkSite } from '../check/check-site.js';
 import { jsonReport, textReport } from '../check/report.js';
-import { fixableKinds, fixSite } from '../check/fix.js';
-import type { FindingKind } from '../config/check-findings.js';
+import { type FindingKind, fixableKinds } from '../config/check-findings.js';
 import { type CommandHandler, UsageError } from './handler.js';
 
 export const checkCommand: CommandHandler = async ({ values, stdout, stderr }) => {
@@ -18,6 +17,8 @@ export const checkCommand: CommandHandler = async ({ values, stdout, stderr }) =
   const fix = values.fix as string | undefined;
   if (fix !== undefined) {
     if (!fixableKinds.includes(fix as FindingKind)) throw new UsageError(`unexpected --fix \`${fix}\`, expected ${fixableKinds.join(' or ')}`);
+    // Loaded only to fix: the repairs load the whole site, an unchanged check loads nothing.
+    const { fixSite } = await import('../check/fix.js');
     const fixed = await fixSite(options);
     stderr(`Fixed ${fixed.fixes} ${fix} finding${fixed.fixes === 1 ? '' : 's'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${fixed.files.length > 0 ? `: ${fixed.files.join(', ')}` : ''}`);
   }

@@ -35,6 +35,9 @@ export const findingKinds = [
 
 export type FindingKind = (typeof findingKinds)[number];
 
+/** The kinds `check --fix` repairs (src/check/fix.ts). */
+export const fixableKinds: readonly FindingKind[] = ['rule-copy-drift'];
+
 export type FindingLevel = 'error' | 'warning' | 'info';
 
 /**

@@ -12,12 +12,8 @@ import { SiteError, lineColumnAt } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { yamlValueOf } from '../util/yaml-values.js';
 import { LABEL_NAME } from '../util/label-name.js';
+import { CONFIG_FILE_NAMES } from './config-files.js';
 
-/** Config file names looked for, in Hugo's order of preference. */
-export const CONFIG_FILE_NAMES = [
-  'hugo.yaml', 'hugo.yml', 'hugo.toml', 'hugo.json',
-  'config.yaml', 'config.yml', 'config.toml', 'config.json',
-] as const;
 
 const configSchema = z.looseObject({
   baseURL: z.string().default('/'),

@@ -12,7 +12,7 @@
 import { watch } from 'chokidar';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES } from '../config/config.js';
+import { CONFIG_FILE_NAMES } from '../config/config-files.js';
 
 export interface SourceWatcher {
   /** Resolves once the folders are watched (changes after this are reported). */

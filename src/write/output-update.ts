@@ -37,11 +37,16 @@ export interface OutputWriter {
    * symlinks followed as a copy would); nothing when it does not exist.
    */
   writeFolder(source: string, name: string, files?: readonly string[]): void;
+  /** Resolves when the writes under way leave room for more (a producer awaits it between pages). */
+  throttle(): Promise<void>;
   /** Makes the files written the whole content of the destination; returns the new manifest. */
-  commit(): OutputManifest;
+  commit(): Promise<OutputManifest>;
   /** Drops what was written; the destination is left as it was. */
-  abort(): void;
+  abort(): Promise<void>;
 }
+
+/** Writes under way before a producer waits: enough to keep the thread pool busy, few pages in memory. */
+const WRITES_UNDER_WAY = 64;
 
 /** The hash the manifest records for a file's content (strings as UTF-8). */
 export function contentHash(content: string | Uint8Array): string {
@@ -81,8 +86,10 @@ export function openOutput(destination: string, previous: OutputManifest | undef
     writeFolder(source, name, files = listFiles(source)) {
       for (const file of files) write(file, readFileSync(path.join(source, file)), { file: `${name}/${file}`, what: `the static file ${name}/${file}` });
     },
-    commit() {
+    throttle: () => staged.throttle(WRITES_UNDER_WAY),
+    async commit() {
       write(OUTPUT_MARKER, 'This folder is the output of runbook-site build: the next build replaces it whole.\n', { what: 'the output marker' });
+      await staged.settle();
       if (!inPlace) {
         staged.commit();
         return manifestOf(destination, hashes, written, {});

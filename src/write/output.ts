@@ -7,7 +7,9 @@
 // `.<name>.journal`) and is gone when a build ends.
 
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SiteError } from '../util/diagnostics.js';
 import { isRunning } from '../util/running.js';
 import { isConfinedPath } from './output-paths.js';
@@ -15,7 +17,16 @@ import { isConfinedPath } from './output-paths.js';
 export interface StagedOutput {
   /** The staging folder being written. */
   readonly dir: string;
+  /**
+   * Starts writing a file; it is on disk once `settle` resolves. The writes run in libuv's thread pool,
+   * so on two cores the kernel's file creation overlaps the main thread's rendering (a third of a
+   * corpus build's wall time when written synchronously).
+   */
   write(relativePath: string, content: string | Uint8Array): void;
+  /** Resolves once fewer than `limit` writes are under way, so pages wait in memory only that long. */
+  throttle(limit: number): Promise<void>;
+  /** Resolves when every write is on disk; rejects with the first write's failure. */
+  settle(): Promise<void>;
   /** Replaces the destination with the staging folder. */
   commit(): void;
   /**
@@ -23,8 +34,8 @@ export interface StagedOutput {
    * paths), all or nothing across a kill: the plan is journaled first and `recoverOutput` completes it.
    */
   commitInPlace(moves: readonly string[], deletes: readonly string[]): void;
-  /** Removes the staging folder; the destination is left as it was. */
-  abort(): void;
+  /** Removes the staging folder once its writes are done; the destination is left as it was. */
+  abort(): Promise<void>;
 }
 
 /** An in-place update under way: written before the destination changes, removed once it is done. */
@@ -54,17 +65,39 @@ export function stageOutput(destination: string): StagedOutput {
   const dir = mkdtempSync(path.join(parent, stagingPrefix));
   // mkdtemp makes the folder private (0700): a web server running as another user must read the site.
   chmodSync(dir, 0o755);
-  const createdFolders = new Set<string>([dir]);
+  /** Each folder's creation, started by the first file written into it. */
+  const folders = new Map<string, Promise<unknown>>([[dir, Promise.resolve()]]);
+  /** Each file's last write: a file written twice (a replaceable page's URL) is written in order. */
+  const lastWrite = new Map<string, Promise<void>>();
+  const underWay = new Set<Promise<void>>();
+  let failure: { readonly error: unknown } | undefined;
   return {
     dir,
     write(relativePath, content) {
       const target = path.join(dir, relativePath);
       const folder = path.dirname(target);
-      if (!createdFolders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        createdFolders.add(folder);
+      let folderMade = folders.get(folder);
+      if (!folderMade) {
+        folderMade = mkdir(folder, { recursive: true });
+        folders.set(folder, folderMade);
       }
-      writeFileSync(target, content);
+      const written: Promise<void> = (lastWrite.get(target) ?? folderMade)
+        .then(() => writeFile(target, content))
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => underWay.delete(written));
+      underWay.add(written);
+      lastWrite.set(target, written);
+    },
+    async throttle(limit) {
+      // A turn of the event loop either way: the thread pool's finished writes are taken in only then.
+      await nextTurn();
+      while (underWay.size >= limit) await Promise.race(underWay);
+    },
+    async settle() {
+      while (underWay.size > 0) await Promise.all(underWay);
+      if (failure) throw failure.error;
     },
     commit() {
       // Two renames: the old site stays complete until the new one is in place; a kill between them
@@ -82,7 +115,9 @@ export function stageOutput(destination: string): StagedOutput {
       applyJournal(absolute, plan);
       rmSync(journal, { force: true });
     },
-    abort() {
+    async abort() {
+      // Writes still under way would recreate files in the folder being removed.
+      while (underWay.size > 0) await Promise.all(underWay);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -145,6 +180,16 @@ export function recoverOutput(destination: string): void {
  * even a build that then fails on bad content puts the previous output back); nothing is written when
  * no killed build left anything beside the destination.
  */
+/**
+ * True when anything of a build is beside `destination`: its lock (a build under way, or a dead one's),
+ * a staging folder or a journal (a killed build's, for recoverOutput).
+ */
+export function buildTracesBeside(destination: string): boolean {
+  const { parent, stagingPrefix, lock, journal } = siblingsOf(destination);
+  const names = [path.basename(lock), path.basename(journal)];
+  return entriesOf(parent).some((entry) => entry.startsWith(stagingPrefix) || names.some((name) => entry.startsWith(name)));
+}
+
 export function recoverKilledBuild(destination: string): void {
   const { parent, stagingPrefix, journal } = siblingsOf(destination);
   const name = path.basename(journal);

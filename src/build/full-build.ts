@@ -1,0 +1,210 @@
+// The build orchestrator: loads the site model, renders every page (in worker threads, and only the
+// pages the build cache does not hold), runs the output generators and writes the output as it goes
+// (each page as soon as it is done; swapped in atomically, or only the changed files moved in when the
+// previous build's output is intact). It wires the pipeline steps of DESIGN.md and does nothing else.
+// build.ts calls it when the build is not an unchanged one.
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type Diagnostic, SiteError } from '../util/diagnostics.js';
+import type { Page } from '../content/discover.js';
+import { CACHE_FOLDER } from '../cache/cache-folder.js';
+import { type BuildCache, openBuildCache, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
+import { type BodyCache, type BodyCacheOptions, openBodyCache } from '../cache/body-cache.js';
+import type { RenderedPage } from '../cache/rendered-page.js';
+import { openParsedRuleCache } from '../cache/parsed-rules.js';
+import { type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
+import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
+import { generatedOutputs } from '../outputs/index.js';
+import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
+import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
+import type { OutputSource } from '../write/output-paths.js';
+import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';
+import { assertSiteFolder, loadConfig, type SiteConfig } from '../config/config.js';
+import { buildInputs, type OutputOptions, recordBuild } from '../cache/unchanged-build.js';
+import { inputFolders } from '../cache/input-records.js';
+import type { BuildOptions, BuildResult } from './build.js';
+import { strictFailure } from './strict.js';
+import { loadSite } from '../site/site.js';
+import { urlCollisions } from '../content/url-collisions.js';
+import { outputFileOf } from '../content/urls.js';
+import { listSiteFiles } from '../util/list-files.js';
+
+/**
+ * Render workers by default: one per core beyond two. Measured on 2 cores, workers lose: the corpus
+ * builds in 4.5-6.2 s without them and 6.0-7.0 s with two (peak RSS 250 vs 460 MB), 10,000 synthetic
+ * pages in 27.6 vs 28.5 s (637 vs 1,107 MB). Each worker pays module loading, its own site model and JIT
+ * warm-up, and the main thread's file writes need a core of their own.
+ */
+export function defaultWorkerCount(): number {
+  const cores = availableParallelism();
+  return cores > 2 ? cores - 1 : 0;
+}
+
+/** Below this many pages per worker, starting workers costs more than it saves. */
+const PAGES_PER_WORKER = 60;
+
+/** A build that is not an unchanged one (build.ts); `started` is when the build was asked for. */
+export async function fullBuild(options: BuildOptions, started: number): Promise<BuildResult> {
+  const siteDir = path.resolve(options.source ?? '.');
+  // Before the destination's recovery looks beside it: a `--source` that is no folder is the user's to fix.
+  assertSiteFolder(siteDir);
+  const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
+  const useCache = options.cache ?? true;
+  const workers = workersAvailable ? (options.workers ?? defaultWorkerCount()) : 0;
+  // Without cached pages every page renders: start the workers now, so they load while the site is read.
+  const coldStart = !useCache || !existsSync(path.join(siteDir, CACHE_FOLDER));
+  let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
+  let unlock: (() => void) | undefined;
+  try {
+    recoverKilledBuild(destination);
+    const outputOptions: OutputOptions = { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false };
+    // Taken first, before any input is read: an edit racing this build makes the next one run.
+    const inputs = useCache ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions) : undefined;
+    const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
+    const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: siteShortcodesFingerprint(siteDir) } : undefined;
+    const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
+    const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));
+    assertUniqueUrls(model.site.pages);
+    const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
+    const bodies = bodyOptions && openBodyCache(model, bodyOptions);
+    const previousOutput = cache?.outputManifest(destination);
+    assertReplaceableDestination(destination, siteDir, siteSources(model.config), previousOutput ?? cache?.outputManifest(destination, true));
+    // Before anything is written: one build at a time writes the destination, and a killed build's
+    // half-done swap or update is completed or undone.
+    unlock = lockOutput(destination);
+    recoverOutput(destination);
+    const output = openOutput(destination, previousOutput);
+    try {
+      const staticWarnings: Diagnostic[] = [];
+      output.writeFolder(path.join(siteDir, model.config.staticDir), model.config.staticDir, listSiteFiles(siteDir, model.config.staticDir, (warning) => {
+        staticWarnings.push(warning);
+        options.onWarning?.(warning);
+      }));
+      const { rendered, renderedBodies, warnings: pageWarnings } = await renderPages(model, { pages: cache, bodies, bodyOptions }, output, options, () => {
+        pool ??= workers > 0 ? startRenderPool(workers) : undefined;
+        return pool;
+      });
+      const warnings = [...staticWarnings, ...pageWarnings];
+      let redirectCount = 0;
+      for (const file of generatedOutputs(model)) {
+        output.write(file.path, file.content, file.source ?? { what: `the generated ${file.path}` });
+        if (file.redirect) redirectCount += 1;
+        await output.throttle();
+      }
+      if (options.strict && warnings.length > 0) throw strictFailure(warnings);
+      const manifest = await output.commit();
+      cache?.save(model.site.pages, manifest);
+      bodies?.save(model.site.pages);
+      parsedRules?.save();
+      const pages = model.site.pages.length;
+      if (inputs) recordBuild(siteDir, outputOptions, inputs, manifest, { pages, redirects: redirectCount, warnings });
+      return { destination, pages, rendered, renderedBodies, redirects: redirectCount, warnings, durationMs: performance.now() - started };
+    } catch (error) {
+      await output.abort();
+      cache?.discard();
+      bodies?.discard();
+      throw error;
+    }
+  } finally {
+    unlock?.();
+    await pool?.close();
+  }
+}
+
+/** The folders and files of the site that no output may replace or live in. */
+function siteSources(config: SiteConfig): SiteSource[] {
+  const source = (name: string, what: string): SiteSource => ({ path: path.join(config.siteDir, name), what: `the site's ${what} ${name}` });
+  const folder = (name: string, what: string): SiteSource => source(`${name.replace(/\/$/, '')}/`, what);
+  return [
+    folder(config.contentDir, 'content folder'),
+    folder(config.rulesDir, 'rules folder'),
+    folder(config.staticDir, 'static folder'),
+    folder('shortcodes', 'shortcodes folder'),
+    folder('theme', 'theme folder'),
+    folder(CACHE_FOLDER, 'build cache'),
+    ...(config.configFile ? [source(config.configFile, 'config file')] : []),
+  ];
+}
+
+/**
+ * Every page's render, written to `output` as it is done: from the cache when its inputs are unchanged,
+ * else rendered (in workers when there are enough pages, else here). Warnings are reported in page order
+ * as soon as every page before them is done, whichever worker finished first.
+ */
+async function renderPages(
+  model: RecordingSiteModel,
+  caches: { readonly pages?: BuildCache; readonly bodies?: BodyCache; readonly bodyOptions?: BodyCacheOptions },
+  output: OutputWriter,
+  options: BuildOptions,
+  renderPool: () => RenderPool | undefined,
+): Promise<{ rendered: number; renderedBodies: number; warnings: Diagnostic[] }> {
+  const sitePages = model.site.pages;
+  /** Each page's warnings once it is done, by page index. */
+  const pageWarnings: (readonly Diagnostic[] | undefined)[] = new Array(sitePages.length);
+  const missing: number[] = [];
+  // A section page made up from a folder gives way to a generated page at its URL (content/alerts/x.md
+  // makes a section at /alerts/, the alerts index); any other page there is a collision error.
+  const sourceOf = (page: Page): OutputSource => ({ file: page.file, what: `the page ${page.file}`, ...(page.implicit ? { replaceable: true } : {}) });
+  sitePages.forEach((page, index) => {
+    const cached = caches.pages?.lookup(page);
+    // A cache entry is used only when it passes verification (cached.html() answers undefined otherwise).
+    if (cached && output.writeKnown(outputFileOf(page.path), cached.htmlHash, cached.html, sourceOf(page))) pageWarnings[index] = cached.warnings;
+    else missing.push(index);
+  });
+  const warnings: Diagnostic[] = [];
+  let reported = 0;
+  let done = sitePages.length - missing.length;
+  let renderedBodies = 0;
+  const report = () => {
+    for (; reported < sitePages.length && pageWarnings[reported]; reported += 1) {
+      for (const warning of pageWarnings[reported]!) {
+        warnings.push(warning);
+        options.onWarning?.(warning);
+      }
+    }
+  };
+  const onRendered = (index: number, page: RenderedPage) => {
+    const sitePage = sitePages[index]!;
+    const htmlHash = contentHash(page.html);
+    output.writeKnown(outputFileOf(sitePage.path), htmlHash, () => page.html, sourceOf(sitePage));
+    caches.pages?.store(sitePage, page, htmlHash);
+    if (page.body) caches.bodies?.keep(sitePage, page.body);
+    pageWarnings[index] = page.warnings;
+    if (!page.cachedBody) renderedBodies += 1;
+    done += 1;
+    options.onProgress?.(done, sitePages.length);
+    report();
+  };
+  report();
+  options.onProgress?.(done, sitePages.length);
+  const pool = missing.length >= PAGES_PER_WORKER * 2 ? renderPool() : undefined;
+  if (pool) await pool.render({ config: model.config, site: model.site, bodies: caches.bodyOptions }, missing, onRendered);
+  else if (missing.length > 0) {
+    // Loaded on demand: a build served from the cache never loads the Markdown pipeline.
+    const { createPageJob } = await import('./page-job.js');
+    const render = createPageJob(model, caches.bodies);
+    for (const index of missing) {
+      onRendered(index, render(sitePages[index]!));
+      await output.throttle();
+    }
+  }
+  return { rendered: missing.length, renderedBodies, warnings };
+}
+
+/** Two pages writing one URL would silently lose one (see url-collisions.ts). */
+function assertUniqueUrls(pages: readonly Page[]): void {
+  const [collision] = urlCollisions(pages.map((page) => ({ path: page.path, file: page.file, what: 'page' })));
+  if (collision) {
+    throw new SiteError({
+      file: collision.url.file,
+      line: 1,
+      column: 1,
+      reason: `Unexpected second page for URL ${collision.url.path}, already written by ${collision.other.file}`,
+      hint: 'rename one of the files or give one a different `url` or `slug`',
+      ruleId: 'url/duplicate',
+    });
+  }
+}

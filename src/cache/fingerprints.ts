@@ -1,0 +1,59 @@
+// Fingerprints of a build's inputs, each a hash that changes when the input does: of values, of a file, of
+// a folder's files (paths and content), of runbook-site's own code and of the site's git commit. The
+// build, body and page caches key on them, and the unchanged-build record compares them. Kept apart from
+// the caches so that checking a fingerprint loads no part of the render pipeline.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listSiteFiles } from '../util/list-files.js';
+import { packageRoot } from '../util/package-root.js';
+import { contentHash } from '../write/output-update.js';
+
+export function hashOf(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\0');
+  return hash.digest('hex');
+}
+
+/** The site's git commit (pages without a date show their last commit's); 'none' outside a repository. */
+export function gitHead(siteDir: string): string {
+  const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: siteDir, encoding: 'utf8' });
+  return git.status === 0 ? git.stdout.trim() : 'none';
+}
+
+export function fileHash(file: string): string {
+  try {
+    return contentHash(readFileSync(file));
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Hash of every file's path and content under `parent/folder` (recursively); 'missing' when it does not exist. */
+export function folderFingerprint(parent: string, folder: string): string {
+  const root = path.join(parent, folder);
+  if (!existsSync(root) || !statSync(root).isDirectory()) return 'missing';
+  const hash = createHash('sha256');
+  for (const name of listSiteFiles(parent, folder)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
+  return hash.digest('hex');
+}
+
+let code: string | undefined;
+
+/**
+ * runbook-site's own code, built-in theme and shortcodes: the running code folder (dist/ once compiled,
+ * the sources under the tests), the theme's assets and the package and lock files (dependency versions).
+ */
+export function codeFingerprint(): string {
+  const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  code ??= hashOf(
+    ...['src', 'theme', 'shortcodes'].map((folder) => folderFingerprint(codeRoot, folder)),
+    folderFingerprint(packageRoot, path.join('theme', 'assets')),
+    fileHash(path.join(packageRoot, 'package.json')),
+    fileHash(path.join(packageRoot, 'package-lock.json')),
+  );
+  return code;
+}

@@ -1,0 +1,83 @@
+// Records keyed by a command's inputs: what a build or a check came to, kept with the fingerprint of
+// everything it read, so that the next run with the same options finds it only while every input is
+// byte-identical (unchanged-build.ts, check/check-site.ts). The inputs: runbook-site's own code, the
+// command's options, the config file, every file of the site's content, rules, static, theme and
+// shortcodes folders, the git commit (dates of pages without one, runbooks older than their rule) and the
+// installed mermaid (its script is published). They are fingerprinted before the command reads any of
+// them, so an edit racing a run makes the next run compare unequal. On any doubt there is no record: a
+// missing or damaged file, an unreadable folder, another format.
+
+import path from 'node:path';
+import { optionalPackageFile } from '../util/optional-package.js';
+import { CONFIG_FILE_NAMES } from '../config/config-files.js';
+import type { SiteConfig } from '../config/config.js';
+import { CACHE_FOLDER } from './cache-folder.js';
+import { codeFingerprint, fileHash, folderFingerprint, gitHead, hashOf } from './fingerprints.js';
+import { readVerifiedJson, writeVerifiedJson } from './verified-file.js';
+
+/** Bumped when the record's format or what the fingerprint covers changes. */
+const FORMAT = 1;
+
+/** A run's inputs as taken before it read them. */
+export interface RunInputs {
+  readonly fingerprint: string;
+  /** Site-relative folders fingerprinted (the config's content, rules and static folders, theme, shortcodes). */
+  readonly folders: readonly string[];
+}
+
+interface InputRecord<T> extends RunInputs {
+  readonly format: number;
+  readonly value: T;
+}
+
+/** The command (`build`, `check`) and the options of a run that change what it comes to. */
+export interface RunKey {
+  readonly command: string;
+  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+}
+
+/** The site's folders a build or check reads, for takeInputs. */
+export function inputFolders(config: SiteConfig): string[] {
+  return [config.contentDir, config.rulesDir, config.staticDir, 'theme', 'shortcodes'];
+}
+
+/** The fingerprint of every input of a run on `siteDir` reading `folders`; undefined when one cannot be read. */
+export function takeInputs(siteDir: string, folders: readonly string[], key: RunKey): RunInputs | undefined {
+  try {
+    const mermaid = optionalPackageFile('mermaid', 'package.json');
+    const fingerprint = hashOf(
+      FORMAT,
+      codeFingerprint(),
+      key,
+      gitHead(siteDir),
+      mermaid ? fileHash(mermaid) : 'none',
+      CONFIG_FILE_NAMES.map((name) => fileHash(path.join(siteDir, name))),
+      folders.map((folder) => [folder, folderFingerprint(siteDir, folder)]),
+    );
+    return { fingerprint, folders };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the last run of `key` recorded, when every input it read is unchanged; else undefined. */
+export function unchangedRecord<T>(siteDir: string, key: RunKey): T | undefined {
+  const record = readVerifiedJson<InputRecord<T>>(recordFile(siteDir, key));
+  if (record?.format !== FORMAT || !Array.isArray(record.folders)) return undefined;
+  return takeInputs(siteDir, record.folders, key)?.fingerprint === record.fingerprint ? record.value : undefined;
+}
+
+/** Keeps what a successful run of `key` came to, under the inputs it took first. */
+export function keepRecord<T>(siteDir: string, key: RunKey, inputs: RunInputs, value: T): void {
+  const record: InputRecord<T> = { format: FORMAT, ...inputs, value };
+  try {
+    writeVerifiedJson(recordFile(siteDir, key), record);
+  } catch {
+    // A read-only cache folder: the next run does the work again, which is only slower.
+  }
+}
+
+/** One record per command and options: `serve`'s, `build`'s and `check`'s side by side. */
+function recordFile(siteDir: string, key: RunKey): string {
+  return path.join(siteDir, CACHE_FOLDER, `${key.command}-${hashOf(key).slice(0, 16)}.json`);
+}

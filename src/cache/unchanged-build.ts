@@ -1,0 +1,74 @@
+// The unchanged build: a cached build whose every input is byte-identical to the last successful build's
+// with the same options into the same output folder (input-records.ts), and finds that folder exactly as
+// that build left it (set of files, size and mtime of each, against that build's manifest), has nothing
+// to write. It reports what that build reported (pages, redirects, warnings) without loading the site,
+// like make or a build tool's task cache.
+
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../util/diagnostics.js';
+import type { OutputManifest } from '../write/output-update.js';
+import { keepRecord, type RunInputs, type RunKey, takeInputs, unchangedRecord } from './input-records.js';
+
+/** The build options that change what is written where. */
+export interface OutputOptions {
+  /** Absolute output folder. */
+  readonly destination: string;
+  /** The `--base-url` override, if any. */
+  readonly baseURL: string | undefined;
+  readonly buildDrafts: boolean;
+}
+
+/** What a build reported, replayed by an unchanged build. */
+export interface BuildReport {
+  readonly pages: number;
+  readonly redirects: number;
+  readonly warnings: readonly Diagnostic[];
+}
+
+interface BuildRecord extends BuildReport {
+  readonly destination: string;
+  readonly output: OutputManifest['files'];
+}
+
+function runKey(options: OutputOptions): RunKey {
+  return { command: 'build', options: { ...options } };
+}
+
+/** The fingerprint of a build's inputs (input-records.ts), taken before the build reads any. */
+export function buildInputs(siteDir: string, folders: readonly string[], options: OutputOptions): RunInputs | undefined {
+  return takeInputs(siteDir, folders, runKey(options));
+}
+
+/** The last build's report when this build has nothing to do (see the top of this file), else undefined. */
+export function unchangedBuild(siteDir: string, options: OutputOptions): BuildReport | undefined {
+  const record = unchangedRecord<BuildRecord>(siteDir, runKey(options));
+  if (record?.destination !== options.destination || !outputAsWritten(options.destination, record.output)) return undefined;
+  return { pages: record.pages, redirects: record.redirects, warnings: record.warnings };
+}
+
+/** Keeps a successful build's output manifest and report for the next build to compare with. */
+export function recordBuild(siteDir: string, options: OutputOptions, inputs: RunInputs, manifest: OutputManifest, report: BuildReport): void {
+  const record: BuildRecord = { destination: options.destination, output: manifest.files, pages: report.pages, redirects: report.redirects, warnings: report.warnings };
+  keepRecord(siteDir, runKey(options), inputs, record);
+}
+
+/** True when `destination` holds exactly the files of `files`, each of the size and mtime recorded. */
+function outputAsWritten(destination: string, files: OutputManifest['files']): boolean {
+  try {
+    let count = 0;
+    for (const entry of readdirSync(destination, { recursive: true, withFileTypes: true })) {
+      if (entry.isDirectory()) continue;
+      const absolute = path.join(entry.parentPath, entry.name);
+      const file = path.relative(destination, absolute).split(path.sep).join('/');
+      const known = Object.hasOwn(files, file) ? files[file] : undefined;
+      if (!known || !entry.isFile()) return false;
+      const stats = statSync(absolute);
+      if (stats.size !== known.size || stats.mtimeMs !== known.mtimeMs) return false;
+      count += 1;
+    }
+    return count === Object.keys(files).length;
+  } catch {
+    return false;
+  }
+}
