@@ -5,7 +5,8 @@
 // server rebuilds, the tab reloads through live reload; the time is the page's first frame after it was
 // parsed, taken in the page). Also times an edit of the page's title (every page shows it in the menu,
 // so every page's layout is drawn again, from cached bodies), and serve's first answer on a site that
-// `build` has cached (serve uses another base URL: bodies are shared, layouts drawn). Prints the medians.
+// `build` has cached (serve uses another base URL: bodies are shared, layouts drawn): from the start to
+// the page's HTML over HTTP, and to the first build's output written. Prints the medians.
 // A script, not a test: it asserts nothing.
 // Environment: BENCH_RUNS (edits per measure, default 5), BENCH_NO_CORPUS=1.
 
@@ -39,9 +40,15 @@ async function benchServeLatency() {
   });
   try {
     const log = serverLog(serve);
-    const url = (await log.next(/Serving (\S+)/))[1];
-    const firstAnswer = performance.now() - spawned;
+    const serving = log.next(/Serving (\S+)/);
+    const firstBuilt = log.next(/^(Built |error:)/);
+    const url = (await serving)[1];
     const file = runbookFile(path.join(site, 'content'));
+    // The first answer: a runbook page's HTML over HTTP (serve answers pages before its first build is written).
+    const answer = await fetch(new URL(pagePath(site, file), url));
+    if (!answer.ok || !(await answer.text()).includes('</html>')) throw new Error(`serve answered ${answer.status}`);
+    const firstAnswer = performance.now() - spawned;
+    const firstBuild = (await firstBuilt, performance.now() - spawned);
     const tab = await browser.newPage();
     await tab.addInitScript(recordFirstFrame);
     await openWithLiveReload(tab, new URL(pagePath(site, file), url).href);
@@ -58,6 +65,7 @@ async function benchServeLatency() {
     }
     const line = (what, samples) => `${name.padEnd(28)} ${what.padEnd(34)} median ${String(Math.round(median(samples))).padStart(5)} ms  (${samples.map(Math.round).join(', ')})`;
     console.log(line('serve: first answer (build cached)', [firstAnswer]));
+    console.log(line('serve: first build written', [firstBuild]));
     console.log(line('serve: page text edit → visible', textEdits));
     console.log(line('serve: page title edit → visible', titleEdits));
   } finally {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { CACHE_FOLDER } from '../cache/cache-folder.js';
@@ -46,8 +47,12 @@ export function defaultWorkerCount(): number {
 /** Below this many pages per worker, starting workers costs more than it saves. */
 const PAGES_PER_WORKER = 60;
 
-/** A build that is not an unchanged one (build.ts); `started` is when the build was asked for. */
-export async function fullBuild(options: BuildOptions, started: number): Promise<BuildResult> {
+/**
+ * A build that is not an unchanged one (build.ts); `started` is when the build was asked for. `record`
+ * false keeps no unchanged-build record: serve's output folder is new for every run, its records would
+ * only pile up.
+ */
+export async function fullBuild(options: BuildOptions, started: number, { record = true } = {}): Promise<BuildResult> {
   const siteDir = path.resolve(options.source ?? '.');
   // Before the destination's recovery looks beside it: a `--source` that is no folder is the user's to fix.
   assertSiteFolder(siteDir);
@@ -62,13 +67,17 @@ export async function fullBuild(options: BuildOptions, started: number): Promise
     recoverKilledBuild(destination);
     const outputOptions: OutputOptions = { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false };
     // Taken first, before any input is read: an edit racing this build makes the next one run.
-    const inputs = useCache ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions) : undefined;
+    const inputs = useCache && record ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions) : undefined;
     const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
     const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: siteShortcodesFingerprint(siteDir) } : undefined;
     const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
+    // Turns of the event loop between the long steps before the first page: serve answers requests then.
+    await nextTurn();
     const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));
     assertUniqueUrls(model.site.pages);
+    await nextTurn();
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
+    await nextTurn();
     const bodies = bodyOptions && openBodyCache(model, bodyOptions);
     const previousOutput = cache?.outputManifest(destination);
     assertReplaceableDestination(destination, siteDir, siteSources(model.config), previousOutput ?? cache?.outputManifest(destination, true));

@@ -1,8 +1,10 @@
 // `serve`: builds the site into a temporary folder, serves it under the base URL's path with the static
 // server, watches the site's sources and, on every batch of changes, has the build session
 // (serve/session.ts) render the pages they affect, tells open pages to reload, then lets the
-// session write the site-wide files once the pages have reloaded. A failed rebuild leaves the last good
-// site served and shows its error over the page. It does not render anything itself.
+// session write the site-wide files once the pages have reloaded. While a complete build runs (the first,
+// or after an edit other pages show), pages are answered from the newest model (pages-ahead.ts), so the
+// server answers before the site is written. A failed rebuild leaves the last good site served and shows
+// its error over the page. It does not render anything itself.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,8 @@ import { formatDiagnostic, SiteError } from '../util/diagnostics.js';
 import { openSiteSession, type SiteSession } from './session.js';
 import { siteLinks } from '../content/urls.js';
 import { createLiveReload } from './live-reload.js';
-import { startStaticServer } from './static-server.js';
+import { handleStaticRequest, requestedOutputFile, sendContent, startStaticServer } from './static-server.js';
+import type { FilesAhead } from './pages-ahead.js';
 import { watchSources } from './source-watcher.js';
 
 export interface DevServerOptions extends Pick<BuildOptions, 'buildDrafts' | 'cache' | 'workers' | 'onWarning' | 'onProgress'> {
@@ -57,7 +60,23 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const basePath = siteLinks(options.baseURL ?? loadConfig(siteDir).baseURL).basePath;
   const destination = mkdtempSync(path.join(tmpdir(), 'runbook-site-serve-'));
   const live = createLiveReload(basePath);
-  const server = await startStaticServer({ root: destination, basePath, host, port, handle: live.handle, htmlSnippet: live.snippet }).catch((error: unknown) => {
+  /**
+   * While a complete build runs, the newest model's pages and theme assets, answered before the output
+   * folder has them (pages-ahead.ts); any other request waits for the build, then the folder answers.
+   */
+  let ahead: FilesAhead | undefined;
+  let markAnswerable = () => {};
+  const answerable = new Promise<void>((resolve) => (markAnswerable = resolve));
+  const handle: Parameters<typeof startStaticServer>[0]['handle'] = (request, response) => {
+    if (live.handle(request, response)) return true;
+    if (!ahead) return false;
+    const file = requestedOutputFile(destination, basePath, request.url ?? '/');
+    const content = file === undefined ? undefined : ahead(file);
+    if (file !== undefined && content !== undefined) sendContent(file, content, response, live.snippet);
+    else void settled().then(() => handleStaticRequest(destination, basePath, request, response, live.snippet));
+    return true;
+  };
+  const server = await startStaticServer({ root: destination, basePath, host, port, handle, htmlSnippet: live.snippet }).catch((error: unknown) => {
     rmSync(destination, { recursive: true, force: true });
     throw listenError(error, host, port);
   });
@@ -71,15 +90,21 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     live.publish({ kind: 'built', version });
   };
   /** Applies a batch of changes (undefined: anything may have changed): pages first, then the site-wide files. */
+  const onAhead = (files: FilesAhead) => {
+    ahead = files;
+    markAnswerable();
+    // Open tabs reload now and get the newest model's page; they reload again when the build is done.
+    if (session) reload();
+  };
   const rebuild = async (changed: ReadonlySet<string> | undefined) => {
     try {
       let result: BuildResult;
       if (!session) {
-        session = await openSiteSession({ ...options, source: siteDir, destination, baseURL });
+        session = await openSiteSession({ ...options, source: siteDir, destination, baseURL, onAhead }).finally(() => (ahead = undefined));
         result = session.result;
         reload();
       } else {
-        const update = await session.update(changed);
+        const update = await session.update(changed).finally(() => (ahead = undefined));
         // The edited pages are written: open tabs reload now, the site-wide files follow once they have.
         if (update.rendered > 0) reload();
         await live.reloaded(RELOAD_GRACE_MS);
@@ -90,11 +115,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     } catch (error) {
       live.publish({ kind: 'failed', message: error instanceof SiteError ? formatDiagnostic(error) : String((error as Error)?.stack ?? error) });
       options.onBuild?.({ error });
+    } finally {
+      markAnswerable();
     }
   };
 
   // One build at a time; changes during a build make exactly one more, with every path changed meanwhile.
-  let running = rebuild(undefined);
+  let running: Promise<void> = Promise.resolve();
   let changes = new Set<string>();
   let queued = false;
   const onChange = (file: string) => {
@@ -109,19 +136,24 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       await rebuild(batch);
     });
   };
-  // Watching starts with the first build, so an edit made while it runs is not missed.
+  /** Resolves when the build started by the latest change is done. */
+  async function settled() {
+    for (let current = running; ; current = running) {
+      await current;
+      if (current === running) return;
+    }
+  }
+  // The first build starts once the watcher is ready, so an edit made while it runs is not missed (and
+  // the watcher's scan is not starved by the build's work). The server is ready once the first build's
+  // pages can be answered (or it failed), not when its output is written.
   const watcher = watchSources(siteDir, onChange);
-  await Promise.all([running, watcher.ready]);
+  running = watcher.ready.catch(() => undefined).then(() => rebuild(undefined));
+  await answerable;
 
   return {
     url: server.url,
     outputDir: destination,
-    async settled() {
-      for (let current = running; ; current = running) {
-        await current;
-        if (current === running) return;
-      }
-    },
+    settled,
     async close() {
       await watcher.close();
       await running;

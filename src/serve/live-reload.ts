@@ -77,8 +77,9 @@ export function createLiveReload(basePath: string): LiveReload {
 }
 
 /**
- * Runs in the page: remembers the build version it was loaded with; a newer version reloads the page, a
- * failed build draws the overlay (text only, so the message cannot inject markup).
+ * Runs in the page: remembers the build version it was loaded with; a newer version reloads the page (so
+ * does any version, for a page loaded while the latest build had failed), a failed build draws the overlay
+ * (text only, so the message cannot inject markup).
  */
 function clientScript(endpoint: string): string {
   return `(() => {
@@ -92,6 +93,8 @@ function clientScript(endpoint: string): string {
       if (old) old.remove();
       return;
     }
+    // Loaded while the latest build had failed: the page is the last good one, so the next build reloads it.
+    if (loaded === undefined) loaded = -1;
     const overlay = old || document.createElement('div');
     overlay.id = ${JSON.stringify(OVERLAY_ID)};
     overlay.setAttribute('role', 'alert');

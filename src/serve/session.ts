@@ -11,7 +11,8 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import type { BuildOptions, BuildResult } from '../build/build.js';
+import { fullBuild } from '../build/full-build.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { discoverSite, type Page } from '../content/discover.js';
 import { contentHash } from '../write/output-update.js';
@@ -22,10 +23,16 @@ import { outputFileOf } from '../content/urls.js';
 import { navigationKeyOf } from '../cache/build-cache.js';
 import { createPageJob, type PageJob } from '../build/page-job.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
+import { type FilesAhead, filesAhead } from './pages-ahead.js';
 
 export interface SessionOptions extends Omit<BuildOptions, 'source' | 'destination' | 'strict'> {
   source: string;
   destination: string;
+  /**
+   * Called as each complete build starts, with the newest model's files (pages-ahead.ts): until the
+   * build is done, the output folder is behind them.
+   */
+  onAhead?: (files: FilesAhead) => void;
 }
 
 export interface SiteSession {
@@ -68,8 +75,10 @@ export async function openSiteSession(options: SessionOptions): Promise<SiteSess
     changed?.forEach((file) => pending.add(file));
     unknownChanges ||= changed === undefined;
     const edited = unknownChanges ? undefined : pageEdit(state, options, pending);
-    if (!edited) {
-      ({ state, result } = await completeBuild(options));
+    if (!edited || edited.navigationChanged) {
+      // An edited page that fails fails the build: found first, before tabs are sent to the newest model.
+      if (edited) edited.pages.forEach(createPageJob(edited.model));
+      ({ state, result } = await completeBuild(options, edited?.model));
       pending = new Set();
       unknownChanges = false;
       return { rendered: result.pages, complete: () => result };
@@ -105,10 +114,11 @@ export async function openSiteSession(options: SessionOptions): Promise<SiteSess
 }
 
 /**
- * The site after an edit of page text only: the changed files read again (every other page reused) and
- * the pages they are. Undefined when the edit is anything else, or changed what other pages show.
+ * The site after an edit of content files only: the changed files read again (every other page reused)
+ * and the pages they are, and whether the edit changed what other pages show of them (then every page
+ * is drawn again, by a complete build). Undefined when the edit is anything else.
  */
-function pageEdit(state: SessionState, options: SessionOptions, changed: ReadonlySet<string>): { model: RecordingSiteModel; pages: Page[] } | undefined {
+function pageEdit(state: SessionState, options: SessionOptions, changed: ReadonlySet<string>): { model: RecordingSiteModel; pages: Page[]; navigationChanged: boolean } | undefined {
   const { config, site } = state.model;
   const contentFolder = path.normalize(config.contentDir) + path.sep;
   if ([...changed].some((file) => !path.normalize(file).startsWith(contentFolder))) return undefined;
@@ -116,18 +126,21 @@ function pageEdit(state: SessionState, options: SessionOptions, changed: Readonl
   const unchanged = new Map(site.pages.filter((page) => !changedFiles.has(page.file)).map((page) => [page.file, page]));
   const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, unchanged });
   const model: RecordingSiteModel = { ...state.model, site: next, sectionByPage: sectionsByPage(next.root) };
-  if (next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationKeyOf(state.model, site.pages[index]!) !== navigationKeyOf(model, page))) return undefined;
-  return { model, pages: next.pages.filter((page) => !unchanged.has(page.file)) };
+  const navigationChanged = next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationKeyOf(state.model, site.pages[index]!) !== navigationKeyOf(model, page));
+  return { model, pages: next.pages.filter((page) => !unchanged.has(page.file)), navigationChanged };
 }
 
 
 /**
- * A complete build through build.ts, and the session's own model of the site. The model is read first,
- * so an edit racing the build is one the model has not seen: it comes back as a change and is rendered.
+ * A complete build through build.ts, and the session's own model of the site (`known`, the model of a
+ * content edit, else read now). The model is read first, so an edit racing the build is one the model
+ * has not seen: it comes back as a change and is rendered.
  */
-async function completeBuild(options: SessionOptions): Promise<{ state: SessionState; result: BuildResult }> {
-  const model = withRuleRecording(await loadSite({ source: options.source, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
-  const result = await build(options);
+async function completeBuild(options: SessionOptions, known?: RecordingSiteModel): Promise<{ state: SessionState; result: BuildResult }> {
+  const model = known ?? withRuleRecording(await loadSite({ source: options.source, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+  options.onAhead?.(filesAhead(model));
+  // Never an unchanged build (the output folder is this session's own), so not build.ts's check.
+  const result = await fullBuild(options, performance.now(), { record: false });
   const render = createPageJob(model);
   // The first render in this thread loads and compiles the Markdown pipeline: done now, not on the first edit.
   const sample = model.site.pages.find((page) => page.kind === 'page');

@@ -67,6 +67,15 @@ export function resolveRequestPath(root: string, basePath: string, requestUrl: s
   return target;
 }
 
+/** The output file (`/`-separated, `index.html` for a folder URL) a request path names, or undefined (see resolveRequestPath). */
+export function requestedOutputFile(root: string, basePath: string, requestUrl: string): string | undefined {
+  const target = resolveRequestPath(root, basePath, requestUrl);
+  if (target === undefined) return undefined;
+  const relative = path.relative(path.resolve(root), target).split(path.sep).join('/');
+  const folderUrl = (requestUrl.split(/[?#]/, 1)[0] ?? '').endsWith('/');
+  return folderUrl ? path.posix.join(relative, 'index.html') : relative;
+}
+
 function isInside(folder: string, target: string): boolean {
   return target === folder || target.startsWith(folder + path.sep);
 }
@@ -103,9 +112,19 @@ function sendFile(file: string, response: ServerResponse, htmlSnippet: (() => st
     createReadStream(file).pipe(response);
     return;
   }
-  const html = readFileSync(file, 'utf8');
+  response.end(withSnippet(readFileSync(file, 'utf8'), htmlSnippet));
+}
+
+function withSnippet(html: string, htmlSnippet: () => string): string {
   const end = html.lastIndexOf('</body>');
-  response.end(end === -1 ? html + htmlSnippet() : html.slice(0, end) + htmlSnippet() + html.slice(end));
+  return end === -1 ? html + htmlSnippet() : html.slice(0, end) + htmlSnippet() + html.slice(end);
+}
+
+/** Answers with a file's content not (yet) on disk, as a file at `file` (an output path) would be answered. */
+export function sendContent(file: string, content: string | Uint8Array, response: ServerResponse, htmlSnippet?: () => string): void {
+  const extension = path.extname(file);
+  response.writeHead(200, { 'content-type': contentTypes[extension] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  response.end(htmlSnippet && extension === '.html' && typeof content === 'string' ? withSnippet(content, htmlSnippet) : content);
 }
 
 export function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {
