@@ -44,7 +44,16 @@ export function highlightCode(code: string, language: string): ElementContent[] 
 const PLACEHOLDER = /RBSHORTCODE\d+X/g;
 const HAS_PLACEHOLDER = /RBSHORTCODE\d+X/;
 
+/** One renderer per option set for the process: serve makes a page renderer per edit, and building the processor (rehype-highlight registers every language) cost it ~13 ms each time. */
+const renderers = new Map<boolean, MarkdownRenderer>();
+
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
+  let renderer = renderers.get(options.unsafeHtml);
+  if (!renderer) renderers.set(options.unsafeHtml, (renderer = markdownRenderer(options)));
+  return renderer;
+}
+
+function markdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfmLazyAutolinks)
