@@ -1,6 +1,7 @@
 // The static server behind `serve` never hands out a file outside the folder it serves, however the path
 // is spelled, and listens on 127.0.0.1 unless told otherwise. Requests are written on a raw socket, so
-// no client normalises `..` or decodes `%2e` before the server sees them.
+// no client normalises `..` or decodes `%2e` before the server sees them. Fingerprinted assets may be
+// kept by the browser; everything else is asked for again.
 
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
@@ -35,6 +36,9 @@ function siteWithSecrets(): { site: string; secretPath: string } {
   writeFileSync(path.join(site, 'public', 'index.html'), '<h1>home</h1>');
   writeFileSync(path.join(site, 'public', 'runbooks', 'index.html'), '<h1>runbooks</h1>');
   writeFileSync(path.join(site, 'public', '404.html'), '<h1>not found</h1>');
+  mkdirSync(path.join(site, 'public', 'assets'));
+  writeFileSync(path.join(site, 'public', 'assets', 'style.e70587f455.css'), 'body {}');
+  writeFileSync(path.join(site, 'public', 'assets', 'extra.css'), 'p {}');
   writeFileSync(path.join(site, 'secret.txt'), SECRET);
   symlinkSync(path.join(site, 'secret.txt'), path.join(site, 'public', 'linked-secret.txt'));
   symlinkSync(site, path.join(site, 'public', 'linked-folder'));
@@ -92,6 +96,12 @@ describe.each([
       expect([400, 404], request).toContain(response.status);
       expect(response.body, request).not.toContain(SECRET);
     }
+  });
+
+  test('lets the browser keep fingerprinted assets, and asks again for everything else', async () => {
+    const cacheControl = async (target: string) => (await fetch(`http://127.0.0.1:${port}${prefix}${target}`)).headers.get('cache-control');
+    expect(await cacheControl('/assets/style.e70587f455.css')).toBe('public, max-age=31536000, immutable');
+    for (const target of ['/', '/runbooks/', '/assets/extra.css']) expect(await cacheControl(target), target).toBe('no-cache');
   });
 
   test('listens on 127.0.0.1 by default', () => {

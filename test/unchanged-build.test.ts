@@ -107,6 +107,10 @@ describe('unchanged build', () => {
       writeFileSync(path.join(siteDir, 'theme/assets/style.css'), 'body { color: navy; }\n');
     }],
     ['a shortcode edited', (siteDir) => appendFileSync(path.join(siteDir, 'shortcodes/note.mjs'), '// edited\n')],
+    ['packages installed in the site', (siteDir) => {
+      mkdirSync(path.join(siteDir, 'node_modules'), { recursive: true });
+      writeFileSync(path.join(siteDir, 'node_modules/.package-lock.json'), '{"lockfileVersion": 3}\n');
+    }],
   ];
   test.each(inputChanges)('%s: a real build, as an uncached one', async (_, change) => {
     const { siteDir } = await builtSite();

@@ -2,10 +2,12 @@
 // everything it read, so that the next run with the same options finds it only while every input is
 // byte-identical (unchanged-build.ts, check/check-site.ts). The inputs: runbook-site's own code, the
 // command's options, the config file, every file of the site's content, rules, static, theme and
-// shortcodes folders, the git commit (dates of pages without one, runbooks older than their rule) and the
-// installed mermaid (its script is published). They are fingerprinted before the command reads any of
-// them, so an edit racing a run makes the next run compare unequal. On any doubt there is no record: a
-// missing or damaged file, an unreadable folder, another format.
+// shortcodes folders, the git commit (dates of pages without one, runbooks older than their rule), the
+// site's package lock files (what is installed) and the installed mermaid (its script is published).
+// They are fingerprinted before the command reads any of them, so an edit racing a run makes the next
+// run compare unequal. On any doubt there is no record: a missing or damaged file, an unreadable folder,
+// another format. Site modules importing files outside theme/ and shortcodes/ are not followed (as the
+// page cache does not).
 
 import path from 'node:path';
 import { optionalPackageFile } from '../util/optional-package.js';
@@ -51,6 +53,8 @@ export function takeInputs(siteDir: string, folders: readonly string[], key: Run
       key,
       gitHead(siteDir),
       mermaid ? fileHash(mermaid) : 'none',
+      // The site's installed packages (runbook-site's own dependencies among them, when it is one).
+      ['package-lock.json', path.join('node_modules', '.package-lock.json')].map((file) => fileHash(path.join(siteDir, file))),
       CONFIG_FILE_NAMES.map((name) => fileHash(path.join(siteDir, name))),
       folders.map((folder) => [folder, folderFingerprint(siteDir, folder)]),
     );

@@ -97,7 +97,7 @@ export function handleStaticRequest(
     file = path.join(file, 'index.html');
   }
   if (file && existsSync(file) && statSync(file).isFile()) {
-    response.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControlOf(file) });
     sendFile(file, response, htmlSnippet);
     return;
   }
@@ -105,6 +105,17 @@ export function handleStaticRequest(
   response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
   if (existsSync(notFound)) sendFile(notFound, response, htmlSnippet);
   else response.end('Not found');
+}
+
+/** A theme asset named by its content hash (`style.e70587f455.css`): what that URL answers never changes. */
+const FINGERPRINTED = /\.[0-9a-f]{10}\.(css|js)$/;
+
+/**
+ * Fingerprinted assets may be kept (a reload under `serve` then fetches only the page); everything else
+ * is asked for again every time, so an edit shows.
+ */
+function cacheControlOf(file: string): string {
+  return FINGERPRINTED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 function sendFile(file: string, response: ServerResponse, htmlSnippet: (() => string) | undefined): void {
@@ -123,7 +134,7 @@ function withSnippet(html: string, htmlSnippet: () => string): string {
 /** Answers with a file's content not (yet) on disk, as a file at `file` (an output path) would be answered. */
 export function sendContent(file: string, content: string | Uint8Array, response: ServerResponse, htmlSnippet?: () => string): void {
   const extension = path.extname(file);
-  response.writeHead(200, { 'content-type': contentTypes[extension] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  response.writeHead(200, { 'content-type': contentTypes[extension] ?? 'application/octet-stream', 'cache-control': cacheControlOf(file) });
   response.end(htmlSnippet && extension === '.html' && typeof content === 'string' ? withSnippet(content, htmlSnippet) : content);
 }
 
