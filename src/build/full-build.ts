@@ -47,12 +47,20 @@ export function defaultWorkerCount(): number {
 /** Below this many pages per worker, starting workers costs more than it saves. */
 const PAGES_PER_WORKER = 60;
 
+/** A site model its caller has read (serve's session), with the fingerprints of the site's modules taken before it read it. */
+export interface ReadSite {
+  readonly model: RecordingSiteModel;
+  /** siteModulesFingerprint and siteShortcodesFingerprint of build-cache.ts. */
+  readonly siteModules: string;
+  readonly siteShortcodes: string;
+}
+
 /**
  * A build that is not an unchanged one (build.ts); `started` is when the build was asked for. `record`
  * false keeps no unchanged-build record: serve's output folder is new for every run, its records would
- * only pile up.
+ * only pile up. `site`: the site as the caller has read it, used instead of reading it again.
  */
-export async function fullBuild(options: BuildOptions, started: number, { record = true } = {}): Promise<BuildResult> {
+export async function fullBuild(options: BuildOptions, started: number, { record = true, site }: { record?: boolean; site?: ReadSite } = {}): Promise<BuildResult> {
   const siteDir = path.resolve(options.source ?? '.');
   // Before the destination's recovery looks beside it: a `--source` that is no folder is the user's to fix.
   assertSiteFolder(siteDir);
@@ -68,12 +76,12 @@ export async function fullBuild(options: BuildOptions, started: number, { record
     const outputOptions: OutputOptions = { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false };
     // Taken first, before any input is read: an edit racing this build makes the next one run.
     const inputs = useCache && record ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions) : undefined;
-    const siteModules = useCache ? siteModulesFingerprint(siteDir) : '';
-    const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: siteShortcodesFingerprint(siteDir) } : undefined;
-    const parsedRules = useCache ? openParsedRuleCache(siteDir) : undefined;
+    const siteModules = useCache ? (site?.siteModules ?? siteModulesFingerprint(siteDir)) : '';
+    const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: site?.siteShortcodes ?? siteShortcodesFingerprint(siteDir) } : undefined;
+    const parsedRules = useCache && !site ? openParsedRuleCache(siteDir) : undefined;
     // Turns of the event loop between the long steps before the first page: serve answers requests then.
     await nextTurn();
-    const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules }));
+    const model = withRuleRecording(site?.model ?? (await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules })));
     assertUniqueUrls(model.site.pages);
     await nextTurn();
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BuildOptions, BuildResult } from '../build/build.js';
-import { fullBuild } from '../build/full-build.js';
+import { fullBuild, type ReadSite } from '../build/full-build.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { discoverSite, type Page } from '../content/discover.js';
 import { contentHash } from '../write/output-update.js';
@@ -20,7 +20,7 @@ import { generatedOutputs } from '../outputs/index.js';
 import { loadSite, sectionsByPage } from '../site/site.js';
 import { listSiteFiles } from '../util/list-files.js';
 import { outputFileOf } from '../content/urls.js';
-import { navigationKeyOf } from '../cache/build-cache.js';
+import { navigationKeyOf, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
 import { createPageJob, type PageJob } from '../build/page-job.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { type FilesAhead, filesAhead } from './pages-ahead.js';
@@ -56,6 +56,8 @@ export interface SessionUpdate {
 /** What the session knows of the output folder: the site it was built from and the generated files. */
 interface SessionState {
   readonly model: RecordingSiteModel;
+  /** The site's module fingerprints, taken before `model` was read (the build's cache keys on them). */
+  readonly modules: Pick<ReadSite, 'siteModules' | 'siteShortcodes'>;
   readonly render: PageJob;
   /** Output generators' files by path → content hash, as written. */
   readonly generated: ReadonlyMap<string, string>;
@@ -78,7 +80,7 @@ export async function openSiteSession(options: SessionOptions): Promise<SiteSess
     if (!edited || edited.navigationChanged) {
       // An edited page that fails fails the build: found first, before tabs are sent to the newest model.
       if (edited) edited.pages.forEach(createPageJob(edited.model));
-      ({ state, result } = await completeBuild(options, edited?.model));
+      ({ state, result } = await completeBuild(options, edited && { model: edited.model, ...state.modules }));
       pending = new Set();
       unknownChanges = false;
       return { rendered: result.pages, complete: () => result };
@@ -136,11 +138,13 @@ function pageEdit(state: SessionState, options: SessionOptions, changed: Readonl
  * content edit, else read now). The model is read first, so an edit racing the build is one the model
  * has not seen: it comes back as a change and is rendered.
  */
-async function completeBuild(options: SessionOptions, known?: RecordingSiteModel): Promise<{ state: SessionState; result: BuildResult }> {
-  const model = known ?? withRuleRecording(await loadSite({ source: options.source, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+async function completeBuild(options: SessionOptions, known?: ReadSite): Promise<{ state: SessionState; result: BuildResult }> {
+  const site = known ?? (await readSite(options));
+  const { model } = site;
   options.onAhead?.(filesAhead(model));
-  // Never an unchanged build (the output folder is this session's own), so not build.ts's check.
-  const result = await fullBuild(options, performance.now(), { record: false });
+  // Never an unchanged build (the output folder is this session's own), so not build.ts's check; and
+  // the build draws the site as the session read it, rather than reading it a second time.
+  const result = await fullBuild(options, performance.now(), { record: false, site });
   const render = createPageJob(model);
   // The first render in this thread loads and compiles the Markdown pipeline: done now, not on the first edit.
   const sample = model.site.pages.find((page) => page.kind === 'page');
@@ -153,7 +157,15 @@ async function completeBuild(options: SessionOptions, known?: RecordingSiteModel
     else otherWarnings.push(warning);
   }
   const { hashes, redirects: redirectCount } = generatedFiles(model);
-  return { state: { model, render, generated: hashes, warnings, otherWarnings, redirects: redirectCount }, result };
+  return { state: { model, modules: { siteModules: site.siteModules, siteShortcodes: site.siteShortcodes }, render, generated: hashes, warnings, otherWarnings, redirects: redirectCount }, result };
+}
+
+/** The site as a build reads it, its modules fingerprinted first (see siteModulesFingerprint). */
+async function readSite(options: SessionOptions): Promise<ReadSite> {
+  const siteModules = siteModulesFingerprint(options.source);
+  const siteShortcodes = siteShortcodesFingerprint(options.source);
+  const model = withRuleRecording(await loadSite({ source: options.source, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+  return { model, siteModules, siteShortcodes };
 }
 
 /** Every output generator's files, as build.ts writes them (a later file replaces an earlier one). */
