@@ -74,7 +74,8 @@ export async function fullBuild(options: BuildOptions, started: number, { record
   try {
     recoverKilledBuild(destination);
     const outputOptions: OutputOptions = { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false };
-    // Taken first, before any input is read: an edit racing this build makes the next one run.
+    // Taken first, before any input is read: an edit racing this build makes the next one run. (loadSite
+    // reads the config again on purpose: the build must use the config the fingerprint saw, or a newer one.)
     const inputs = useCache && record ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions) : undefined;
     const siteModules = useCache ? (site?.siteModules ?? siteModulesFingerprint(siteDir)) : '';
     const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: site?.siteShortcodes ?? siteShortcodesFingerprint(siteDir) } : undefined;

@@ -26,8 +26,11 @@ export interface BuildReport {
   readonly warnings: readonly Diagnostic[];
 }
 
+/**
+ * The record keeps its own copy of the output manifest: the build cache keeps one per output folder
+ * whatever the options, and a build with other options into the same folder replaces it.
+ */
 interface BuildRecord extends BuildReport {
-  readonly destination: string;
   readonly output: OutputManifest['files'];
 }
 
@@ -43,13 +46,14 @@ export function buildInputs(siteDir: string, folders: readonly string[], options
 /** The last build's report when this build has nothing to do (see the top of this file), else undefined. */
 export function unchangedBuild(siteDir: string, options: OutputOptions): BuildReport | undefined {
   const record = unchangedRecord<BuildRecord>(siteDir, runKey(options));
-  if (record?.destination !== options.destination || !outputAsWritten(options.destination, record.output)) return undefined;
+  // The key holds the output folder, so a record found is that folder's.
+  if (!record || !outputAsWritten(options.destination, record.output)) return undefined;
   return { pages: record.pages, redirects: record.redirects, warnings: record.warnings };
 }
 
 /** Keeps a successful build's output manifest and report for the next build to compare with. */
 export function recordBuild(siteDir: string, options: OutputOptions, inputs: RunInputs, manifest: OutputManifest, report: BuildReport): void {
-  const record: BuildRecord = { destination: options.destination, output: manifest.files, pages: report.pages, redirects: report.redirects, warnings: report.warnings };
+  const record: BuildRecord = { output: manifest.files, pages: report.pages, redirects: report.redirects, warnings: report.warnings };
   keepRecord(siteDir, runKey(options), inputs, record);
 }
 

@@ -57,6 +57,10 @@ function optionValue(option: OptionDefinition, value: string | undefined, inline
 function unknownOption(command: CommandDefinition, rawName: string, known: readonly OptionDefinition[]): UsageError {
   const name = rawName.replace(/^-+/, '').split('=')[0]!;
   const close = closeNames(name, known.map((option) => option.name));
-  const suggestion = close.length > 0 ? ` (did you mean ${close.map((candidate) => `\`--${candidate}\``).join(' or ')}?)` : '';
-  return new UsageError(`unknown option \`${rawName}\` for \`${command.name}\`${suggestion}`);
+  return new UsageError(`unknown option \`${rawName}\` for \`${command.name}\`${didYouMean(close.map((candidate) => `--${candidate}`))}`);
+}
+
+/** ` (did you mean \`a\` or \`b\`?)` after a usage error, for the close names found; '' for none. */
+export function didYouMean(close: readonly string[]): string {
+  return close.length > 0 ? ` (did you mean ${close.map((candidate) => `\`${candidate}\``).join(' or ')}?)` : '';
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { closeNames } from '../util/close-names.js';
 import { SiteError, formatDiagnostic } from '../util/diagnostics.js';
 import { packageRoot } from '../util/package-root.js';
-import { parseCommandArguments } from './arguments.js';
+import { didYouMean, parseCommandArguments } from './arguments.js';
 import { commands, globalOptions } from './definitions.js';
 import { type CommandHandler, UsageError } from './handler.js';
 import { commandHelp, globalHelp } from './help.js';
@@ -87,9 +87,7 @@ function unexpectedErrorMessage(error: unknown): string {
 function unknownCommand(name: string): string {
   const isOption = name.startsWith('-');
   const names = isOption ? globalOptions.map((option) => `--${option.name}`) : commands.map((command) => command.name);
-  const close = closeNames(name, names);
-  const suggestion = close.length > 0 ? ` (did you mean ${close.map((candidate) => `\`${candidate}\``).join(' or ')}?)` : '';
-  return `unknown ${isOption ? 'option' : 'command'} \`${name}\`${suggestion}`;
+  return `unknown ${isOption ? 'option' : 'command'} \`${name}\`${didYouMean(closeNames(name, names))}`;
 }
 
 function packageVersion(): string {

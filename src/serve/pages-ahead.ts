@@ -8,17 +8,17 @@
 
 import type { Page } from '../content/discover.js';
 import { outputFileOf } from '../content/urls.js';
-import { createPageJob } from '../build/page-job.js';
+import type { PageJob } from '../build/page-job.js';
 import type { RecordingSiteModel } from '../cache/rule-recording.js';
 import { themeAssets } from '../outputs/theme-assets.js';
 
 /** A file of the output by its `/`-separated path (`runbooks/x/index.html`), or undefined to wait for the build. */
 export type FilesAhead = (outputFile: string) => string | Uint8Array | undefined;
 
-export function filesAhead(model: RecordingSiteModel): FilesAhead {
+/** The files of `model` answered ahead, its pages rendered by `render` (the session's page job for it). */
+export function filesAhead(model: RecordingSiteModel, render: PageJob): FilesAhead {
   let pages: Map<string, Page> | undefined;
   let assets: Map<string, string | Uint8Array> | undefined;
-  let render: ReturnType<typeof createPageJob> | undefined;
   return (outputFile) => {
     assets ??= new Map([...themeAssets(model)].map((file) => [file.path, file.content]));
     const asset = assets.get(outputFile);
@@ -26,7 +26,6 @@ export function filesAhead(model: RecordingSiteModel): FilesAhead {
     pages ??= new Map(model.site.pages.map((page) => [outputFileOf(page.path), page]));
     const page = pages.get(outputFile);
     if (!page) return undefined;
-    render ??= createPageJob(model);
     try {
       return render(page).html;
     } catch {

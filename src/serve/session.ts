@@ -141,11 +141,11 @@ function pageEdit(state: SessionState, options: SessionOptions, changed: Readonl
 async function completeBuild(options: SessionOptions, known?: ReadSite): Promise<{ state: SessionState; result: BuildResult }> {
   const site = known ?? (await readSite(options));
   const { model } = site;
-  options.onAhead?.(filesAhead(model));
+  const render = createPageJob(model);
+  options.onAhead?.(filesAhead(model, render));
   // Never an unchanged build (the output folder is this session's own), so not build.ts's check; and
   // the build draws the site as the session read it, rather than reading it a second time.
   const result = await fullBuild(options, performance.now(), { record: false, site });
-  const render = createPageJob(model);
   // The first render in this thread loads and compiles the Markdown pipeline: done now, not on the first edit.
   const sample = model.site.pages.find((page) => page.kind === 'page');
   if (sample) render(sample);

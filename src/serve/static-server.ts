@@ -97,7 +97,7 @@ export function handleStaticRequest(
     file = path.join(file, 'index.html');
   }
   if (file && existsSync(file) && statSync(file).isFile()) {
-    response.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControlOf(file) });
+    writeFileHead(response, file);
     sendFile(file, response, htmlSnippet);
     return;
   }
@@ -118,6 +118,11 @@ function cacheControlOf(file: string): string {
   return FINGERPRINTED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** The 200 head of a file's answer: its type by extension, and whether the browser may keep it. */
+function writeFileHead(response: ServerResponse, file: string): void {
+  response.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControlOf(file) });
+}
+
 function sendFile(file: string, response: ServerResponse, htmlSnippet: (() => string) | undefined): void {
   if (!htmlSnippet || path.extname(file) !== '.html') {
     createReadStream(file).pipe(response);
@@ -133,9 +138,8 @@ function withSnippet(html: string, htmlSnippet: () => string): string {
 
 /** Answers with a file's content not (yet) on disk, as a file at `file` (an output path) would be answered. */
 export function sendContent(file: string, content: string | Uint8Array, response: ServerResponse, htmlSnippet?: () => string): void {
-  const extension = path.extname(file);
-  response.writeHead(200, { 'content-type': contentTypes[extension] ?? 'application/octet-stream', 'cache-control': cacheControlOf(file) });
-  response.end(htmlSnippet && extension === '.html' && typeof content === 'string' ? withSnippet(content, htmlSnippet) : content);
+  writeFileHead(response, file);
+  response.end(htmlSnippet && path.extname(file) === '.html' && typeof content === 'string' ? withSnippet(content, htmlSnippet) : content);
 }
 
 export function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {

@@ -185,21 +185,24 @@ export function recoverOutput(destination: string): void {
  * a staging folder or a journal (a killed build's, for recoverOutput).
  */
 export function buildTracesBeside(destination: string): boolean {
-  const { parent, stagingPrefix, lock, journal } = siblingsOf(destination);
-  const names = [path.basename(lock), path.basename(journal)];
-  return entriesOf(parent).some((entry) => entry.startsWith(stagingPrefix) || names.some((name) => entry.startsWith(name)));
+  return entryBeside(destination, true);
 }
 
 export function recoverKilledBuild(destination: string): void {
-  const { parent, stagingPrefix, journal } = siblingsOf(destination);
-  const name = path.basename(journal);
-  if (!entriesOf(parent).some((entry) => entry.startsWith(stagingPrefix) || entry.startsWith(name))) return;
+  if (!entryBeside(destination, false)) return;
   const unlock = lockOutput(destination);
   try {
     recoverOutput(destination);
   } finally {
     unlock();
   }
+}
+
+/** Whether a name beside `destination` starts with a staging folder's or the journal's (and, `withLock`, the lock's). */
+function entryBeside(destination: string, withLock: boolean): boolean {
+  const { parent, stagingPrefix, lock, journal } = siblingsOf(destination);
+  const prefixes = [stagingPrefix, path.basename(journal), ...(withLock ? [path.basename(lock)] : [])];
+  return entriesOf(parent).some((entry) => prefixes.some((prefix) => entry.startsWith(prefix)));
 }
 
 /** The names in `folder`; none when it is missing or not a folder (`--source package.json`). */
