@@ -9,6 +9,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build, type BuildOptions } from '../src/build/build.js';
 import { checkSite } from '../src/check/check-site.js';
+import { takeInputs } from '../src/cache/input-records.js';
+import { writeVerifiedJson } from '../src/cache/verified-file.js';
 import { snapshotFiles, temporaryFolder, writeSite } from './helpers/site.js';
 
 const site = `
@@ -161,6 +163,20 @@ describe('unchanged build', () => {
     expect(existsSync(path.join(siteDir, '.public.staging-killed'))).toBe(false);
     await expectAsUncached(siteDir);
   });
+});
+
+test('a record naming a folder outside the site (a cache that came with a repository) is no record', async () => {
+  const { siteDir } = await builtSite();
+  const cache = path.join(siteDir, '.runbook-site-cache');
+  const recordName = readdirSync(cache).find((name) => name.startsWith('build-'))!;
+  const record = JSON.parse(readFileSync(path.join(cache, recordName), 'utf8').split('\n')[1]!);
+  const folders = [...record.folders, '../outside'];
+  const key = { command: 'build', options: { destination: path.join(siteDir, 'public'), baseURL: undefined, buildDrafts: false } };
+  // Forged as its writer would: a fingerprint that matches, over the outside folder too.
+  const forged = { ...record, folders, fingerprint: takeInputs(siteDir, folders, key)!.fingerprint, value: { ...record.value, pages: 99 } };
+  writeVerifiedJson(path.join(cache, recordName), forged);
+  const result = await build({ source: siteDir, workers: 0 });
+  expect(result.pages).toBe(4);
 });
 
 describe('unchanged check', () => {

@@ -67,8 +67,16 @@ export function takeInputs(siteDir: string, folders: readonly string[], key: Run
 /** What the last run of `key` recorded, when every input it read is unchanged; else undefined. */
 export function unchangedRecord<T>(siteDir: string, key: RunKey): T | undefined {
   const record = readVerifiedJson<InputRecord<T>>(recordFile(siteDir, key));
-  if (record?.format !== FORMAT || !Array.isArray(record.folders)) return undefined;
+  if (record?.format !== FORMAT || !Array.isArray(record.folders) || !record.folders.every(isSiteFolder)) return undefined;
   return takeInputs(siteDir, record.folders, key)?.fingerprint === record.fingerprint ? record.value : undefined;
+}
+
+/**
+ * A folder a record may name: relative, inside the site. The cache folder may come with a cloned
+ * repository, and its record must not make a run read (hash) anything outside the site.
+ */
+function isSiteFolder(folder: unknown): boolean {
+  return typeof folder === 'string' && !path.isAbsolute(folder) && !folder.split(/[\\/]/).includes('..');
 }
 
 /** Keeps what a successful run of `key` came to, under the inputs it took first. */
