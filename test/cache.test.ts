@@ -201,6 +201,10 @@ describe('body cache', () => {
       ['front matter a shortcode reads', () => change('content/runbooks/Links.md', (text) => text.replace('team-a', 'team-b')), 1],
       ['draft', () => change('content/runbooks/Notes.md', (text) => text.replace('title: Notes', 'title: Notes\ndraft: true')), 0],
       ['url of a page a ref links to', () => change('content/runbooks/WebSlow.md', (text) => text.replace('title: WebSlow', 'title: WebSlow\nslug: web-slow')), 2],
+      // The alerts index counts copies that drift from their rule; search indexes the new words.
+      ['a drifted rule copy in a comment', () => appendFileSync(path.join(siteDir, 'content/runbooks/DbDown.md'), '\n{{% comment %}}\n```yaml\n- alert: DbDown\n  expr: up == 0\n```\n{{% /comment %}}\nCall the database team.\n'), 1],
+      // The body moves down a line, and a body's warnings name file lines: it renders again.
+      ['tags (a term page appears)', () => change('content/runbooks/WebSlow.md', (text) => text.replace('title: WebSlow', 'title: WebSlow\ntags: [web]')), 1],
       ['rule file', () => writeFileSync(path.join(siteDir, 'rules/db.yml'), 'groups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up{job="postgres"} == 0\n'), 1],
       ['config title', () => change('config.yaml', (text) => text.replace('title: Cache test', 'title: Renamed site')), 0],
       ['theme', () => writeFileSync(path.join(siteDir, 'theme/assets/extra.css'), 'body { color: navy; }\n'), 0],
@@ -216,6 +220,7 @@ describe('body cache', () => {
     expect(files['runbooks/links/index.html']!.toString()).toContain('Owned by team-b');
     expect(files['runbooks/links/index.html']!.toString()).toContain('/docs/runbooks/web-slow/');
     expect(files['runbooks/notes/index.html']!.toString()).toContain('class="warning"');
+    expect(files['tags/web/index.html']!.toString()).toContain('/docs/runbooks/web-slow/');
   });
 
   test('bodies are shared across base URLs: only those that read the base URL render again', async () => {

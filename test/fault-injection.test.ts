@@ -150,9 +150,16 @@ describe('a damaged build cache is a miss', () => {
     }],
     ['a deleted index', (cache) => rmSync(path.join(pagesDir(cache), 'index.json'))],
     ['a truncated index', (cache) => truncateSync(path.join(pagesDir(cache), 'index.json'), 100)],
-    ['a scrambled rules.json', (cache) => {
-      const file = path.join(cache, 'rules.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('AppDown', 'AppGone'));
+    ['a scrambled derived.json', (cache) => {
+      const file = path.join(cache, 'derived.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('AppDown', 'AppGone'));
+    }],
+    ['every kept page scrambled, generated ones included (same size)', (cache) => {
+      const html = path.join(pagesDir(cache), 'html');
+      for (const name of readdirSync(html)) {
+        const file = path.join(html, name);
+        writeFileSync(file, Buffer.from(readFileSync(file).toString('utf8').split('').reverse().join('')));
+      }
     }],
     ['a truncated output manifest', (cache) => {
       for (const name of readdirSync(cache).filter((file) => file.startsWith('output-'))) truncateSync(path.join(cache, name), 60);

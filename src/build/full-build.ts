@@ -15,10 +15,11 @@ import { CACHE_FOLDER } from '../cache/cache-folder.js';
 import { type BuildCache, openBuildCache, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
 import { type BodyCache, type BodyCacheOptions, openBodyCache } from '../cache/body-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
-import { openParsedRuleCache } from '../cache/parsed-rules.js';
+import { openDerivedValues } from '../cache/derived-values.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
+import { cachedGeneratedPages } from '../outputs/generated-page.js';
 import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
 import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
 import type { OutputSource } from '../write/output-paths.js';
@@ -79,10 +80,10 @@ export async function fullBuild(options: BuildOptions, started: number, { record
     const inputs = useCache && record ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions) : undefined;
     const siteModules = useCache ? (site?.siteModules ?? siteModulesFingerprint(siteDir)) : '';
     const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: site?.siteShortcodes ?? siteShortcodesFingerprint(siteDir) } : undefined;
-    const parsedRules = useCache && !site ? openParsedRuleCache(siteDir) : undefined;
+    const derived = useCache && !site ? openDerivedValues(siteDir) : undefined;
     // Turns of the event loop between the long steps before the first page: serve answers requests then.
     await nextTurn();
-    const model = withRuleRecording(site?.model ?? (await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, parsedRules })));
+    const model = withRuleRecording(site?.model ?? (await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, derived })));
     assertUniqueUrls(model.site.pages);
     await nextTurn();
     const cache = useCache ? openBuildCache(model, { renderOptions: { buildDrafts: options.buildDrafts ?? false }, siteModules }) : undefined;
@@ -107,7 +108,7 @@ export async function fullBuild(options: BuildOptions, started: number, { record
       });
       const warnings = [...staticWarnings, ...pageWarnings];
       let redirectCount = 0;
-      for (const file of generatedOutputs(model)) {
+      for (const file of generatedOutputs(model, cache && cachedGeneratedPages(cache))) {
         output.write(file.path, file.content, file.source ?? { what: `the generated ${file.path}` });
         if (file.redirect) redirectCount += 1;
         await output.throttle();
@@ -116,7 +117,7 @@ export async function fullBuild(options: BuildOptions, started: number, { record
       const manifest = await output.commit();
       cache?.save(model.site.pages, manifest);
       bodies?.save(model.site.pages);
-      parsedRules?.save();
+      derived?.save();
       const pages = model.site.pages.length;
       if (inputs) recordBuild(siteDir, outputOptions, inputs, manifest, { pages, redirects: redirectCount, warnings });
       return { destination, pages, rendered, renderedBodies, redirects: redirectCount, warnings, durationMs: performance.now() - started };

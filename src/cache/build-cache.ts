@@ -14,7 +14,8 @@ import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { listSiteFiles } from '../util/list-files.js';
 import type { SiteModel } from '../site/site.js';
-import { pageDataBuilder } from '../layout/page-data.js';
+import { type GeneratedPage, pageDataBuilder } from '../layout/page-data.js';
+import { contentHash } from '../write/output-update.js';
 import type { ChildLink } from '../theme-api/types.js';
 import type { OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
@@ -43,6 +44,8 @@ interface CacheEntry {
 interface CacheIndex {
   readonly format: number;
   readonly entries: Readonly<Record<string, CacheEntry>>;
+  /** Generated pages: hash of the site key, output file and page data → contentHash of the HTML. */
+  readonly generated?: Readonly<Record<string, string>>;
 }
 
 /** A page served from the cache. */
@@ -65,6 +68,11 @@ export interface BuildCache {
    * no build holds every page's HTML, and the cache folder itself changes only in `save`.
    */
   store(page: Page, rendered: RenderedPage, htmlHash: string): void;
+  /**
+   * A generated page's HTML (alerts index, metric, term and search pages, 404): the one kept for the
+   * same output file, page data and site key, else `draw`n now and kept for `save`.
+   */
+  generatedPage(file: string, generated: GeneratedPage, draw: () => string): string;
   /**
    * What the last build wrote to `destination`, to write only what changed. `legacy` also accepts a
    * manifest of a version whose manifests carried no hash: only to recognise its output, whose files are
@@ -123,6 +131,8 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
   const keyOf = (page: Page) => hashOf(siteKey, page);
   /** The entries of this build's pages: served from the cache or rendered now. */
   const live = new Map<string, CacheEntry>();
+  const generated = previous?.format === FORMAT ? (previous.generated ?? {}) : {};
+  const liveGenerated = new Map<string, string>();
   let staging: string | undefined;
   removeDeadStaging(dir);
   /** HTML files that failed verification in `lookup`: `store` writes them again. */
@@ -130,6 +140,17 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
   const discard = () => {
     if (staging) rmSync(staging, { recursive: true, force: true });
     staging = undefined;
+  };
+  /** Puts HTML named by its hash in the staging folder unless the cache holds it intact; false when it cannot. */
+  const stageHtml = (htmlHash: string, html: string): boolean => {
+    if (existsSync(htmlFile(htmlHash)) && !damaged.has(htmlHash)) return true;
+    try {
+      staging ??= mkdtempSync(`${dir}.staging-${process.pid}-`);
+      writeFileSync(path.join(staging, `${htmlHash}.html`), html);
+      return true;
+    } catch {
+      return false;
+    }
   };
   const manifestFile = (destination: string) => path.join(dir, `output-${hashOf(destination).slice(0, 16)}.json`);
 
@@ -151,14 +172,22 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
       const rules = Object.fromEntries(rendered.ruleFiles.map((rulePath) => [rulePath, ruleHash(rulePath)]));
       const entry: CacheEntry = { key: keyOf(page), rules, warnings: rendered.warnings, html: htmlHash };
       live.set(page.file, entry);
-      if (existsSync(htmlFile(entry.html)) && !damaged.has(entry.html)) return;
-      try {
-        staging ??= mkdtempSync(`${dir}.staging-${process.pid}-`);
-        writeFileSync(path.join(staging, `${entry.html}.html`), rendered.html);
-      } catch {
-        // Not cached, rendered again next time (see save).
-        live.delete(page.file);
+      // Not cached, rendered again next time (see save).
+      if (!stageHtml(entry.html, rendered.html)) live.delete(page.file);
+    },
+    generatedPage(file, page, draw) {
+      const key = hashOf(siteKey, file, page);
+      const known = generated[key];
+      const kept = known === undefined ? undefined : readVerifiedText(htmlFile(known), known);
+      if (kept !== undefined) {
+        liveGenerated.set(key, known!);
+        return kept;
       }
+      if (known !== undefined) damaged.add(known);
+      const html = draw();
+      const htmlHash = contentHash(html);
+      if (stageHtml(htmlHash, html)) liveGenerated.set(key, htmlHash);
+      return html;
     },
     outputManifest: (destination, legacy) => readVerifiedJson<OutputManifest>(manifestFile(destination), legacy),
     save(pages, manifest) {
@@ -169,9 +198,13 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
           if (damaged.has(name.replace(/\.html$/, ''))) rmSync(path.join(htmlDir, name), { recursive: true, force: true });
           renameSync(path.join(staging!, name), path.join(htmlDir, name));
         }
-        const index: CacheIndex = { format: FORMAT, entries: Object.fromEntries(pages.flatMap((page) => (live.has(page.file) ? [[page.file, live.get(page.file)!]] : []))) };
+        const index: CacheIndex = {
+          format: FORMAT,
+          entries: Object.fromEntries(pages.flatMap((page) => (live.has(page.file) ? [[page.file, live.get(page.file)!]] : []))),
+          generated: Object.fromEntries(liveGenerated),
+        };
         writeVerifiedJson(indexFile, index);
-        const used = new Set(Object.values(index.entries).map((entry) => `${entry.html}.html`));
+        const used = new Set([...Object.values(index.entries).map((entry) => entry.html), ...liveGenerated.values()].map((hash) => `${hash}.html`));
         for (const name of readdirSync(htmlDir)) if (!used.has(name)) rmSync(path.join(htmlDir, name), { force: true });
         // Entries of an older format (one file per page) are never read again.
         for (const name of readdirSync(pagesDir)) if (name !== 'html' && name !== 'index.json') rmSync(path.join(pagesDir, name), { recursive: true, force: true });

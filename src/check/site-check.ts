@@ -11,7 +11,7 @@ import { alertRunbooksOf, type AlertRunbooks } from '../site/alert-runbooks.js';
 import { SiteError, type Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { alertsNeedingRunbooks, newRunbookPath } from '../scaffold/new-runbook.js';
-import { outputGenerators } from '../outputs/index.js';
+import { generatedOutputs } from '../outputs/index.js';
 import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../build/render-page.js';
 import { type BodyCache, openBodyCache } from '../cache/body-cache.js';
@@ -205,7 +205,7 @@ function publishedFiles(model: SiteModel, publishedPaths: ReadonlySet<string>): 
     if (publishedPaths.has(sitePath) || publishedPaths.has(`${sitePath}/`)) return true;
     files ??= new Set([
       ...listSiteFiles(model.config.siteDir, model.config.staticDir),
-      ...outputGenerators.flatMap((generate) => [...generate(model)].map((file) => file.path)),
+      ...[...generatedOutputs(model)].map((file) => file.path),
     ].map((file) => `/${file}`.replace(/\/index\.html$/, '/')));
     return files.has(sitePath) || files.has(`${sitePath}/`);
   };

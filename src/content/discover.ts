@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
-import { type FrontMatter, normaliseSource, pageTitle, splitFrontMatter } from './front-matter.js';
+import { type FrontMatter, normaliseSource, pageTitle, type SplitPage, splitFrontMatter } from './front-matter.js';
+import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { folderLoopError, statEntry } from '../util/stat-entry.js';
 import { pagePath } from './urls.js';
@@ -55,6 +56,8 @@ export interface DiscoverOptions {
    * moved files are found.
    */
   unchanged?: ReadonlyMap<string, Page>;
+  /** Front matter split by earlier builds (the build cache's), by page source. */
+  derived?: DerivedValues;
 }
 
 export interface DiscoveredSite {
@@ -86,7 +89,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     const known = options.unchanged?.get(file);
     if (known?.kind === kind) return known;
     const source = readUtf8File(path.join(contentRoot, contentPath), file);
-    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(normaliseSource(source), file, options.maxFrontMatterSize);
+    const { frontMatter, body, bodyLineOffset } = splitPageSource(normaliseSource(source), file, options);
     if (frontMatter.draft && !options.buildDrafts) return undefined;
     // A section's page and a leaf bundle's `index.md` are named after their folder.
     const namedAfterFolder = kind !== 'page' || path.posix.basename(contentPath) === LEAF_BUNDLE_INDEX;
@@ -139,6 +142,18 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   const root = walk('', undefined);
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, pages, sectionOf };
+}
+
+/**
+ * splitFrontMatter, or its answer for the same source last time. What is kept is the front matter and
+ * where the body starts (the body is the rest of the source), not the body again.
+ */
+function splitPageSource(source: string, file: string, { maxFrontMatterSize, derived = deriveAlways }: DiscoverOptions): SplitPage {
+  const { frontMatter, bodyStart, bodyLineOffset } = derived.value('front-matter', [source, maxFrontMatterSize], () => {
+    const split = splitFrontMatter(source, file, maxFrontMatterSize);
+    return { frontMatter: split.frontMatter, bodyStart: source.length - split.body.length, bodyLineOffset: split.bodyLineOffset };
+  });
+  return { frontMatter, body: source.slice(bodyStart), bodyLineOffset };
 }
 
 /** Hugo's leaf bundle: a folder whose `index.md` is one page (at the folder's URL) and whose other files are its resources. */

@@ -23,8 +23,7 @@ import { addRuleBlocks } from './rule-block.js';
 import { addInlineCodeBreaks } from './word-breaks.js';
 import type { ChildLink, Link, PageData, PageKindName, PageRule, SiteData, TocEntry } from '../theme-api/types.js';
 import { actionLinks, addMetricLinks } from './rule-links.js';
-import { metricNames } from '../rules/promql/index.js';
-import { metricPath } from '../site/metrics-index.js';
+import { metricNamesOf, metricPath } from '../site/metrics-index.js';
 
 /** URLs of the theme's assets by their path under theme/assets. */
 export function assetUrls(model: SiteModel): Record<string, string> {
@@ -118,7 +117,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
         });
       }
       // Every metric of every rule expression has a page (src/outputs/metric-pages.ts).
-      addMetricLinks(content, rules, { metricUrl: (name) => links.relative(metricPath(name)), metricsOf: (rule) => metricNames(rule.expr) });
+      addMetricLinks(content, rules, { metricUrl: (name) => links.relative(metricPath(name)), metricsOf: (rule) => metricNamesOf(model, rule) });
       const parent = model.site.sectionOf.get(page);
       const ownSection = model.sectionByPage.get(page);
       const { previous, next } = menu.neighboursOf(page);

@@ -13,6 +13,7 @@ import { sitemap } from './sitemap.js';
 import { taxonomyPages } from './taxonomy-pages.js';
 import { themeAssets } from './theme-assets.js';
 import type { SiteModel } from '../site/site.js';
+import { type GeneratedPageRenderer, renderGeneratedPage } from './generated-page.js';
 import type { OutputFile, OutputGenerator } from './types.js';
 
 // Redirects come first, so that any generated page at the same URL replaces them.
@@ -21,9 +22,12 @@ export const outputGenerators: readonly OutputGenerator[] = [
   taxonomyPages, alertsIndexPage, metricPages, notFoundPage, sitemap, robots, noJekyll, searchIndex,
 ];
 
-/** Every generator's files in write order, each marked when it is a redirect page (the build summary counts them). */
-export function* generatedOutputs(model: SiteModel): Generator<OutputFile & { readonly redirect: boolean }> {
+/**
+ * Every generator's files in write order, each marked when it is a redirect page (the build summary
+ * counts them); `render` draws the generated pages.
+ */
+export function* generatedOutputs(model: SiteModel, render: GeneratedPageRenderer = renderGeneratedPage): Generator<OutputFile & { readonly redirect: boolean }> {
   for (const generate of outputGenerators) {
-    for (const file of generate(model)) yield { ...file, redirect: generate === redirects };
+    for (const file of generate(model, render)) yield { ...file, redirect: generate === redirects };
   }
 }

@@ -8,10 +8,9 @@ import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import { alertIndexRows } from '../site/alerts-index.js';
 import { METRICS_PATH, metricPath, siteMetricsOf } from '../site/metrics-index.js';
 import { runbookLink } from './alerts-index-page.js';
-import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 
-export const metricPages: OutputGenerator = (model) => {
+export const metricPages: OutputGenerator = (model, render) => {
   const { rulesByMetric } = siteMetricsOf(model);
   if (rulesByMetric.size === 0) return [];
   const { links } = model;
@@ -19,14 +18,14 @@ export const metricPages: OutputGenerator = (model) => {
   const home = { title: model.site.root.page.title, url: links.relative('/') };
   const metricsLink = { title: 'Metrics', url: links.relative(METRICS_PATH) };
   return [
-    renderGeneratedPage(model, {
+    render(model, {
       kind: 'taxonomy',
       title: 'Metrics',
       path: METRICS_PATH,
       description: 'Every metric the alert rules use, with the number of alerts using it',
       terms: [...rulesByMetric].map(([name, rules]) => ({ title: name, url: links.relative(metricPath(name)), count: rules.length })),
     }),
-    ...[...rulesByMetric].map(([name, rules]) => renderGeneratedPage(model, {
+    ...[...rulesByMetric].map(([name, rules]) => render(model, {
       kind: 'alerts',
       title: name,
       path: metricPath(name),

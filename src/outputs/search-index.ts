@@ -14,15 +14,14 @@
 import { bodyIndex, searchEngine } from '../search/body-index.js';
 import { searchDocuments } from '../search/documents.js';
 import { encodeSearchIndex } from '../search/index-file.js';
-import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 
-export const searchIndex: OutputGenerator = (model) => {
+export const searchIndex: OutputGenerator = (model, render) => {
   const documents = searchDocuments(model);
-  const body = bodyIndex(documents);
+  const body = bodyIndex(documents, model.derived);
   return [
     { path: 'search/index.json', content: JSON.stringify(encodeSearchIndex(documents, body, searchEngine.slugOf)) },
     ...body.files.map((file) => ({ path: `search/${file.path}`, content: file.content })),
-    renderGeneratedPage(model, { kind: 'search', title: 'Search', path: '/search/' }),
+    render(model, { kind: 'search', title: 'Search', path: '/search/' }),
   ];
 };

@@ -5,20 +5,19 @@
 import { compareMenuOrder } from '../layout/menu.js';
 import { pageDataBuilder } from '../layout/page-data.js';
 import { pagesByTag, TAGS_PATH } from '../content/taxonomy.js';
-import { renderGeneratedPage } from './generated-page.js';
 import type { OutputGenerator } from './types.js';
 import type { Page } from '../content/discover.js';
 
 const tagOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-export const taxonomyPages: OutputGenerator = (model) => {
+export const taxonomyPages: OutputGenerator = (model, render) => {
   const tags = [...pagesByTag(model.site.pages)].sort(([, a], [, b]) => tagOrder.compare(a.tag, b.tag));
   if (tags.length === 0) return [];
   const tagsLink = { title: 'Tags', url: model.links.relative(TAGS_PATH) };
   const { childLinkOf } = pageDataBuilder(model);
   const home = { title: model.site.root.page.title, url: model.links.relative('/') };
   return [
-    renderGeneratedPage(model, {
+    render(model, {
       kind: 'taxonomy',
       title: 'Tags',
       path: TAGS_PATH,
@@ -31,7 +30,7 @@ export const taxonomyPages: OutputGenerator = (model) => {
   ];
 
   function renderTermPage(path: string, tag: string, pages: readonly Page[]) {
-    return renderGeneratedPage(model, {
+    return render(model, {
       kind: 'term',
       title: tag,
       path,

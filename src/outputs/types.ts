@@ -2,6 +2,7 @@
 // sitemap, search index...). Each is a function of the site model to files; build.ts writes them.
 
 import type { SiteModel } from '../site/site.js';
+import type { GeneratedPageRenderer } from './generated-page.js';
 import type { OutputSource } from '../write/output-paths.js';
 
 export interface OutputFile {
@@ -12,4 +13,5 @@ export interface OutputFile {
   readonly source?: OutputSource;
 }
 
-export type OutputGenerator = (model: SiteModel) => Iterable<OutputFile>;
+/** `render` draws the generated pages (renderGeneratedPage, or a build's cached version of it). */
+export type OutputGenerator = (model: SiteModel, render: GeneratedPageRenderer) => Iterable<OutputFile>;

@@ -12,6 +12,7 @@ import { defaultInputLimits, raiseLimitHint } from '../config/limits.js';
 import { SiteError } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { assertAliasesBounded } from '../util/yaml-values.js';
+import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
 import type { AlertRule, RuleFile, RuleIndex } from './types.js';
 
 export interface RuleIndexOptions {
@@ -21,15 +22,9 @@ export interface RuleIndexOptions {
    */
   siteDir?: string;
   /** Rule files parsed by earlier builds (the build cache's), by path and text. */
-  parsed?: ParsedRuleFiles;
+  derived?: DerivedValues;
   /** Bytes a rule file may have (config `limits.ruleFileSize`). */
   maxFileSize?: number;
-}
-
-/** Parsed rule files by path (relative to the rules folder) and text; see cache/parsed-rules.ts. */
-export interface ParsedRuleFiles {
-  get(relative: string, text: string): RuleFile | undefined;
-  set(relative: string, text: string, parsed: RuleFile): void;
 }
 
 /** What loading one path came to; kept per index so each file is read and parsed at most once. */
@@ -120,7 +115,7 @@ function loadOutcome(
   rulesDir: string,
   relative: string,
   displayPath: (absolute: string) => string,
-  { parsed, maxFileSize = defaultInputLimits.ruleFileSize }: RuleIndexOptions,
+  { derived = deriveAlways, maxFileSize = defaultInputLimits.ruleFileSize }: RuleIndexOptions,
 ): LoadOutcome {
   const absolute = path.join(rulesDir, relative);
   // The lexical check passed; a symlink can still point elsewhere, so the real path decides.
@@ -144,11 +139,7 @@ function loadOutcome(
   }
   try {
     const text = readUtf8File(realPath, displayPath(absolute));
-    const known = parsed?.get(relative, text);
-    if (known) return { file: known };
-    const file = parseRuleFile(text, relative, displayPath(absolute));
-    parsed?.set(relative, text, file);
-    return { file };
+    return { file: derived.value('rule-file', [relative, text], () => parseRuleFile(text, relative, displayPath(absolute))) };
   } catch (error) {
     return { error };
   }

@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../util/package-root.js';
 import type { SearchDocument } from './documents.js';
 import type { BodyFiles } from './index-file.js';
+import type { BodySection } from './sections.js';
+import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
 
 interface SearchEngineModule {
   tokenize(text: string): string[];
@@ -33,18 +35,15 @@ export interface BodyIndex extends BodyFiles {
   readonly files: readonly { readonly path: string; readonly content: string }[];
 }
 
-export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
+/** `derived`: the term counts of sections as earlier builds counted them (the build cache's). */
+export function bodyIndex(documents: readonly SearchDocument[], derived: DerivedValues = deriveAlways): BodyIndex {
   /** Per term: its postings, the last section holding it, and the postings' JSON size (to cut shards at a size). */
   const postings = new Map<string, { list: number[]; last: number; bytes: number }>();
   let section = 0;
   const files: { path: string; content: string }[] = [];
   const written = new Set<string>();
   const texts = documents.map((document) => {
-    for (const { heading, headings, text } of document.sections) {
-      const counts = new Map<string, number>();
-      for (const term of searchEngine.tokenize([...headings, text].join(' '))) counts.set(term, (counts.get(term) ?? 0) + 1);
-      // The `##` heading is in the name index; here it only tells its section from the others.
-      for (const term of searchEngine.tokenize(heading)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const counts of derived.value('search-terms', document.sections, () => document.sections.map(termCounts))) {
       for (const [term, count] of counts) {
         let entry = postings.get(term);
         if (!entry) postings.set(term, (entry = { list: [], last: 0, bytes: 0 }));
@@ -82,6 +81,15 @@ export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
   }
   if (terms.length > 0 || shards.length === 0) cut();
   return { shards, texts, files };
+}
+
+/** A section's terms and how often each occurs, in order of first occurrence. */
+function termCounts({ heading, headings, text }: BodySection): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const term of searchEngine.tokenize([...headings, text].join(' '))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  // The `##` heading is in the name index; here it only tells its section from the others.
+  for (const term of searchEngine.tokenize(heading)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return [...counts];
 }
 
 function hashOf(content: string): string {

@@ -8,7 +8,6 @@
 
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { SiteModel } from '../site/site.js';
-import { metricNames } from '../rules/promql/index.js';
 import { metricPath, siteMetricsOf } from '../site/metrics-index.js';
 import { type BodySection, bodySections } from './sections.js';
 
@@ -36,19 +35,20 @@ export function searchDocuments(model: SiteModel): SearchDocument[] {
 
 function pageDocuments(model: SiteModel): SearchDocument[] {
   const runbooks = alertRunbooksOf(model);
+  const { metricsOf } = siteMetricsOf(model);
   return model.site.pages.filter((page) => page.kind !== 'home').map((page) => {
     const references = runbooks.referencesOf(page);
     const rules = references.flatMap((reference) => reference.rules);
     // The annotations are what a notification shows; a runbook's own description mostly paraphrases them.
     const annotations = rules.flatMap((rule) => [rule.annotations.summary, rule.annotations.description]).filter(Boolean);
     const descriptions = annotations.length > 0 ? annotations : [page.frontMatter.description];
-    const sections = bodySections(page.body);
+    const sections = model.derived.value('search-sections', page.body, () => bodySections(page.body));
     return {
       path: page.path,
       title: page.title,
       section: model.site.sectionOf.get(page)?.page.title ?? '',
       alerts: distinct(references.map((reference) => reference.alert)),
-      metrics: distinct(rules.flatMap((rule) => metricNames(rule.expr))),
+      metrics: distinct(rules.flatMap(metricsOf)),
       severities: distinct(rules.flatMap((rule) => (rule.severity ? [rule.severity] : []))),
       tags: page.frontMatter.tags ?? [],
       headings: sections.flatMap((section) => [section.heading, ...section.headings]).filter(Boolean),

@@ -11,6 +11,7 @@ import { outputFileOf } from '../content/urls.js';
 import type { PageJob } from '../build/page-job.js';
 import type { RecordingSiteModel } from '../cache/rule-recording.js';
 import { themeAssets } from '../outputs/theme-assets.js';
+import { renderGeneratedPage } from '../outputs/generated-page.js';
 
 /** A file of the output by its `/`-separated path (`runbooks/x/index.html`), or undefined to wait for the build. */
 export type FilesAhead = (outputFile: string) => string | Uint8Array | undefined;
@@ -20,7 +21,7 @@ export function filesAhead(model: RecordingSiteModel, render: PageJob): FilesAhe
   let pages: Map<string, Page> | undefined;
   let assets: Map<string, string | Uint8Array> | undefined;
   return (outputFile) => {
-    assets ??= new Map([...themeAssets(model)].map((file) => [file.path, file.content]));
+    assets ??= new Map([...themeAssets(model, renderGeneratedPage)].map((file) => [file.path, file.content]));
     const asset = assets.get(outputFile);
     if (asset !== undefined) return asset;
     pages ??= new Map(model.site.pages.map((page) => [outputFileOf(page.path), page]));

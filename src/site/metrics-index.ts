@@ -21,8 +21,13 @@ export function metricPath(name: string): string {
   return `${METRICS_PATH}${name}/`;
 }
 
+/** The metric names of a rule's expression (parsing it is most of what the site's metrics cost). */
+export function metricNamesOf(model: SiteModel, rule: AlertRule): string[] {
+  return model.derived.value('metric-names', rule.expr, () => metricNames(rule.expr));
+}
+
 export const siteMetricsOf: (model: SiteModel) => SiteMetrics = memoised((model) => {
-  const namesOf = memoised((rule: AlertRule) => metricNames(rule.expr));
+  const namesOf = memoised((rule: AlertRule) => metricNamesOf(model, rule));
   const byMetric = new Map<string, AlertRule[]>();
   for (const file of model.rules.all()) {
     for (const rule of file.rules) {

@@ -25,6 +25,7 @@ import { scalarText } from '../rules/rule-index.js';
 import type { AlertRule } from '../rules/types.js';
 import { alertRunbooksOf } from './alert-runbooks.js';
 import type { SiteModel } from './site.js';
+import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
 
 /** The fields of a rule that a copy is compared on. */
 export interface RuleFields {
@@ -185,6 +186,8 @@ export interface DriftInput {
   readonly allRules: readonly AlertRule[];
   /** Annotation keys left out of the comparison besides runbook_url and runbook (the `annotate` key). */
   readonly runbookKeys?: readonly string[];
+  /** Each page's copies as found by earlier builds (the build cache's). */
+  readonly derived?: DerivedValues;
 }
 
 /** Every copy that differs from its rule; pages whose shortcodes do not parse are left to the page check. */
@@ -192,14 +195,18 @@ export function copyDrifts(input: DriftInput): CopyDrift[] {
   const ignored = new Set<string>([...runbookAnnotationKeys, ...(input.runbookKeys ?? [])]);
   const byName = new Map<string, AlertRule[]>();
   for (const rule of input.allRules) byName.set(rule.alert, [...(byName.get(rule.alert) ?? []), rule]);
+  const derived = input.derived ?? deriveAlways;
+  // What the parse of a body depends on besides its text: which shortcodes take inner content.
+  const kinds = [...input.shortcodes].map(([name, kind]) => [name, kind.takesInner]);
   return input.pages.flatMap((page) => {
-    let copies: RuleCopy[];
-    try {
-      copies = ruleCopies(page, input.shortcodes);
-    } catch {
-      return [];
-    }
-    return copies.flatMap((copy): CopyDrift[] => {
+    const copies = derived.value('rule-copies', [page.body, page.bodyLineOffset, kinds], () => {
+      try {
+        return ruleCopies(page, input.shortcodes);
+      } catch {
+        return null;
+      }
+    });
+    return (copies ?? []).flatMap((copy): CopyDrift[] => {
       const shown = input.rulesOf(page).filter((rule) => rule.alert === copy.alert);
       const site = byName.get(copy.alert) ?? [];
       const candidates = shown.length > 0 ? shown : site.length === 1 ? site : [];
@@ -270,5 +277,6 @@ export const ruleCopyDrifts = memoised((model: SiteModel): CopyDrift[] => {
     rulesOf: (page) => index.referencesOf(page).flatMap((reference) => reference.rules),
     allRules: model.rules.all().flatMap((file) => file.rules),
     runbookKeys: [model.config.annotate.key],
+    derived: model.derived,
   });
 });

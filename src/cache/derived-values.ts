@@ -1,0 +1,79 @@
+// Values derived from one input each, kept between builds (`<site>/.runbook-site-cache/derived.json`): a
+// page's front matter from its source, the rule copies and search sections of its body, a parsed rule
+// file from its text. Every build derives them for every page and file, though an edit changes one, so a
+// value whose input is unchanged is taken as derived last time. An entry is keyed by a hash of its table
+// and input; the file is keyed by runbook-site's own code, so a change of how a value is derived drops
+// them all. Only plain JSON values are kept (a Date or a Map would come back as something else), and a
+// computation that throws keeps nothing: errors are reported again each build. Saved only after a
+// successful build, with just the entries this build used; a missing or damaged file is a miss.
+
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { CACHE_FOLDER } from './cache-folder.js';
+import { codeFingerprint, hashOf } from './fingerprints.js';
+import { readVerifiedJson, writeVerifiedJson } from './verified-file.js';
+
+export interface DerivedValues {
+  /** What `compute` derives from `input` (any JSON value that determines it), or what it derived before from an equal input. */
+  value<T>(table: string, input: unknown, compute: () => T): T;
+}
+
+export interface KeptDerivedValues extends DerivedValues {
+  /** Keeps the values this run used, and only those, for the next one. */
+  save(): void;
+}
+
+/** Derives every value anew: for runs that keep no cache. */
+export const deriveAlways: DerivedValues = { value: (_table, _input, compute) => compute() };
+
+interface StoredValues {
+  readonly code: string;
+  readonly entries: Readonly<Record<string, unknown>>;
+}
+
+export function openDerivedValues(siteDir: string): KeptDerivedValues {
+  const file = path.join(siteDir, CACHE_FOLDER, 'derived.json');
+  const code = codeFingerprint();
+  const stored = readVerifiedJson<StoredValues>(file);
+  const previous = new Map(stored?.code === code ? Object.entries(stored.entries) : []);
+  const used = new Map<string, unknown>();
+  return {
+    value<T>(table: string, input: unknown, compute: () => T): T {
+      const key = hashOf(table, input);
+      if (used.has(key)) return used.get(key) as T;
+      if (previous.has(key)) {
+        const known = previous.get(key);
+        used.set(key, known);
+        return known as T;
+      }
+      const value = compute();
+      if (isPlainJson(value)) used.set(key, value);
+      return value;
+    },
+    save() {
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeVerifiedJson(file, { code, entries: Object.fromEntries(used) } satisfies StoredValues);
+        // Where earlier versions kept parsed rule files, now a table of this file: never read again.
+        rmSync(path.join(path.dirname(file), 'rules.json'), { force: true });
+      } catch {
+        // Derived again next time.
+      }
+    },
+  };
+}
+
+/**
+ * True when JSON keeps the value as it is: strings, finite numbers, booleans, null, arrays and plain
+ * objects of them. An object's undefined property is allowed (JSON drops it, reading it still gives
+ * undefined); -0, NaN, undefined array items and any other object are not.
+ */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every((item) => item !== undefined && isPlainJson(item));
+  if (typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).every((item) => item === undefined || isPlainJson(item));
+}

@@ -1,0 +1,97 @@
+// The derived-values cache keeps a value only when its next build can take it as is: plain JSON, from a
+// computation that succeeded, saved by a run of the same code; anything else is computed again.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { openDerivedValues } from '../src/cache/derived-values.js';
+import { writeVerifiedJson } from '../src/cache/verified-file.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function siteDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-site-derived-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Runs `compute` through a fresh cache of `dir` and reports whether it was called. */
+function derive(dir: string, table: string, input: unknown, compute: () => unknown): { value: unknown; computed: boolean } {
+  let computed = false;
+  const value = openDerivedValues(dir).value(table, input, () => {
+    computed = true;
+    return compute();
+  });
+  return { value, computed };
+}
+
+function saveOne(dir: string, table: string, input: unknown, compute: () => unknown): void {
+  const derived = openDerivedValues(dir);
+  try {
+    derived.value(table, input, compute);
+  } catch {
+    // What a failing computation leaves is the point of the test.
+  }
+  derived.save();
+}
+
+describe('derived values', () => {
+  test('a plain value is taken from the last run for an equal input, and only for it', () => {
+    const dir = siteDir();
+    saveOne(dir, 'sections', ['body', 3], () => ({ heading: 'Meaning', counts: [['cpu', 2]], note: undefined }));
+    expect(derive(dir, 'sections', ['body', 3], () => 'new')).toEqual({ value: { heading: 'Meaning', counts: [['cpu', 2]] }, computed: false });
+    expect(derive(dir, 'sections', ['body', 4], () => 'new')).toEqual({ value: 'new', computed: true });
+    expect(derive(dir, 'other-table', ['body', 3], () => 'new')).toEqual({ value: 'new', computed: true });
+  });
+
+  test.each([
+    ['a Date', () => ({ date: new Date(0) })],
+    ['a Map', () => new Map([['a', 1]])],
+    ['NaN', () => [Number.NaN]],
+    ['-0', () => ({ weight: -0 })],
+    ['an undefined list item', () => [undefined]],
+  ])('a value JSON would change (%s) is computed again', (_what, compute) => {
+    const dir = siteDir();
+    saveOne(dir, 'table', 'input', compute);
+    expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
+  });
+
+  test('a computation that throws keeps nothing: its error is raised again next run', () => {
+    const dir = siteDir();
+    saveOne(dir, 'table', 'input', () => {
+      throw new Error('bad front matter');
+    });
+    expect(() => derive(dir, 'table', 'input', () => {
+      throw new Error('bad front matter');
+    })).toThrow('bad front matter');
+  });
+
+  test('values saved by other code, a damaged file or an unsaved run are computed again', () => {
+    const dir = siteDir();
+    saveOne(dir, 'table', 'input', () => 'kept');
+    const file = path.join(dir, '.runbook-site-cache', 'derived.json');
+    const saved = readFileSync(file, 'utf8');
+    writeFileSync(file, saved.replace('kept', 'kapt'));
+    expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
+    const { entries } = JSON.parse(saved.slice(saved.indexOf('\n') + 1));
+    writeVerifiedJson(file, { code: 'an older runbook-site', entries });
+    expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
+    // Opened and used, not saved (a failed build): the file stays as it was.
+    writeFileSync(file, saved);
+    openDerivedValues(dir).value('table', 'another input', () => 'unsaved');
+    expect(readFileSync(file, 'utf8')).toBe(saved);
+    expect(derive(dir, 'table', 'input', () => 'again')).toEqual({ value: 'kept', computed: false });
+  });
+
+  test('a save keeps only the values that run used', () => {
+    const dir = siteDir();
+    saveOne(dir, 'table', 'first', () => 1);
+    saveOne(dir, 'table', 'second', () => 2);
+    expect(derive(dir, 'table', 'first', () => 'again').computed).toBe(true);
+    expect(derive(dir, 'table', 'second', () => 'again').computed).toBe(false);
+  });
+});
