@@ -16,9 +16,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'src', 'cli', 'bin.js');
+const cli = path.join(root, 'dist', 'src', 'bundle', 'bin.js');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const { expandShortcodes } = await import(path.join(root, 'dist', 'src', 'shortcodes', 'expand.js'));
 const { loadShortcodes } = await import(path.join(root, 'dist', 'src', 'shortcodes', 'registry.js'));
 const { pageTitle } = await import(path.join(root, 'dist', 'src', 'content', 'front-matter.js'));

@@ -15,14 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'src', 'cli', 'bin.js');
+const cli = path.join(root, 'dist', 'src', 'bundle', 'bin.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const corpusCandidates = [path.join(root, '..', 'shared', 'corpus', 'prometheus-alerts'), '/work/shared/corpus/prometheus-alerts'];
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const hugo = onPath('hugo');
 
-if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 const work = mkdtempSync(path.join(tmpdir(), 'runbook-site-bench-'));
 const sites = [];

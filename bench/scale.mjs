@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'src', 'cli', 'bin.js');
+const cli = path.join(root, 'dist', 'src', 'bundle', 'bin.js');
 const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
 if (sizes.length === 0) throw new Error('usage: node bench/scale.mjs PAGES [PAGES...]');
-if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const hugo = spawnSync('hugo', ['version']).status === 0;
 
 const work = mkdtempSync(path.join(tmpdir(), 'runbook-site-scale-'));

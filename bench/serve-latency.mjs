@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'src', 'cli', 'bin.js');
+const cli = path.join(root, 'dist', 'src', 'bundle', 'bin.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const corpusCandidates = [path.join(root, '..', 'shared', 'corpus', 'prometheus-alerts'), '/work/shared/corpus/prometheus-alerts'];
 
@@ -146,5 +146,5 @@ function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
-if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 await benchServeLatency();

@@ -76,7 +76,7 @@ describe('npm package', () => {
     const shipped = /^(package\.json|README\.md|LICENSE|dist\/(src|shortcodes|theme)\/.+\.(js|d\.ts)|theme\/assets\/[^/]+|templates\/init\/.+)$/;
     expect(paths.filter((file) => !shipped.test(file))).toEqual([]);
     expect(paths).toEqual(
-      expect.arrayContaining(['dist/src/cli/bin.js', 'dist/src/index.d.ts', 'dist/src/build/render-worker.js', 'dist/shortcodes/rule.js', 'dist/theme/layouts/page.js', 'theme/assets/style.css', 'templates/init/dot-gitignore', 'templates/init/dot-github/workflows/pages.yml']),
+      expect.arrayContaining(['dist/src/bundle/bin.js', 'dist/src/bundle/render-worker.js', 'dist/src/cli/bin.js', 'dist/src/index.d.ts', 'dist/src/build/render-worker.js', 'dist/shortcodes/rule.js', 'dist/theme/layouts/page.js', 'theme/assets/style.css', 'templates/init/dot-gitignore', 'templates/init/dot-github/workflows/pages.yml']),
     );
     expect(paths).not.toContain('dist/src/removed-module.js');
   });
@@ -130,6 +130,19 @@ describe('npm package', () => {
       + ' (run `npm install --save-dev mermaid` in the site: it is an optional peer dependency of runbook-site, installed only by sites that use the `mermaid` shortcode)',
     );
     rmSync(path.join(site, 'content', 'runbooks', 'example', 'flow.md'));
+  });
+
+  test('a site shortcode throwing the SiteError of `runbook-site` fails the build with its own message (the CLI runs bundled)', () => {
+    writeFileSync(path.join(site, 'shortcodes', 'owner.mjs'), [
+      "import { SiteError } from 'runbook-site';",
+      "export default (args, _inner, context) => { throw new SiteError({ file: context.page.file, line: 4, reason: `Unexpected team ${args.positional[0]}`, hint: 'name a team of teams.yaml', ruleId: 'owner/unknown' }); };",
+    ].join('\n'));
+    writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'owned.md'), '---\ntitle: Owned\n---\n{{< owner "nobody" >}}\n');
+    const result = spawnSync('npx', ['runbook-site', 'build'], { cwd: site, env: childEnv, encoding: 'utf8' });
+    rmSync(path.join(site, 'content', 'runbooks', 'example', 'owned.md'));
+    rmSync(path.join(site, 'shortcodes', 'owner.mjs'));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('error: content/runbooks/example/owned.md:4: Unexpected team nobody (name a team of teams.yaml)');
   });
 
   test('exports what the README documents from its entry points, and nothing from dist/', () => {

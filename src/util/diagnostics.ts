@@ -20,7 +20,19 @@ export interface Diagnostic extends SourcePlace {
   ruleId: string;
 }
 
+/** Marks a SiteError of any copy of this module (see SiteError's instanceof). */
+const siteErrorMark = Symbol.for('runbook-site.SiteError');
+
 export class SiteError extends Error implements Diagnostic {
+  /**
+   * True for a SiteError of any copy of this module: the CLI runs bundled (scripts/bundle.mjs) while a
+   * site's shortcode or layout imports `runbook-site`, the unbundled modules, and throws their SiteError.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [siteErrorMark]?: unknown })[siteErrorMark] === true;
+  }
+
+  readonly [siteErrorMark] = true;
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
