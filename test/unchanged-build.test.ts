@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build, type BuildOptions } from '../src/build/build.js';
 import { checkSite } from '../src/check/check-site.js';
-import { takeInputs } from '../src/cache/input-records.js';
+import { runInputs } from '../src/cache/input-records.js';
 import { writeVerifiedJson } from '../src/cache/verified-file.js';
 import { snapshotFiles, temporaryFolder, writeSite } from './helpers/site.js';
 
@@ -173,7 +173,7 @@ test('a record naming a folder outside the site (a cache that came with a reposi
   const folders = [...record.folders, '../outside'];
   const key = { command: 'build', options: { destination: path.join(siteDir, 'public'), baseURL: undefined, buildDrafts: false } };
   // Forged as its writer would: a fingerprint that matches, over the outside folder too.
-  const forged = { ...record, folders, fingerprint: takeInputs(siteDir, folders, key)!.fingerprint, value: { ...record.value, pages: 99 } };
+  const forged = { ...record, folders, fingerprint: runInputs(siteDir, folders, key)!.fingerprint, value: { ...record.value, pages: 99 } };
   writeVerifiedJson(path.join(cache, recordName), forged);
   const result = await build({ source: siteDir, workers: 0 });
   expect(result.pages).toBe(4);

@@ -50,12 +50,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const siteDir = path.resolve(options.source ?? '.');
   const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
   // A lock, staging folder or journal beside the output is a build under way or a killed one's to finish.
-  const report = (options.cache ?? true) && !buildTracesBeside(destination)
+  const { report, inputs } = (options.cache ?? true) && !buildTracesBeside(destination)
     ? unchangedBuild(siteDir, { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false })
-    : undefined;
+    : {};
   if (!report) {
     const { fullBuild } = await import('./full-build.js');
-    return fullBuild(options, started);
+    return fullBuild(options, started, { inputs });
   }
   report.warnings.forEach((warning) => options.onWarning?.(warning));
   if (options.strict && report.warnings.length > 0) throw strictFailure(report.warnings);

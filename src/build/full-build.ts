@@ -26,7 +26,7 @@ import type { OutputSource } from '../write/output-paths.js';
 import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';
 import { assertSiteFolder, loadConfig, type SiteConfig } from '../config/config.js';
 import { buildInputs, type OutputOptions, recordBuild } from '../cache/unchanged-build.js';
-import { inputFolders } from '../cache/input-records.js';
+import { inputFolders, type RunInputs } from '../cache/input-records.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import { strictFailure } from './strict.js';
 import { loadSite } from '../site/site.js';
@@ -59,9 +59,14 @@ export interface ReadSite {
 /**
  * A build that is not an unchanged one (build.ts); `started` is when the build was asked for. `record`
  * false keeps no unchanged-build record: serve's output folder is new for every run, its records would
- * only pile up. `site`: the site as the caller has read it, used instead of reading it again.
+ * only pile up. `site`: the site as the caller has read it, used instead of reading it again. `inputs`:
+ * the fingerprint the unchanged-build check took (build.ts), kept with this build's record.
  */
-export async function fullBuild(options: BuildOptions, started: number, { record = true, site }: { record?: boolean; site?: ReadSite } = {}): Promise<BuildResult> {
+export async function fullBuild(
+  options: BuildOptions,
+  started: number,
+  { record = true, site, inputs: taken }: { record?: boolean; site?: ReadSite; inputs?: RunInputs } = {},
+): Promise<BuildResult> {
   const siteDir = path.resolve(options.source ?? '.');
   // Before the destination's recovery looks beside it: a `--source` that is no folder is the user's to fix.
   assertSiteFolder(siteDir);
@@ -77,7 +82,7 @@ export async function fullBuild(options: BuildOptions, started: number, { record
     const outputOptions: OutputOptions = { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false };
     // Taken first, before any input is read: an edit racing this build makes the next one run. (loadSite
     // reads the config again on purpose: the build must use the config the fingerprint saw, or a newer one.)
-    const inputs = useCache && record ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions) : undefined;
+    const inputs = useCache && record ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions, taken) : undefined;
     const siteModules = useCache ? (site?.siteModules ?? siteModulesFingerprint(siteDir)) : '';
     const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: site?.siteShortcodes ?? siteShortcodesFingerprint(siteDir) } : undefined;
     const derived = useCache && !site ? openDerivedValues(siteDir) : undefined;

@@ -44,7 +44,7 @@ export function inputFolders(config: SiteConfig): string[] {
 }
 
 /** The fingerprint of every input of a run on `siteDir` reading `folders`; undefined when one cannot be read. */
-export function takeInputs(siteDir: string, folders: readonly string[], key: RunKey): RunInputs | undefined {
+function takeInputs(siteDir: string, folders: readonly string[], key: RunKey): RunInputs | undefined {
   try {
     const mermaid = optionalPackageFile('mermaid', 'package.json');
     const fingerprint = hashOf(
@@ -64,11 +64,27 @@ export function takeInputs(siteDir: string, folders: readonly string[], key: Run
   }
 }
 
-/** What the last run of `key` recorded, when every input it read is unchanged; else undefined. */
-export function unchangedRecord<T>(siteDir: string, key: RunKey): T | undefined {
+/** What the last run of `key` recorded, when every input it read is unchanged, and the inputs as taken now. */
+export interface RecordLookup<T> {
+  readonly value?: T;
+  /** The fingerprint taken to compare (undefined without a usable record): a run that follows may keep it. */
+  readonly inputs?: RunInputs;
+}
+
+export function lookUpRecord<T>(siteDir: string, key: RunKey): RecordLookup<T> {
   const record = readVerifiedJson<InputRecord<T>>(recordFile(siteDir, key));
-  if (record?.format !== FORMAT || !Array.isArray(record.folders) || !record.folders.every(isSiteFolder)) return undefined;
-  return takeInputs(siteDir, record.folders, key)?.fingerprint === record.fingerprint ? record.value : undefined;
+  if (record?.format !== FORMAT || !Array.isArray(record.folders) || !record.folders.every(isSiteFolder)) return {};
+  const inputs = takeInputs(siteDir, record.folders, key);
+  return inputs?.fingerprint === record.fingerprint ? { value: record.value, inputs } : { inputs };
+}
+
+/**
+ * The inputs of a run of `key` reading `folders`: the ones lookUpRecord took when it read the same
+ * folders (earlier still, so as safe against racing edits), else taken now.
+ */
+export function runInputs(siteDir: string, folders: readonly string[], key: RunKey, taken?: RunInputs): RunInputs | undefined {
+  const same = taken && taken.folders.length === folders.length && taken.folders.every((folder, index) => folder === folders[index]);
+  return same ? taken : takeInputs(siteDir, folders, key);
 }
 
 /**

@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { OutputManifest } from '../write/output-update.js';
-import { keepRecord, type RunInputs, type RunKey, takeInputs, unchangedRecord } from './input-records.js';
+import { keepRecord, lookUpRecord, runInputs, type RunInputs, type RunKey } from './input-records.js';
 
 /** The build options that change what is written where. */
 export interface OutputOptions {
@@ -38,17 +38,23 @@ function runKey(options: OutputOptions): RunKey {
   return { command: 'build', options: { ...options } };
 }
 
-/** The fingerprint of a build's inputs (input-records.ts), taken before the build reads any. */
-export function buildInputs(siteDir: string, folders: readonly string[], options: OutputOptions): RunInputs | undefined {
-  return takeInputs(siteDir, folders, runKey(options));
+/**
+ * The fingerprint of a build's inputs (input-records.ts), taken before the build reads any: `taken`, the
+ * unchanged-build check's, when it covered the same folders.
+ */
+export function buildInputs(siteDir: string, folders: readonly string[], options: OutputOptions, taken?: RunInputs): RunInputs | undefined {
+  return runInputs(siteDir, folders, runKey(options), taken);
 }
 
-/** The last build's report when this build has nothing to do (see the top of this file), else undefined. */
-export function unchangedBuild(siteDir: string, options: OutputOptions): BuildReport | undefined {
-  const record = unchangedRecord<BuildRecord>(siteDir, runKey(options));
+/**
+ * The last build's report when this build has nothing to do (see the top of this file); and the inputs
+ * as the check took them, for the build that runs otherwise.
+ */
+export function unchangedBuild(siteDir: string, options: OutputOptions): { readonly report?: BuildReport; readonly inputs?: RunInputs } {
+  const { value: record, inputs } = lookUpRecord<BuildRecord>(siteDir, runKey(options));
   // The key holds the output folder, so a record found is that folder's.
-  if (!record || !outputAsWritten(options.destination, record.output)) return undefined;
-  return { pages: record.pages, redirects: record.redirects, warnings: record.warnings };
+  if (!record || !outputAsWritten(options.destination, record.output)) return { inputs };
+  return { report: { pages: record.pages, redirects: record.redirects, warnings: record.warnings }, inputs };
 }
 
 /** Keeps a successful build's output manifest and report for the next build to compare with. */

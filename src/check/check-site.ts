@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AnnotationBaseURL } from './annotation-urls.js';
 import type { Finding } from '../config/check-findings.js';
 import type { RuleFileCoverage } from '../site/coverage.js';
-import { type RunKey, unchangedRecord } from '../cache/input-records.js';
+import { lookUpRecord, type RunKey } from '../cache/input-records.js';
 
 export interface CheckOptions {
   /** Site root (default: the current folder). */
@@ -38,8 +38,8 @@ export interface CheckResult {
 export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
   const siteDir = path.resolve(options.source ?? '.');
   const key: RunKey | undefined = options.cache === false ? undefined : { command: 'check', options: { baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false } };
-  const known = key && unchangedRecord<CheckResult>(siteDir, key);
+  const { value: known, inputs } = key ? lookUpRecord<CheckResult>(siteDir, key) : {};
   if (known) return known;
   const { fullCheck } = await import('./site-check.js');
-  return fullCheck(options, key);
+  return fullCheck(options, key, inputs);
 }

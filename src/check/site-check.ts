@@ -31,19 +31,26 @@ import { sectionFindings } from './required-sections.js';
 import { staleFinding, staleRunbooks } from './stale-runbooks.js';
 import { promqlErrors } from './promql-errors.js';
 import { loadConfig } from '../config/config.js';
-import { inputFolders, keepRecord, type RunKey, takeInputs } from '../cache/input-records.js';
+import { inputFolders, keepRecord, runInputs, type RunInputs, type RunKey } from '../cache/input-records.js';
+import { openDerivedValues } from '../cache/derived-values.js';
 import type { CheckOptions, CheckResult } from './check-site.js';
 
 /** Rule ids of the `rule` shortcode's problems that mean a reference leads to no rule. */
 const unresolvedRuleIds = new Set(['rule/file-not-found', 'rule/alert-not-found', 'rule/path-outside-rules-dir']);
 
 /** A check that is not an unchanged one (check-site.ts); `key` names its record when it is cached. */
-export async function fullCheck(options: CheckOptions, key: RunKey | undefined): Promise<CheckResult> {
+/**
+ * A check that is not an unchanged one (check-site.ts); `key` names its record when it is cached, `taken`
+ * is the fingerprint the unchanged check took.
+ */
+export async function fullCheck(options: CheckOptions, key: RunKey | undefined, taken?: RunInputs): Promise<CheckResult> {
   const siteDir = path.resolve(options.source ?? '.');
   // Taken first, before any input is read: an edit racing this check makes the next one run.
-  const inputs = key && takeInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), key);
+  const inputs = key && runInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), key, taken);
   const siteShortcodes = options.cache === false ? undefined : siteShortcodesFingerprint(siteDir);
-  const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+  // Read, never saved: what a build derives and a check does not use (search terms) would be dropped.
+  const derived = options.cache === false ? undefined : openDerivedValues(siteDir);
+  const model = withRuleRecording(await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, derived }));
   const bodies = siteShortcodes === undefined ? undefined : openBodyCache(model, { siteShortcodes });
   const raw: RawFinding[] = [];
   const rendered = renderPages(model, raw, bodies);

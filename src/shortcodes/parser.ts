@@ -4,6 +4,7 @@
 // Every problem (a lexing error, an unknown name, mixed arguments, a stray or mis-nested closing tag)
 // is thrown as a SiteError at the shortcode's line and column. It does not call shortcodes.
 
+import { memoised } from '../util/memoise.js';
 import { lineColumnAt, SiteError, type SourcePlace } from '../util/diagnostics.js';
 import type { LexedItem } from './lexer.js';
 import type { ShortcodeArgs, ShortcodeDefinition } from './types.js';
@@ -44,6 +45,10 @@ export function placeOf(origin: SourceOrigin, offset: number): SourcePlace {
 
 /** What the parser needs to know of each shortcode: whether it takes inner content. */
 export type ShortcodeKinds = ReadonlyMap<string, Pick<ShortcodeDefinition, 'takesInner'>>;
+
+/** What a parse depends on besides the text, as a plain value (for the keys of values derived from a parse). */
+export const shortcodeKindsKey: (kinds: ShortcodeKinds) => readonly (readonly [string, boolean])[] = memoised((kinds) =>
+  [...kinds].map(([name, kind]) => [name, kind.takesInner] as const));
 
 export function parseShortcodes(origin: SourceOrigin, items: readonly LexedItem[], shortcodes: ShortcodeKinds): ContentNode[] {
   const segments = readSegments(origin, items, shortcodes);

@@ -7,7 +7,8 @@
 import type { Page } from '../content/discover.js';
 import { memoised } from '../util/memoise.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
-import { parseShortcodes, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
+import { parseShortcodes, shortcodeKindsKey, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
+import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
 import type { AlertRule, RuleIndex } from '../rules/types.js';
 import type { SiteModel } from './site.js';
 
@@ -32,6 +33,8 @@ export interface AlertRunbooksSource {
   readonly rules: RuleIndex;
   /** Every shortcode the site knows (the parser rejects unknown ones, and pairs them, as expansion does). */
   readonly shortcodes: ShortcodeKinds;
+  /** Each page's `rule` calls as found by earlier builds (the build cache's). */
+  readonly derived?: DerivedValues;
 }
 
 /**
@@ -43,7 +46,7 @@ const knownReferences = memoised((_rules: RuleIndex) => memoised((_shortcodes: S
 /** The site's index, built on first use and kept for the build (theme, alerts index, redirects, check share it). */
 export const alertRunbooksOf: (model: SiteModel) => AlertRunbooks = memoised((model) =>
   indexAlertRunbooks(
-    { pages: model.site.pages, rules: model.rules, shortcodes: model.shortcodes },
+    { pages: model.site.pages, rules: model.rules, shortcodes: model.shortcodes, derived: model.derived },
     knownReferences(model.rules)(model.shortcodes),
   ));
 
@@ -69,25 +72,31 @@ export function indexAlertRunbooks(source: AlertRunbooksSource, known = new Weak
 }
 
 /** The `rule` shortcode calls in a page's body (nested calls included). Throws the parser's SiteError on bad syntax. */
-export function ruleReferences(page: Page, source: Omit<AlertRunbooksSource, 'pages'>): RuleReference[] {
+function ruleReferences(page: Page, { shortcodes, rules, derived = deriveAlways }: Omit<AlertRunbooksSource, 'pages'>): RuleReference[] {
+  const calls = derived.value('rule-calls', [page.body, shortcodeKindsKey(shortcodes)], () => ruleCalls(page, shortcodes));
+  return calls.map(([file, alert]) => resolveReference(file, alert, rules));
+}
+
+/** The rule file and alert name of each `rule` call, as written. */
+function ruleCalls(page: Page, shortcodes: ShortcodeKinds): [string, string][] {
   if (!mayContainShortcodes(page.body)) return [];
   const origin = { source: page.body, file: page.file, lineOffset: page.bodyLineOffset };
-  const nodes = parseShortcodes(origin, lexShortcodes(page.body), source.shortcodes);
-  const references: RuleReference[] = [];
+  const nodes = parseShortcodes(origin, lexShortcodes(page.body), shortcodes);
+  const calls: [string, string][] = [];
   const visit = (list: readonly ContentNode[]) => {
     for (const node of list) {
       if (node.kind !== 'call') continue;
       if (node.name === 'rule') {
         const file = node.args.named.file ?? node.args.positional[0];
         const alert = node.args.named.alert ?? node.args.positional[1];
-        if (file && alert) references.push(resolveReference(file, alert, source.rules));
+        if (file && alert) calls.push([file, alert]);
       }
       // A rule shown only inside a comment is a commented-out reference, not a runbook of that alert.
       if (node.inner && node.name !== 'comment') visit(node.inner.nodes);
     }
   };
   visit(nodes);
-  return references;
+  return calls;
 }
 
 function resolveReference(file: string, alert: string, rules: RuleIndex): RuleReference {

@@ -20,7 +20,7 @@ import type { Page } from '../content/discover.js';
 import { lineColumnAt } from '../util/diagnostics.js';
 import { memoised } from '../util/memoise.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
-import { parseShortcodes, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
+import { parseShortcodes, shortcodeKindsKey, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
 import { scalarText } from '../rules/rule-index.js';
 import type { AlertRule } from '../rules/types.js';
 import { alertRunbooksOf } from './alert-runbooks.js';
@@ -196,8 +196,7 @@ export function copyDrifts(input: DriftInput): CopyDrift[] {
   const byName = new Map<string, AlertRule[]>();
   for (const rule of input.allRules) byName.set(rule.alert, [...(byName.get(rule.alert) ?? []), rule]);
   const derived = input.derived ?? deriveAlways;
-  // What the parse of a body depends on besides its text: which shortcodes take inner content.
-  const kinds = [...input.shortcodes].map(([name, kind]) => [name, kind.takesInner]);
+  const kinds = shortcodeKindsKey(input.shortcodes);
   return input.pages.flatMap((page) => {
     const copies = derived.value('rule-copies', [page.body, page.bodyLineOffset, kinds], () => {
       try {
