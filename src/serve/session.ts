@@ -23,6 +23,7 @@ import { outputFileOf } from '../content/urls.js';
 import { navigationKeyOf, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
 import { createPageJob, type PageJob } from '../build/page-job.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
+import { openDerivedValues } from '../cache/derived-values.js';
 import { type FilesAhead, filesAhead } from './pages-ahead.js';
 
 export interface SessionOptions extends Omit<BuildOptions, 'source' | 'destination' | 'strict'> {
@@ -126,7 +127,7 @@ function pageEdit(state: SessionState, options: SessionOptions, changed: Readonl
   if ([...changed].some((file) => !path.normalize(file).startsWith(contentFolder))) return undefined;
   const changedFiles = new Set([...changed].map((file) => path.normalize(file).split(path.sep).join('/')));
   const unchanged = new Map(site.pages.filter((page) => !changedFiles.has(page.file)).map((page) => [page.file, page]));
-  const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, unchanged });
+  const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, unchanged, derived: state.model.derived });
   const model: RecordingSiteModel = { ...state.model, site: next, sectionByPage: sectionsByPage(next.root) };
   const navigationChanged = next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationKeyOf(state.model, site.pages[index]!) !== navigationKeyOf(model, page));
   return { model, pages: next.pages.filter((page) => !unchanged.has(page.file)), navigationChanged };
@@ -164,7 +165,10 @@ async function completeBuild(options: SessionOptions, known?: ReadSite): Promise
 async function readSite(options: SessionOptions): Promise<ReadSite> {
   const siteModules = siteModulesFingerprint(options.source);
   const siteShortcodes = siteShortcodesFingerprint(options.source);
-  const model = withRuleRecording(await loadSite({ source: options.source, baseURL: options.baseURL, buildDrafts: options.buildDrafts }));
+  // What builds derived (front matter, rule copies, search terms) is read, never saved: the session's
+  // edits are the next build's to keep.
+  const derived = options.cache === false ? undefined : openDerivedValues(options.source);
+  const model = withRuleRecording(await loadSite({ source: options.source, baseURL: options.baseURL, buildDrafts: options.buildDrafts, derived }));
   return { model, siteModules, siteShortcodes };
 }
 
