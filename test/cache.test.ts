@@ -165,6 +165,26 @@ describe('build cache', () => {
     expect(after.files['runbooks/notes/index.html']).toBeUndefined();
   });
 
+  test('in a git checkout, a commit re-renders the pages it changed, each showing its own last commit date', async () => {
+    const siteDir = writeSite(site);
+    const commit = (date: string) => {
+      const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' };
+      execFileSync('git', ['add', '-A'], { cwd: siteDir, stdio: 'pipe' });
+      execFileSync('git', ['commit', '-q', '-m', date], { cwd: siteDir, env, stdio: 'pipe' });
+    };
+    execFileSync('git', ['init', '-q'], { cwd: siteDir, stdio: 'pipe' });
+    commit('2026-01-05T10:00:00Z');
+    const first = await rebuild(siteDir, {});
+    expect(first.files['runbooks/notes/index.html']!.toString()).toContain('<time datetime="2026-01-05T10:00:00+00:00">2026-01-05</time>');
+    appendFileSync(path.join(siteDir, 'content/runbooks/WebSlow.md'), '\nCheck the load balancer.\n');
+    commit('2026-02-07T10:00:00Z');
+    const second = await rebuild(siteDir, first.files);
+    expect(second.result.rendered).toBe(1);
+    expect(second.changedPages).toEqual(['runbooks/webslow/index.html']);
+    expect(second.files['runbooks/webslow/index.html']!.toString()).toContain('<time datetime="2026-02-07T10:00:00+00:00">2026-02-07</time>');
+    expect(second.files['runbooks/notes/index.html']!.toString()).toContain('<time datetime="2026-01-05T10:00:00+00:00">2026-01-05</time>');
+  });
+
   test('a build failing after pages were rendered leaves the output and the cache as they were', async () => {
     const siteDir = writeSite(site);
     await rebuild(siteDir, {});

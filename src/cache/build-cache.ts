@@ -3,9 +3,10 @@
 // A page's key hashes: the page itself (front matter and body), the site key (runbook-site's own code,
 // built-in theme and shortcodes, the site's theme/ and shortcodes/ files, the config, the navigation of
 // every page: titles, URLs, kinds, front matter and child list entries (severity and summary of the
-// first rule the page references), which layouts draw as menus, children and breadcrumbs; the git
-// commit, which last-modified dates come from)
-// and, checked per entry, the content of each rule file the page read. It never decides what a page
+// first rule the page references), which layouts draw as menus, children and breadcrumbs), the page's
+// last-modified date (front matter, else its file's last commit: a new commit re-renders only the
+// pages it changed, so a CI deploy of a one-page push renders one page) and, checked per entry, the
+// content of each rule file the page read. It never decides what a page
 // looks like; on any doubt (unreadable entry, other format) the page is rendered again.
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { contentHash } from '../write/output-update.js';
 import type { ChildLink } from '../theme-api/types.js';
 import type { OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
-import { codeFingerprint, fileHash, folderFingerprint, gitHead, hashOf } from './fingerprints.js';
+import { codeFingerprint, fileHash, folderFingerprint, hashOf } from './fingerprints.js';
 import { CACHE_FOLDER } from './cache-folder.js';
 import { readVerifiedJson, readVerifiedText, writeVerifiedJson } from './verified-file.js';
 import { isRunning } from '../util/running.js';
@@ -119,7 +120,6 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     model.config,
     options.renderOptions,
     navigationOf(model),
-    gitHead(model.config.siteDir),
   );
   // Rule files are hashed now, before any page reads them, for the same reason as siteModulesFingerprint.
   const ruleHash = ruleHashesOf(model.config.siteDir, model.rules.rulesDir);
@@ -128,7 +128,8 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
   const indexFile = path.join(pagesDir, 'index.json');
   const previous = readVerifiedJson<CacheIndex>(indexFile);
   const entries = previous?.format === FORMAT ? previous.entries : {};
-  const keyOf = (page: Page) => hashOf(siteKey, page);
+  const { lastmodOf } = pageDataBuilder(model);
+  const keyOf = (page: Page) => hashOf(siteKey, page, lastmodOf(page) ?? '');
   /** The entries of this build's pages: served from the cache or rendered now. */
   const live = new Map<string, CacheEntry>();
   const generated = previous?.format === FORMAT ? (previous.generated ?? {}) : {};
