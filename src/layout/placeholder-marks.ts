@@ -19,10 +19,11 @@ type Child = RootContent;
 
 /** Wraps every placeholder under `tree` in place. */
 export function markTemplatePlaceholders(tree: Root): void {
-  markWithin(tree, textOf(tree));
+  const textOf = textsOf();
+  markWithin(tree, textOf(tree), textOf);
 }
 
-function markWithin(parent: Parent, text: string): void {
+function markWithin(parent: Parent, text: string, textOf: TextOf): void {
   if (parent.type === 'element' && isSkipped(parent)) return;
   const placeholders = findTemplatePlaceholders(text);
   if (placeholders.length === 0) return;
@@ -42,8 +43,8 @@ function markWithin(parent: Parent, text: string): void {
     else if (first === last || children.slice(first, last + 1).every(canBeCut)) here.push(placeholder);
     first = last;
   }
-  for (const index of inChild) markWithin(children[index] as Element, texts[index]!);
-  if (here.length > 0) parent.children = wrapped(children, texts, here) as typeof parent.children;
+  for (const index of inChild) markWithin(children[index] as Element, texts[index]!, textOf);
+  if (here.length > 0) parent.children = wrapped(children, texts, here, textOf) as typeof parent.children;
 }
 
 function isSkipped(element: Element): boolean {
@@ -69,7 +70,7 @@ interface Segment {
 }
 
 /** `children` cut at the placeholders' edges, each placeholder's pieces in a marking span. */
-function wrapped(children: readonly Child[], texts: readonly string[], placeholders: readonly TemplatePlaceholder[]): Child[] {
+function wrapped(children: readonly Child[], texts: readonly string[], placeholders: readonly TemplatePlaceholder[], textOf: TextOf): Child[] {
   const total = texts.reduce((length, text) => length + text.length, 0);
   const segments: Segment[] = [];
   let offset = 0;
@@ -93,7 +94,7 @@ function wrapped(children: readonly Child[], texts: readonly string[], placehold
       for (let cut = at; cut < segments.length && segments[cut]!.from < end; cut += 1) {
         const from = Math.max(segments[cut]!.from, start);
         const to = Math.min(segments[cut]!.to, end);
-        if (from < to) pieces[cut]!.push(slice(child, from - start, to - start, texts[index]!.length));
+        if (from < to) pieces[cut]!.push(slice(child, from - start, to - start, texts[index]!.length, textOf));
       }
     }
     start = end;
@@ -104,7 +105,7 @@ function wrapped(children: readonly Child[], texts: readonly string[], placehold
 }
 
 /** The part of `node` whose text lies in [from, to) of its own text (`length` long). */
-function slice(node: Child, from: number, to: number, length: number): Child {
+function slice(node: Child, from: number, to: number, length: number, textOf: TextOf): Child {
   if (from === 0 && to === length) return node;
   if (node.type === 'text') return { type: 'text', value: node.value.slice(from, to) };
   if (node.type !== 'element') return node;
@@ -115,16 +116,29 @@ function slice(node: Child, from: number, to: number, length: number): Child {
     const end = start + texts[index]!.length;
     const lo = Math.max(from, start);
     const hi = Math.min(to, end);
-    if (lo < hi) children.push(slice(child, lo - start, hi - start, texts[index]!.length));
+    if (lo < hi) children.push(slice(child, lo - start, hi - start, texts[index]!.length, textOf));
     else if (start === end && from <= start && start < to) children.push(child);
     start = end;
   });
   return { ...node, properties: { ...node.properties }, children: children as ElementContent[] };
 }
 
-/** The text a node draws, as its text nodes hold it (comments and doctypes hold none). */
-function textOf(node: Root | Child): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element' || node.type === 'root') return node.children.map(textOf).join('');
-  return '';
+type TextOf = (node: Root | Child) => string;
+
+/**
+ * The text a node draws, as its text nodes hold it (comments and doctypes hold none), each node's
+ * worked out once per marking: every level of the walk asks for its children's. A skipped element
+ * counts as none: nothing in it is marked, and a placeholder around it is not cut (canBeCut).
+ */
+function textsOf(): TextOf {
+  const known = new Map<Root | Child, string>();
+  const textOf: TextOf = (node) => {
+    if (node.type === 'text') return node.value;
+    if (node.type !== 'element' && node.type !== 'root') return '';
+    if (node.type === 'element' && isSkipped(node)) return '';
+    let text = known.get(node);
+    if (text === undefined) known.set(node, (text = node.children.map(textOf).join('')));
+    return text;
+  };
+  return textOf;
 }
