@@ -46,7 +46,15 @@ export interface RuleCopy extends RuleFields {
   readonly indent: number;
 }
 
-const markdownParser = unified().use(remarkParse);
+/**
+ * Finds fences only: the inline constructs (emphasis, links, code spans, inline HTML, autolinks, hard
+ * breaks) are turned off, since no inline construct can change where a block such as a fence starts or
+ * ends, and the inline pass was most of the parse. Escapes and character references stay: they can spell
+ * a fence's language.
+ */
+const markdownParser = unified().use(remarkParse).data('micromarkExtensions', [{
+  disable: { null: ['attention', 'autolink', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'] },
+}]);
 
 /** The rule copies of a page, in source order. Throws the shortcode parser's SiteError on bad syntax. */
 export function ruleCopies(page: Page, shortcodes: ShortcodeKinds): RuleCopy[] {
