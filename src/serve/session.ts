@@ -17,6 +17,9 @@ import type { Diagnostic } from '../util/diagnostics.js';
 import { discoverSite, type Page } from '../content/discover.js';
 import { contentHash } from '../write/output-update.js';
 import { generatedOutputs } from '../outputs/index.js';
+import { type GeneratedPageRenderer, renderGeneratedPage } from '../outputs/generated-page.js';
+import type { OutputFile } from '../outputs/types.js';
+import { hashOf } from '../cache/fingerprints.js';
 import { loadSite, sectionsByPage } from '../site/site.js';
 import { listSiteFiles } from '../util/list-files.js';
 import { outputFileOf } from '../content/urls.js';
@@ -66,6 +69,8 @@ interface SessionState {
   readonly warnings: ReadonlyMap<string, readonly Diagnostic[]>;
   readonly otherWarnings: readonly Diagnostic[];
   readonly redirects: number;
+  /** The generated pages last drawn (see drawnOnce). */
+  readonly drawnPages: DrawnPages;
 }
 
 export async function openSiteSession(options: SessionOptions): Promise<SiteSession> {
@@ -157,8 +162,9 @@ async function completeBuild(options: SessionOptions, known?: ReadSite): Promise
     if (pageFiles.has(warning.file)) warnings.set(warning.file, [...(warnings.get(warning.file) ?? []), warning]);
     else otherWarnings.push(warning);
   }
-  const { hashes, redirects: redirectCount } = generatedFiles(model);
-  return { state: { model, modules: { siteModules: site.siteModules, siteShortcodes: site.siteShortcodes }, render, generated: hashes, warnings, otherWarnings, redirects: redirectCount }, result };
+  const { hashes, redirects: redirectCount, drawnPages } = generatedFiles(model, new Map());
+  const modules = { siteModules: site.siteModules, siteShortcodes: site.siteShortcodes };
+  return { state: { model, modules, render, generated: hashes, warnings, otherWarnings, redirects: redirectCount, drawnPages }, result };
 }
 
 /** The site as a build reads it, its modules fingerprinted first (see siteModulesFingerprint). */
@@ -172,24 +178,46 @@ async function readSite(options: SessionOptions): Promise<ReadSite> {
   return { model, siteModules, siteShortcodes };
 }
 
+/** Generated pages by output file and page data, as drawn. */
+type DrawnPages = ReadonlyMap<string, OutputFile>;
+
+/**
+ * renderGeneratedPage, taking a page drawn last time with the same data as it was: between complete
+ * builds nothing a layout reads besides that data changes (an edit of navigation, theme, config or
+ * modules is a complete build, which starts from none), so a page edit draws only the generated pages
+ * whose data it changed (the alerts index, rarely a metric page), not 580 metric pages. `drawn` ends up
+ * with the pages of this pass only.
+ */
+function drawnOnce(previous: DrawnPages): { render: GeneratedPageRenderer; drawn: Map<string, OutputFile> } {
+  const drawn = new Map<string, OutputFile>();
+  const render: GeneratedPageRenderer = (model, generated, file) => {
+    const key = hashOf(file ?? '', generated);
+    const page = drawn.get(key) ?? previous.get(key) ?? renderGeneratedPage(model, generated, file);
+    drawn.set(key, page);
+    return page;
+  };
+  return { render, drawn };
+}
+
 /** Every output generator's files, as build.ts writes them (a later file replaces an earlier one). */
-function generatedFiles(model: RecordingSiteModel): { files: Map<string, string | Uint8Array>; hashes: Map<string, string>; redirects: number } {
+function generatedFiles(model: RecordingSiteModel, previous: DrawnPages): { files: Map<string, string | Uint8Array>; hashes: Map<string, string>; redirects: number; drawnPages: DrawnPages } {
   const files = new Map<string, string | Uint8Array>();
   let redirectCount = 0;
-  for (const file of generatedOutputs(model)) {
+  const { render, drawn } = drawnOnce(previous);
+  for (const file of generatedOutputs(model, render)) {
     files.set(file.path, file.content);
     if (file.redirect) redirectCount += 1;
   }
   const hashes = new Map([...files].map(([file, content]) => [file, contentHash(content)]));
-  return { files, hashes, redirects: redirectCount };
+  return { files, hashes, redirects: redirectCount, drawnPages: drawn };
 }
 
 /**
  * Writes the generated files whose content changed; a path no longer generated gets back what a build
  * writes there without it (a page, a static file) or is deleted.
  */
-function writeGenerated(state: SessionState, options: SessionOptions): Pick<SessionState, 'generated' | 'redirects'> {
-  const { files, hashes, redirects: redirectCount } = generatedFiles(state.model);
+function writeGenerated(state: SessionState, options: SessionOptions): Pick<SessionState, 'generated' | 'redirects' | 'drawnPages'> {
+  const { files, hashes, redirects: redirectCount, drawnPages } = generatedFiles(state.model, state.drawnPages);
   const target = (file: string) => path.join(options.destination, file);
   for (const [file, hash] of hashes) {
     if (state.generated.get(file) === hash) continue;
@@ -205,7 +233,7 @@ function writeGenerated(state: SessionState, options: SessionOptions): Pick<Sess
     else if (listSiteFiles(siteDir, staticDir).includes(file)) copyFileSync(path.join(siteDir, staticDir, file), target(file));
     else rmSync(target(file), { force: true });
   }
-  return { generated: hashes, redirects: redirectCount };
+  return { generated: hashes, redirects: redirectCount, drawnPages };
 }
 
 function resultOf(state: SessionState, options: SessionOptions, rendered: number, durationMs: number): BuildResult {
