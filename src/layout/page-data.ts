@@ -107,7 +107,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
     forPage(page, content, warn) {
       const rules = alertRunbooks.referencesOf(page).flatMap((reference) => reference.rules);
       addInlineCodeBreaks(content);
-      for (const problem of addRuleBlocks(content, rules, { open: model.config.params.RuleBlockOpen === true })) {
+      for (const problem of addRuleBlocks(content, rules, { open: model.config.params.RuleBlockOpen === true, derived: model.derived })) {
         warn?.({
           file: path.posix.join(model.config.rulesDir, problem.rule.file),
           line: problem.line,

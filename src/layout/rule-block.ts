@@ -22,6 +22,7 @@ import { highlightCode } from '../markdown/processor.js';
 import { alignment, highlightPromql } from '../markdown/promql-highlight.js';
 import { format, parse } from '../rules/promql/index.js';
 import type { AlertRule } from '../rules/types.js';
+import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
 
 /** Severity names the theme colours; anything else is drawn as `other`. */
 const severityClasses: Readonly<Record<string, string>> = {
@@ -37,6 +38,11 @@ export function severityClass(severity: string | undefined): string {
 export interface RuleBlockOptions {
   /** Alert Rule `<details>` open when the page loads (config `params.RuleBlockOpen`). */
   readonly open: boolean;
+  /**
+   * Rule blocks as earlier builds drew them (the build cache's): a block depends on its rule alone, and
+   * a navigation change (a title) draws every page's layout again.
+   */
+  readonly derived?: DerivedValues;
 }
 
 /** The deepest indentation the theme's CSS has a hanging indent for (`.indent-0` to `.indent-24`). */
@@ -64,7 +70,7 @@ export function addRuleBlocks(content: Root, rules: readonly AlertRule[], option
     const code = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
     const found = code ? bySource.get(toString(code).trimEnd()) : undefined;
     if (!found) return SKIP;
-    const { block, problem } = ruleBlock(found.rule, found.index);
+    const { block, problem } = keptRuleBlock(found.rule, found.index, options.derived ?? deriveAlways);
     if (problem) problems.push(problem);
     const summary = parent.type === 'element' && parent.tagName === 'details' ? summaryOf(parent) : undefined;
     if (summary && parent.type === 'element') {
@@ -120,6 +126,19 @@ function exprPlace(sourceText: string): ExprPlace | undefined {
     keyColumn: keyStart - (sourceText.lastIndexOf('\n', keyStart - 1) + 1),
     indicator: block ? /^[|>][-+0-9]*/.exec(sourceText.slice(start))![0] : '',
   };
+}
+
+/**
+ * ruleBlock, or the block drawn last time for the same rule text and place. Handed out as a copy: the
+ * page's later passes change its tree in place, and the kept one must stay as drawn.
+ */
+function keptRuleBlock(rule: AlertRule, index: number, derived: DerivedValues): { block: Element; problem?: ExprProblem } {
+  const input = [rule.sourceText, rule.expr, rule.alert, rule.file, rule.line, index];
+  const drawn = derived.value('rule-block', input, () => {
+    const { block, problem } = ruleBlock(rule, index);
+    return { block, problem: problem ? { line: problem.line, message: problem.message } : null };
+  });
+  return { block: structuredClone(drawn.block), problem: drawn.problem ? { rule, ...drawn.problem } : undefined };
 }
 
 function ruleBlock(rule: AlertRule, index: number): { block: Element; problem?: ExprProblem } {
