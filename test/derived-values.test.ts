@@ -54,6 +54,7 @@ describe('derived values', () => {
     ['NaN', () => [Number.NaN]],
     ['-0', () => ({ weight: -0 })],
     ['an undefined list item', () => [undefined]],
+    ['an object without a prototype (a TOML table)', () => ({ team: Object.assign(Object.create(null), { name: 'sre' }) })],
   ])('a value JSON would change (%s) is computed again', (_what, compute) => {
     const dir = siteDir();
     saveOne(dir, 'table', 'input', compute);
@@ -85,6 +86,22 @@ describe('derived values', () => {
     openDerivedValues(dir).value('table', 'another input', () => 'unsaved');
     expect(readFileSync(file, 'utf8')).toBe(saved);
     expect(derive(dir, 'table', 'input', () => 'again')).toEqual({ value: 'kept', computed: false });
+  });
+
+  test('every use gets its own copy, as computed: a caller changing its copy changes no other use and not what is kept', () => {
+    const dir = siteDir();
+    const derived = openDerivedValues(dir);
+    const first = derived.value('front-matter', 'source', () => ({ title: 'A', params: {} as Record<string, number> }));
+    first.params.hits = 1;
+    const second = derived.value('front-matter', 'source', () => ({ title: 'new', params: {} }));
+    expect(second).toEqual({ title: 'A', params: {} });
+    second.title = 'changed';
+    derived.save();
+    const next = openDerivedValues(dir);
+    const taken = next.value('front-matter', 'source', () => 'again');
+    expect(taken).toEqual({ title: 'A', params: {} });
+    (taken as { title: string }).title = 'changed too';
+    expect(next.value('front-matter', 'source', () => 'again')).toEqual({ title: 'A', params: {} });
   });
 
   test('a save keeps only the values that run used', () => {

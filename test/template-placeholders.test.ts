@@ -108,6 +108,18 @@ describe('marking', () => {
     expect(toHtml(tree)).toContain('<span class="hljs-string">/</span><span class="rb-label" data-label="backend"><span class="hljs-string">{{</span> <span class="hljs-string">$labels.backend</span> <span class="hljs-string">}}</span></span>');
   });
 
+  test('an element left alone at the end of a span a placeholder is cut out of stays, with its text', () => {
+    const tree: Root = { type: 'root', children: [h('p', [
+      'A ', h('span', '{{ $labels.'), h('span', ['instance }} tail', h('svg', { width: '10' }, [h('text', 'T')])]), ' then ',
+      '{{ $labels.', h('span', ['job }} more', h('script', 'console.log(1)')]), ' end.',
+    ])] };
+    const before = toString(tree);
+    markTemplatePlaceholders(tree);
+    expect(toString(tree)).toBe(before);
+    expect(toHtml(tree)).toContain('<span> tail<svg width="10"><text>T</text></svg></span>');
+    expect(toHtml(tree)).toContain(' more<script>console.log(1)</script></span> end.');
+  });
+
   test('head, navigation, scripts, text areas and mermaid sources are left alone, a title\'s <wbr> is wrapped with its placeholder; marking twice changes nothing', () => {
     const tree: Root = {
       type: 'root',

@@ -121,7 +121,7 @@ export function openBodyCache(model: SiteModel, options: BodyCacheOptions): Body
         frontMatter: params ? undefined : jsonOf(page.frontMatter),
       };
       try {
-        staging ??= mkdtempSync(`${dir}.staging-`);
+        staging ??= mkdtempSync(`${dir}.staging-${process.pid}-`);
         writeFileSync(path.join(staging, `${hash}.json`), body.tree);
         live.set(page.file, entry);
       } catch {

@@ -4,7 +4,8 @@
 // value whose input is unchanged is taken as derived last time. An entry is keyed by a hash of its table
 // and input; the file is keyed by runbook-site's own code, so a change of how a value is derived drops
 // them all. Only plain JSON values are kept (a Date or a Map would come back as something else), and a
-// computation that throws keeps nothing: errors are reported again each build. Saved only after a
+// computation that throws keeps nothing: errors are reported again each build. Every use gets its own
+// copy, as it would computing the value itself (a shortcode may change a page's params). Saved only after a
 // successful build, with just the entries this build used; a missing or damaged file is a miss.
 
 import { mkdirSync, rmSync } from 'node:fs';
@@ -28,7 +29,8 @@ export const deriveAlways: DerivedValues = { value: (_table, _input, compute) =>
 
 interface StoredValues {
   readonly code: string;
-  readonly entries: Readonly<Record<string, unknown>>;
+  /** Each value as JSON text: parsed again for every use, so no caller shares or changes another's copy. */
+  readonly entries: Readonly<Record<string, string>>;
 }
 
 export function openDerivedValues(siteDir: string): KeptDerivedValues {
@@ -36,18 +38,18 @@ export function openDerivedValues(siteDir: string): KeptDerivedValues {
   const code = codeFingerprint();
   const stored = readVerifiedJson<StoredValues>(file);
   const previous = new Map(stored?.code === code ? Object.entries(stored.entries) : []);
-  const used = new Map<string, unknown>();
+  /** The values this run used, as JSON text taken when each was computed (a caller may change its copy). */
+  const used = new Map<string, string>();
   return {
     value<T>(table: string, input: unknown, compute: () => T): T {
       const key = hashOf(table, input);
-      if (used.has(key)) return used.get(key) as T;
-      if (previous.has(key)) {
-        const known = previous.get(key);
+      const known = used.get(key) ?? previous.get(key);
+      if (typeof known === 'string') {
         used.set(key, known);
-        return known as T;
+        return JSON.parse(known) as T;
       }
       const value = compute();
-      if (isPlainJson(value)) used.set(key, value);
+      if (isPlainJson(value)) used.set(key, JSON.stringify(value));
       return value;
     },
     save() {
@@ -66,7 +68,8 @@ export function openDerivedValues(siteDir: string): KeptDerivedValues {
 /**
  * True when JSON keeps the value as it is: strings, finite numbers, booleans, null, arrays and plain
  * objects of them. An object's undefined property is allowed (JSON drops it, reading it still gives
- * undefined); -0, NaN, undefined array items and any other object are not.
+ * undefined); -0, NaN, undefined array items, objects without a prototype (smol-toml's tables: JSON
+ * gives them Object's) and any other object are not.
  */
 function isPlainJson(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
@@ -74,6 +77,6 @@ function isPlainJson(value: unknown): boolean {
   if (Array.isArray(value)) return value.every((item) => item !== undefined && isPlainJson(item));
   if (typeof value !== 'object') return false;
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
+  if (prototype !== Object.prototype) return false;
   return Object.values(value).every((item) => item === undefined || isPlainJson(item));
 }

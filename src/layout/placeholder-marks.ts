@@ -127,15 +127,14 @@ type TextOf = (node: Root | Child) => string;
 
 /**
  * The text a node draws, as its text nodes hold it (comments and doctypes hold none), each node's
- * worked out once per marking: every level of the walk asks for its children's. A skipped element
- * counts as none: nothing in it is marked, and a placeholder around it is not cut (canBeCut).
+ * worked out once per marking: every level of the walk asks for its children's, and the page's menu
+ * is most of its text.
  */
 function textsOf(): TextOf {
   const known = new Map<Root | Child, string>();
   const textOf: TextOf = (node) => {
     if (node.type === 'text') return node.value;
     if (node.type !== 'element' && node.type !== 'root') return '';
-    if (node.type === 'element' && isSkipped(node)) return '';
     let text = known.get(node);
     if (text === undefined) known.set(node, (text = node.children.map(textOf).join('')));
     return text;

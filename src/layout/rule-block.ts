@@ -128,17 +128,14 @@ function exprPlace(sourceText: string): ExprPlace | undefined {
   };
 }
 
-/**
- * ruleBlock, or the block drawn last time for the same rule text and place. Handed out as a copy: the
- * page's later passes change its tree in place, and the kept one must stay as drawn.
- */
+/** ruleBlock, or the block drawn last time for the same rule text and place. */
 function keptRuleBlock(rule: AlertRule, index: number, derived: DerivedValues): { block: Element; problem?: ExprProblem } {
   const input = [rule.sourceText, rule.expr, rule.alert, rule.file, rule.line, index];
   const drawn = derived.value('rule-block', input, () => {
     const { block, problem } = ruleBlock(rule, index);
     return { block, problem: problem ? { line: problem.line, message: problem.message } : null };
   });
-  return { block: structuredClone(drawn.block), problem: drawn.problem ? { rule, ...drawn.problem } : undefined };
+  return { block: drawn.block, problem: drawn.problem ? { rule, ...drawn.problem } : undefined };
 }
 
 function ruleBlock(rule: AlertRule, index: number): { block: Element; problem?: ExprProblem } {
