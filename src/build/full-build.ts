@@ -15,7 +15,7 @@ import { CACHE_FOLDER } from '../cache/cache-folder.js';
 import { type BuildCache, openBuildCache, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
 import { type BodyCache, type BodyCacheOptions, openBodyCache } from '../cache/body-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
-import { openDerivedValues } from '../cache/derived-values.js';
+import { openDerivedValues } from '../cache/kept-derived-values.js';
 import { type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';

@@ -32,7 +32,7 @@ import { staleFinding, staleRunbooks } from './stale-runbooks.js';
 import { promqlErrors } from './promql-errors.js';
 import { loadConfig } from '../config/config.js';
 import { inputFolders, keepRecord, runInputs, type RunInputs, type RunKey } from '../cache/input-records.js';
-import { openDerivedValues } from '../cache/derived-values.js';
+import { openDerivedValues } from '../cache/kept-derived-values.js';
 import type { CheckOptions, CheckResult } from './check-site.js';
 
 /** Rule ids of the `rule` shortcode's problems that mean a reference leads to no rule. */

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, type SplitPage, splitFrontMatter } from './front-matter.js';
-import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
+import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { folderLoopError, statEntry } from '../util/stat-entry.js';
 import { pagePath } from './urls.js';

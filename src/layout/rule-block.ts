@@ -22,7 +22,7 @@ import { highlightCode } from '../markdown/processor.js';
 import { alignment, highlightPromql } from '../markdown/promql-highlight.js';
 import { format, parse } from '../rules/promql/index.js';
 import type { AlertRule } from '../rules/types.js';
-import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
+import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 
 /** Severity names the theme colours; anything else is drawn as `other`. */
 const severityClasses: Readonly<Record<string, string>> = {

@@ -12,7 +12,7 @@ import { defaultInputLimits, raiseLimitHint } from '../config/limits.js';
 import { SiteError } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { assertAliasesBounded } from '../util/yaml-values.js';
-import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
+import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 import type { AlertRule, RuleFile, RuleIndex } from './types.js';
 
 export interface RuleIndexOptions {

@@ -16,7 +16,7 @@ import { packageRoot } from '../util/package-root.js';
 import type { SearchDocument } from './documents.js';
 import type { BodyFiles } from './index-file.js';
 import type { BodySection } from './sections.js';
-import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
+import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 
 interface SearchEngineModule {
   tokenize(text: string): string[];

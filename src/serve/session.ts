@@ -26,7 +26,7 @@ import { outputFileOf } from '../content/urls.js';
 import { navigationKeyOf, siteModulesFingerprint, siteShortcodesFingerprint } from '../cache/build-cache.js';
 import { createPageJob, type PageJob } from '../build/page-job.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
-import { openDerivedValues } from '../cache/derived-values.js';
+import { openDerivedValues } from '../cache/kept-derived-values.js';
 import { type FilesAhead, filesAhead } from './pages-ahead.js';
 
 export interface SessionOptions extends Omit<BuildOptions, 'source' | 'destination' | 'strict'> {

@@ -8,7 +8,7 @@ import type { Page } from '../content/discover.js';
 import { memoised } from '../util/memoise.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
 import { parseShortcodes, shortcodeKindsKey, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
-import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
+import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 import type { AlertRule, RuleIndex } from '../rules/types.js';
 import type { SiteModel } from './site.js';
 

@@ -25,7 +25,7 @@ import { scalarText } from '../rules/rule-index.js';
 import type { AlertRule } from '../rules/types.js';
 import { alertRunbooksOf } from './alert-runbooks.js';
 import type { SiteModel } from './site.js';
-import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
+import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 
 /** The fields of a rule that a copy is compared on. */
 export interface RuleFields {

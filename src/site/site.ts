@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadConfig, type SiteConfig } from '../config/config.js';
 import { type DiscoveredSite, type Page, type Section, discoverSite } from '../content/discover.js';
 import { createRuleIndex } from '../rules/rule-index.js';
-import { deriveAlways, type DerivedValues } from '../cache/derived-values.js';
+import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 import type { RuleIndex } from '../rules/types.js';
 import { loadShortcodes } from '../shortcodes/registry.js';
 import type { ShortcodeDefinition } from '../shortcodes/types.js';

@@ -13,19 +13,12 @@ import path from 'node:path';
 import { CACHE_FOLDER } from './cache-folder.js';
 import { codeFingerprint, hashOf } from './fingerprints.js';
 import { readVerifiedJson, writeVerifiedJson } from './verified-file.js';
-
-export interface DerivedValues {
-  /** What `compute` derives from `input` (any JSON value that determines it), or what it derived before from an equal input. */
-  value<T>(table: string, input: unknown, compute: () => T): T;
-}
+import type { DerivedValues } from '../util/derived-values.js';
 
 export interface KeptDerivedValues extends DerivedValues {
   /** Keeps the values this run used, and only those, for the next one. */
   save(): void;
 }
-
-/** Derives every value anew: for runs that keep no cache. */
-export const deriveAlways: DerivedValues = { value: (_table, _input, compute) => compute() };
 
 interface StoredValues {
   readonly code: string;

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openDerivedValues } from '../src/cache/derived-values.js';
+import { openDerivedValues } from '../src/cache/kept-derived-values.js';
 import { writeVerifiedJson } from '../src/cache/verified-file.js';
 
 const made: string[] = [];
