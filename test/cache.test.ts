@@ -185,6 +185,20 @@ describe('build cache', () => {
     expect(second.files['runbooks/notes/index.html']!.toString()).toContain('<time datetime="2026-01-05T10:00:00+00:00">2026-01-05</time>');
   });
 
+  test('the caches of all but the newest few base URLs and output folders are removed, the newest kept whole', async () => {
+    const siteDir = writeSite(site);
+    const cacheDir = path.join(siteDir, '.runbook-site-cache');
+    const buildAt = (run: number) => build({ source: siteDir, destination: path.join(siteDir, `out-${run}`), baseURL: `https://example.org/v${run}/`, workers: 0 });
+    for (let run = 0; run < 10; run += 1) await buildAt(run);
+    const cached = (prefix: string) => readdirSync(cacheDir).filter((name) => name.startsWith(prefix));
+    expect(cached('pages-')).toHaveLength(4);
+    expect(cached('output-')).toHaveLength(8);
+    appendFileSync(path.join(siteDir, 'content/runbooks/WebSlow.md'), '\nCheck the load balancer.\n');
+    // The newest base URL's pages are all still kept; the oldest one's were removed.
+    expect((await buildAt(9)).rendered).toBe(1);
+    expect((await buildAt(0)).rendered).toBe((await buildAt(0)).pages);
+  });
+
   test('a build failing after pages were rendered leaves the output and the cache as they were', async () => {
     const siteDir = writeSite(site);
     await rebuild(siteDir, {});

@@ -9,7 +9,7 @@
 // content of each rule file the page read. It never decides what a page
 // looks like; on any doubt (unreadable entry, other format) the page is rendered again.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
@@ -210,6 +210,10 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
         // Entries of an older format (one file per page) are never read again.
         for (const name of readdirSync(pagesDir)) if (name !== 'html' && name !== 'index.json') rmSync(path.join(pagesDir, name), { recursive: true, force: true });
         writeVerifiedJson(manifestFile(manifest.destination), manifest);
+        // serve on a random port, and builds into temporary folders, make a base URL and an output
+        // folder per run: the caches of all but the newest few would pile up (~65 MB per corpus base URL).
+        keepNewest(dir, 'pages-', KEPT_BASE_URLS);
+        keepNewest(dir, 'output-', KEPT_OUTPUT_MANIFESTS);
       } catch {
         // A cache that cannot be written (read-only site, full disk) costs a rebuild next time, never this build.
       } finally {
@@ -218,6 +222,21 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     },
     discard,
   };
+}
+
+/** Base URLs whose pages are kept (`pages-<hash>`), the newest first: build's, serve's and a few more. */
+const KEPT_BASE_URLS = 4;
+/** Output folders whose manifest is kept (`output-<hash>.json`); a folder without one is swapped in whole. */
+const KEPT_OUTPUT_MANIFESTS = 8;
+
+/** Removes the entries of `dir` starting with `prefix` beyond the `count` last modified. */
+function keepNewest(dir: string, prefix: string, count: number): void {
+  const entries = readdirSync(dir).filter((name) => name.startsWith(prefix)).map((name) => {
+    const file = path.join(dir, name);
+    return { file, modified: statSync(file).mtimeMs };
+  });
+  entries.sort((a, b) => b.modified - a.modified);
+  for (const { file } of entries.slice(count)) rmSync(file, { recursive: true, force: true });
 }
 
 /** Removes the staging folders (`<cache>.staging-<pid>-*`) of builds that were killed. */
