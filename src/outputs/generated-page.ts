@@ -1,6 +1,6 @@
 // Renders a page an output generator makes (taxonomy, alerts index, 404) with the theme's layout of
 // its kind, from the same PageData builder as content pages, so it has the same header and menu. A build
-// draws them through its cache: a one-page edit leaves the alerts index and 580 metric pages as they were.
+// draws them through its cache: a one-page edit draws again only those whose data it changed, not 580 metric pages.
 
 import type { SiteModel } from '../site/site.js';
 import { type GeneratedPage, pageDataBuilder } from '../layout/page-data.js';

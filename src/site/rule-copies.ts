@@ -49,8 +49,8 @@ export interface RuleCopy extends RuleFields {
 /**
  * Finds fences only: the inline constructs (emphasis, links, code spans, inline HTML, autolinks, hard
  * breaks) are turned off, since no inline construct can change where a block such as a fence starts or
- * ends, and the inline pass was most of the parse. Escapes and character references stay: they can spell
- * a fence's language.
+ * ends, and a fence search need not pay for them (~8% of the drift check on the corpus). Escapes and
+ * character references stay: they can spell a fence's language.
  */
 const markdownParser = unified().use(remarkParse).data('micromarkExtensions', [{
   disable: { null: ['attention', 'autolink', 'codeText', 'hardBreakEscape', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd'] },
