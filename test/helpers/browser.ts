@@ -47,7 +47,13 @@ export async function openWatchedPage(browser: Browser, allowedOrigin: string, v
     const url = request.url();
     if (!url.startsWith(allowedOrigin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request to another host: ${url}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // Chromium cancels what is in flight when the page navigates (a redirect, a reload, a link), and on a
+    // busy machine a favicon or the redirect page itself can still be in flight: not a page's problem. A
+    // missing file shows as its HTTP status, a broken server as another error.
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
