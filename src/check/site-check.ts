@@ -38,7 +38,6 @@ import type { CheckOptions, CheckResult } from './check-site.js';
 /** Rule ids of the `rule` shortcode's problems that mean a reference leads to no rule. */
 const unresolvedRuleIds = new Set(['rule/file-not-found', 'rule/alert-not-found', 'rule/path-outside-rules-dir']);
 
-/** A check that is not an unchanged one (check-site.ts); `key` names its record when it is cached. */
 /**
  * A check that is not an unchanged one (check-site.ts); `key` names its record when it is cached, `taken`
  * is the fingerprint the unchanged check took.

@@ -18,7 +18,7 @@ import type { OutputGenerator } from './types.js';
 
 export const searchIndex: OutputGenerator = (model, render) => {
   const documents = searchDocuments(model);
-  const body = bodyIndex(documents, model.derived);
+  const body = bodyIndex(documents);
   return [
     { path: 'search/index.json', content: JSON.stringify(encodeSearchIndex(documents, body, searchEngine.slugOf)) },
     ...body.files.map((file) => ({ path: `search/${file.path}`, content: file.content })),

@@ -15,8 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../util/package-root.js';
 import type { SearchDocument } from './documents.js';
 import type { BodyFiles } from './index-file.js';
-import type { BodySection } from './sections.js';
-import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
+import { type BodySection, bodySections } from './sections.js';
 
 interface SearchEngineModule {
   tokenize(text: string): string[];
@@ -35,16 +34,25 @@ export interface BodyIndex extends BodyFiles {
   readonly files: readonly { readonly path: string; readonly content: string }[];
 }
 
-/** `derived`: the term counts of sections as earlier builds counted them (the build cache's). */
-export function bodyIndex(documents: readonly SearchDocument[], derived: DerivedValues = deriveAlways): BodyIndex {
+/** A body section with its terms, each once with how often it occurs, in order of first occurrence. */
+export interface IndexedSection extends BodySection {
+  readonly terms: readonly (readonly [string, number])[];
+}
+
+/** A body's sections (sections.ts), each with its terms counted: what the body index is built from. */
+export function indexedSections(markdown: string): IndexedSection[] {
+  return bodySections(markdown).map((section) => ({ ...section, terms: termCounts(section) }));
+}
+
+export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
   /** Per term: its postings, the last section holding it, and the postings' JSON size (to cut shards at a size). */
   const postings = new Map<string, { list: number[]; last: number; bytes: number }>();
   let section = 0;
   const files: { path: string; content: string }[] = [];
   const written = new Set<string>();
   const texts = documents.map((document) => {
-    for (const counts of derived.value('search-terms', document.sections, () => document.sections.map(termCounts))) {
-      for (const [term, count] of counts) {
+    for (const { terms } of document.sections) {
+      for (const [term, count] of terms) {
         let entry = postings.get(term);
         if (!entry) postings.set(term, (entry = { list: [], last: 0, bytes: 0 }));
         const value = (section - entry.last) * 8 + Math.min(count, MAX_COUNT);
@@ -83,7 +91,6 @@ export function bodyIndex(documents: readonly SearchDocument[], derived: Derived
   return { shards, texts, files };
 }
 
-/** A section's terms and how often each occurs, in order of first occurrence. */
 function termCounts({ heading, headings, text }: BodySection): [string, number][] {
   const counts = new Map<string, number>();
   for (const term of searchEngine.tokenize([...headings, text].join(' '))) counts.set(term, (counts.get(term) ?? 0) + 1);

@@ -9,7 +9,7 @@
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import type { SiteModel } from '../site/site.js';
 import { metricPath, siteMetricsOf } from '../site/metrics-index.js';
-import { type BodySection, bodySections } from './sections.js';
+import { indexedSections, type IndexedSection } from './body-index.js';
 
 export interface SearchDocument {
   /** Site path of the page (`/runbooks/haproxy/haproxybackendconnectionerrors/`). */
@@ -25,8 +25,8 @@ export interface SearchDocument {
   readonly headings: readonly string[];
   /** The page's description and its rules' `summary` and `description` annotations, joined. */
   readonly description: string;
-  /** The body: its intro, then its `##` sections. */
-  readonly sections: readonly BodySection[];
+  /** The body: its intro, then its `##` sections, each with its terms counted (body-index.ts). */
+  readonly sections: readonly IndexedSection[];
 }
 
 export function searchDocuments(model: SiteModel): SearchDocument[] {
@@ -42,7 +42,7 @@ function pageDocuments(model: SiteModel): SearchDocument[] {
     // The annotations are what a notification shows; a runbook's own description mostly paraphrases them.
     const annotations = rules.flatMap((rule) => [rule.annotations.summary, rule.annotations.description]).filter(Boolean);
     const descriptions = annotations.length > 0 ? annotations : [page.frontMatter.description];
-    const sections = model.derived.value('search-sections', page.body, () => bodySections(page.body));
+    const sections = model.derived.value('search-sections', page.body, () => indexedSections(page.body));
     return {
       path: page.path,
       title: page.title,
