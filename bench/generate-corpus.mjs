@@ -2,7 +2,9 @@
 // its own Prometheus rule file (one alert per page), pages showing their rule with the `rule` shortcode,
 // a `comment` block, headings, lists, a table and a code block, like the real corpus; sections carry
 // `bookCollapseSection: true` as the corpus's do unless `collapse: false`. The same folder
-// builds with Hugo (config `dataDir: rules`, bench/hugo layouts).
+// builds with Hugo (config `dataDir: rules`, bench/hugo layouts). `sectionsPerGroup` puts the sections
+// in collapsed groups of that many (runbooks/group-NN/service-NNNN/), as a large site would be organised:
+// flat, 110,000 pages make 2,200 top-level sections, listed in every page's menu.
 // Usage: node bench/generate-corpus.mjs DIR PAGES
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import path from 'node:path';
 
 const PAGES_PER_SECTION = 50;
 
-export function generateCorpus(dir, pages, { collapse = true } = {}) {
+export function generateCorpus(dir, pages, { collapse = true, sectionsPerGroup = Infinity } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'content', 'runbooks'), { recursive: true });
   writeFileSync(path.join(dir, 'config.yaml'), 'baseURL: "https://example.org/runbooks/"\ntitle: "Synthetic runbooks"\nlanguageCode: en-us\nassetDir: rules\ndataDir: rules\nmarkup:\n  goldmark:\n    renderer:\n      unsafe: true\n');
@@ -22,7 +24,13 @@ export function generateCorpus(dir, pages, { collapse = true } = {}) {
     const alerts = Array.from({ length: count }, (_, index) => `${camel(name)}Alert${index}`);
     mkdirSync(path.join(dir, 'rules', name), { recursive: true });
     writeFileSync(path.join(dir, 'rules', name, 'alerts.yml'), ruleFile(name, alerts));
-    const sectionDir = path.join(dir, 'content', 'runbooks', name);
+    const group = Math.floor(section / sectionsPerGroup);
+    const groupDir = Number.isFinite(sectionsPerGroup) ? `group-${String(group).padStart(2, '0')}` : '';
+    if (groupDir && section % sectionsPerGroup === 0) {
+      mkdirSync(path.join(dir, 'content', 'runbooks', groupDir));
+      writeFileSync(path.join(dir, 'content', 'runbooks', groupDir, '_index.md'), `---\ntitle: Group ${group}\n${collapse ? 'bookCollapseSection: true\n' : ''}---\n`);
+    }
+    const sectionDir = path.join(dir, 'content', 'runbooks', groupDir, name);
     mkdirSync(sectionDir, { recursive: true });
     // Collapsed unless on the page's path, as the real corpus's sections are (bench/run.mjs has a variant without).
     writeFileSync(path.join(sectionDir, '_index.md'), `---\ntitle: ${name}\n${collapse ? 'bookCollapseSection: true\n' : ''}---\n\nAlerts of ${name}.\n`);

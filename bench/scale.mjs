@@ -22,7 +22,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'runbook-site-scale-'));
 try {
   for (const pages of sizes) {
     const site = path.join(work, `site-${pages}`);
-    generateCorpus(site, pages);
+    // Sections in groups of 50, so a page's menu stays the size of a real site's (see generate-corpus.mjs).
+    generateCorpus(site, pages, { sectionsPerGroup: 50 });
     const out = path.join(work, 'out');
     report(pages, 'runbook-site', ['node', cli, 'build', '--source', site, '--destination', out, '--no-cache', '--quiet']);
     rmSync(out, { recursive: true, force: true });

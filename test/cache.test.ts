@@ -3,7 +3,7 @@
 // edit affects. And worker builds (compiled CLI) write the same bytes as in-thread builds.
 
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
@@ -307,6 +307,25 @@ describe('render workers (compiled CLI)', () => {
     expect(snapshotFiles(path.join(siteDir, 'parallel'))).toEqual(snapshotFiles(path.join(siteDir, 'serial')));
     expect(parallel).toEqual(inThread);
     expect(parallel).toHaveLength(22 + 1);
+  });
+
+  test('with workers, a build that fails reports the first failing page, as a build without them does', () => {
+    // Every page from Page005 on fails as it renders. The workers' first batches hold Page005; the build's thread
+    // renders from after them, and its first page fails before any worker's result comes in.
+    const pages = Array.from({ length: 150 }, (_, index) =>
+      `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n---\n${index >= 5 ? '[x]({{< ref "absent.md" >}})' : 'Text.'}\n`).join('');
+    const siteDir = writeSite(`${site}${pages}`);
+    const cli = (...args: string[]) =>
+      spawnSync('node', [path.join(root, 'dist/src/cli/bin.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, 'out'), '--no-cache', ...args], { encoding: 'utf8' });
+    const inThread = cli('--workers', '0');
+    expect(inThread.status).toBe(1);
+    expect(inThread.stderr).toMatch(/^error: content\/runbooks\/Page005\.md:4:5: Unexpected `ref` target `absent\.md`/m);
+    for (const workers of ['1', '2']) {
+      const parallel = cli('--workers', workers);
+      expect(parallel.status).toBe(1);
+      expect(parallel.stderr).toBe(inThread.stderr);
+    }
+    expect(existsSync(path.join(siteDir, 'out'))).toBe(false);
   });
 });
 

@@ -23,7 +23,7 @@ export interface BuildOptions {
   buildDrafts?: boolean;
   /** Keep and use the build cache in `<source>/.runbook-site-cache/` (default: true). */
   cache?: boolean;
-  /** Render worker threads (default: one per core beyond two, see defaultWorkerCount); 0 renders in the calling thread. */
+  /** Render worker threads beside the calling thread, which renders too (default: one per core beyond the first, see defaultWorkerCount); 0: the calling thread alone. */
   workers?: number;
   /** Called for each warning, in page order. */
   onWarning?: (warning: Diagnostic) => void;

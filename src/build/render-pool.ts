@@ -26,23 +26,55 @@ export type WorkerFailure = { readonly diagnostic: Diagnostic } | { readonly mes
 
 export type ToBuild =
   | { readonly type: 'rendered'; readonly results: readonly (RenderedPage & { readonly index: number })[] }
-  | { readonly type: 'failed'; readonly index: number; readonly error: WorkerFailure };
+  | { readonly type: 'failed'; readonly results: readonly (RenderedPage & { readonly index: number })[]; readonly index: number; readonly error: WorkerFailure };
 
 const workerUrl = new URL('./render-worker.js', import.meta.url);
 
 /** Workers run compiled JavaScript; from TypeScript sources (the tests) the build renders in its own thread. */
 export const workersAvailable = import.meta.url.endsWith('.js');
 
+/**
+ * The pages still to render, by index in `site.pages`, handed out to whoever asks first: the workers
+ * and the build's own thread share one queue, so a faster renderer takes more of them.
+ */
+export interface PageQueue {
+  /** Up to `count` indices; none once the queue is empty or stopped. */
+  take(count: number): readonly number[];
+  /** Hands out nothing more: a renderer failed. */
+  stop(): void;
+}
+
+export function pageQueue(indices: readonly number[]): PageQueue {
+  let next = 0;
+  return {
+    take: (count) => indices.slice(next, (next = Math.min(indices.length, next + count))),
+    stop: () => {
+      next = indices.length;
+    },
+  };
+}
+
+/** A page that failed to render (index -1: a worker that failed outside any page). */
+export interface RenderFailure {
+  readonly index: number;
+  readonly error: Error;
+}
+
 export interface RenderPool {
-  /** Renders the pages at `indices` of `site.pages`; `onPage` gets each result as it arrives. */
-  render(site: WorkerSite, indices: readonly number[], onPage: (index: number, page: RenderedPage) => void): Promise<void>;
+  /**
+   * Renders pages from `queue` until it is empty; `onPage` gets each result as it arrives. A failure
+   * stops the queue; the failures come back once every worker is done.
+   */
+  render(site: WorkerSite, queue: PageQueue, batchSize: number, onPage: (index: number, page: RenderedPage) => void): Promise<readonly RenderFailure[]>;
+  readonly size: number;
   close(): Promise<void>;
 }
 
 export function startRenderPool(size: number): RenderPool {
   const workers = Array.from({ length: size }, () => new Worker(workerUrl));
   return {
-    render: (site, indices, onPage) => renderWith(workers, site, indices, onPage),
+    size,
+    render: (site, queue, batchSize, onPage) => renderWith(workers, site, queue, batchSize, onPage),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
@@ -52,44 +84,45 @@ export function startRenderPool(size: number): RenderPool {
 function renderWith(
   workers: readonly Worker[],
   site: WorkerSite,
-  indices: readonly number[],
+  queue: PageQueue,
+  batchSize: number,
   onPage: (index: number, page: RenderedPage) => void,
-): Promise<void> {
-  const batchSize = Math.max(2, Math.min(32, Math.ceil(indices.length / (workers.length * 8))));
-  let next = 0;
+): Promise<readonly RenderFailure[]> {
   let busy = 0;
-  const failures: { index: number; error: Error }[] = [];
-  return new Promise((resolve, reject) => {
+  const failures: RenderFailure[] = [];
+  return new Promise((resolve) => {
     const finish = () => {
       workers.forEach((worker) => worker.removeAllListeners('message').removeAllListeners('error'));
-      if (failures.length === 0) resolve();
-      else reject(failures.sort((a, b) => a.index - b.index)[0]!.error);
+      resolve(failures);
     };
     const dispatch = (worker: Worker) => {
-      if (failures.length > 0 || next >= indices.length) {
+      const pages = queue.take(batchSize);
+      if (pages.length === 0) {
         if (busy === 0) finish();
         return;
       }
       busy += 1;
-      worker.postMessage({ type: 'render', pages: indices.slice(next, next + batchSize) } satisfies ToWorker);
-      next += batchSize;
+      worker.postMessage({ type: 'render', pages } satisfies ToWorker);
     };
     for (const worker of workers) {
       worker.postMessage({ type: 'site', ...site } satisfies ToWorker);
       worker.on('message', (message: ToBuild) => {
         busy -= 1;
-        if (message.type === 'rendered') message.results.forEach((result) => onPage(result.index, result));
-        else failures.push({ index: message.index, error: revived(message.error) });
+        message.results.forEach((result) => onPage(result.index, result));
+        if (message.type === 'failed') {
+          failures.push({ index: message.index, error: revived(message.error) });
+          queue.stop();
+        }
         dispatch(worker);
       });
       worker.on('error', (error) => {
         busy -= 1;
         failures.push({ index: -1, error });
+        queue.stop();
         dispatch(worker);
       });
     }
     workers.forEach(dispatch);
-    if (indices.length === 0) finish();
   });
 }
 

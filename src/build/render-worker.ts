@@ -36,7 +36,8 @@ port.on('message', async (message: ToWorker) => {
     }
     port.postMessage({ type: 'rendered', results } satisfies ToBuild);
   } catch (error) {
-    port.postMessage({ type: 'failed', index: current, error: failureOf(error) } satisfies ToBuild);
+    // With the pages before it, whose warnings the build reports before the failure, as it does without workers.
+    port.postMessage({ type: 'failed', results, index: current, error: failureOf(error) } satisfies ToBuild);
   }
 });
 
