@@ -327,6 +327,20 @@ describe('render workers (compiled CLI)', () => {
     }
     expect(existsSync(path.join(siteDir, 'out'))).toBe(false);
   });
+
+  test('with workers, generated files drawn ahead are written after the pages: a collision reads as without workers', () => {
+    const pages = Array.from({ length: 150 }, (_, index) =>
+      `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n${index === 140 ? 'url: /robots.txt\n' : ''}---\nText.\n`).join('');
+    const siteDir = writeSite(`${site}${pages}`);
+    const cli = (...args: string[]) =>
+      spawnSync('node', [path.join(root, 'dist/src/cli/bin.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, 'out'), '--no-cache', ...args], { encoding: 'utf8' });
+    const inThread = cli('--workers', '0');
+    expect(inThread.status).toBe(1);
+    expect(inThread.stderr).toMatch(/^error: content\/runbooks\/Page140\.md:1:1: Unexpected second output at robots\.txt: the generated robots\.txt and the page content\/runbooks\/Page140\.md both write it/m);
+    const parallel = cli('--workers', '1');
+    expect(parallel.status).toBe(1);
+    expect(parallel.stderr).toBe(inThread.stderr);
+  });
 });
 
 /** The warning lines of a CLI build, in order; fails on a failed build. */

@@ -16,6 +16,7 @@ import { type BuildCache, openBuildCache, siteModulesFingerprint, siteShortcodes
 import { type BodyCache, type BodyCacheOptions, openBodyCache } from '../cache/body-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
 import { openDerivedValues } from '../cache/kept-derived-values.js';
+import { type GeneratedAhead, generatedAhead } from './generated-ahead.js';
 import { pageQueue, type RenderFailure, type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
@@ -109,13 +110,14 @@ export async function fullBuild(
         staticWarnings.push(warning);
         options.onWarning?.(warning);
       }));
-      const { rendered, renderedBodies, warnings: pageWarnings } = await renderPages(model, { pages: cache, bodies, bodyOptions }, output, options, () => {
+      const generated = generatedAhead(generatedOutputs(model, cache && cachedGeneratedPages(cache)), model.ruleRecorder.aside);
+      const { rendered, renderedBodies, warnings: pageWarnings } = await renderPages(model, { pages: cache, bodies, bodyOptions }, output, options, generated, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
       });
       const warnings = [...staticWarnings, ...pageWarnings];
       let redirectCount = 0;
-      for (const file of generatedOutputs(model, cache && cachedGeneratedPages(cache))) {
+      for (const file of generated.rest()) {
         output.write(file.path, file.content, file.source ?? { what: `the generated ${file.path}` });
         if (file.redirect) redirectCount += 1;
         await output.throttle();
@@ -165,6 +167,7 @@ async function renderPages(
   caches: { readonly pages?: BuildCache; readonly bodies?: BodyCache; readonly bodyOptions?: BodyCacheOptions },
   output: OutputWriter,
   options: BuildOptions,
+  generated: GeneratedAhead,
   renderPool: () => RenderPool | undefined,
 ): Promise<{ rendered: number; renderedBodies: number; warnings: Diagnostic[] }> {
   const sitePages = model.site.pages;
@@ -216,7 +219,11 @@ async function renderPages(
   // results and its writes. Loaded on demand: a build served from the cache never loads the Markdown pipeline.
   const { createPageJob } = await import('./page-job.js');
   const render = createPageJob(model, caches.bodies);
-  for (let [index] = queue.take(1); index !== undefined; [index] = queue.take(1)) {
+  for (;;) {
+    // While workers render, this thread draws the generated outputs first (generated-ahead.ts), then joins them.
+    while (pool && generated.step()) await nextTurn();
+    const [index] = queue.take(1);
+    if (index === undefined) break;
     try {
       onRendered(index, render(sitePages[index]!));
     } catch (error) {

@@ -13,6 +13,8 @@ export interface RuleRecorder {
   read(): string[];
   /** Counts these paths as read (a cached body's, which was not rendered again). */
   note(paths: readonly string[]): void;
+  /** Runs `read` without noting its reads: a generated output drawn between pages (generated-ahead.ts). */
+  aside<T>(read: () => T): T;
 }
 
 export interface RecordingSiteModel extends SiteModel {
@@ -33,14 +35,15 @@ export function withRuleRecording(model: SiteModel): RecordingSiteModel {
 function recordingRuleIndex(rules: RuleIndex): { index: RuleIndex } & RuleRecorder {
   const everyPage = new Set<string>();
   let paths: Set<string> | undefined;
+  let noting = true;
   const index: RuleIndex = {
     rulesDir: rules.rulesDir,
     load(relativePath: string): RuleFile | undefined {
-      paths?.add(relativePath);
+      if (noting) paths?.add(relativePath);
       return rules.load(relativePath);
     },
     all() {
-      (paths ?? everyPage).add(ALL_RULE_FILES);
+      if (noting) (paths ?? everyPage).add(ALL_RULE_FILES);
       return rules.all();
     },
   };
@@ -49,5 +52,14 @@ function recordingRuleIndex(rules: RuleIndex): { index: RuleIndex } & RuleRecord
     reset: () => (paths = new Set(everyPage)),
     read: () => [...(paths ?? everyPage)].sort(),
     note: (read) => read.forEach((rulePath) => paths?.add(rulePath)),
+    aside(read) {
+      const outer = noting;
+      noting = false;
+      try {
+        return read();
+      } finally {
+        noting = outer;
+      }
+    },
   };
 }

@@ -1,0 +1,51 @@
+// Generated outputs drawn ahead of their turn: while render workers take the pages, the build's thread
+// draws the generated files (metric pages, tags, search index, redirects) instead of leaving a worker's
+// core idle at the end of the build while it draws them alone. They are still written after the pages, in
+// their own order, so the output, the collision checks and the first error reported are those of a build
+// that draws them last. A generator's error is kept until then: a page's error comes first. What is held
+// is bounded (AHEAD_LIMIT); the rest is drawn when their turn comes.
+
+import type { OutputFile } from '../outputs/types.js';
+
+export type GeneratedFile = OutputFile & { readonly redirect: boolean };
+
+export interface GeneratedAhead {
+  /** Draws one more file, unless the generator is done, failed or the limit is reached; true when it drew one. */
+  step(): boolean;
+  /** Every file in write order: those drawn ahead, then the rest; a generator's error when it comes. */
+  rest(): Iterable<GeneratedFile>;
+}
+
+/** Characters of content held ahead, at most (~64 MB of text): a large site's generated files are not all kept. */
+const AHEAD_LIMIT = 32 * 1024 * 1024;
+
+/** `aside` runs a draw outside any page's rule recording (rule-recording.ts): drawn ahead, no page reads it. */
+export function generatedAhead(files: Iterator<GeneratedFile>, aside: <T>(draw: () => T) => T): GeneratedAhead {
+  const held: GeneratedFile[] = [];
+  let heldSize = 0;
+  let done = false;
+  let failure: { readonly error: unknown } | undefined;
+  return {
+    step() {
+      if (done || failure || heldSize >= AHEAD_LIMIT) return false;
+      try {
+        const next = aside(() => files.next());
+        if (next.done) {
+          done = true;
+          return false;
+        }
+        held.push(next.value);
+        heldSize += next.value.content.length;
+        return true;
+      } catch (error) {
+        failure = { error };
+        return false;
+      }
+    },
+    *rest() {
+      yield* held.splice(0);
+      if (failure) throw failure.error;
+      for (let next = files.next(); !next.done; next = files.next()) yield next.value;
+    },
+  };
+}
