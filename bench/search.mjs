@@ -26,6 +26,7 @@ if (!existsSync(path.join(root, 'dist', 'src', 'outputs', 'search-index.js'))) e
 const load = (relative) => import(pathToFileURL(path.join(root, relative)).href);
 const { loadSite } = await load('dist/src/site/site.js');
 const { searchIndex } = await load('dist/src/outputs/search-index.js');
+const { renderGeneratedPage } = await load('dist/src/outputs/generated-page.js');
 const { build } = await load('dist/src/build/build.js');
 const { startStaticServer } = await load('dist/src/serve/static-server.js');
 const { chromium } = await import('playwright-core');
@@ -66,7 +67,7 @@ const times = [];
 let files;
 for (let run = 0; run < runs; run += 1) {
   const started = performance.now();
-  files = [...searchIndex(model)];
+  files = [...searchIndex(model, renderGeneratedPage)];
   times.push(performance.now() - started);
 }
 const sum = (list, size) => list.reduce((total, file) => total + size(file.content), 0);
