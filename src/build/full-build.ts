@@ -74,11 +74,10 @@ export async function fullBuild(
   const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
   const useCache = options.cache ?? true;
   const workers = workersAvailable ? (options.workers ?? defaultWorkerCount()) : 0;
-  // Without cached pages every page renders: start the workers now, so they load while the site is read,
-  const coldStart = !useCache || !existsSync(path.join(siteDir, CACHE_FOLDER));
-  let pool: RenderPool | undefined = coldStart && workers > 0 ? startRenderPool(workers) : undefined;
-  // And this thread's Markdown pipeline, which renders beside them (renderPages imports it again).
-  if (coldStart) import('./page-job.js').catch(() => {});
+  // Without cached pages every page renders: load the Markdown pipeline while the site is read
+  // (renderPages imports it again). Workers start once the pages to render are known: a small site needs none.
+  if (!useCache || !existsSync(path.join(siteDir, CACHE_FOLDER))) import('./page-job.js').catch(() => {});
+  let pool: RenderPool | undefined;
   let unlock: (() => void) | undefined;
   try {
     recoverKilledBuild(destination);
