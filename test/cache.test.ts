@@ -297,13 +297,9 @@ describe('render workers (compiled CLI)', () => {
   }, 300_000);
 
   test('workers write the same bytes and report warnings in page order', () => {
-    const pages = Array.from({ length: 150 }, (_, index) =>
-      `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n---\n${index % 7 === 0 ? `{{% rule "db.yml" "Nope${index}" %}}` : '{{% rule "db.yml" "DbDown" %}}'}\n`).join('');
-    const siteDir = writeSite(`${site}${pages}`);
-    const cli = (destination: string, ...args: string[]) =>
-      warningsOf(spawnSync('node', [path.join(root, 'dist/src/cli/bin.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, destination), ...args], { encoding: 'utf8' }));
-    const inThread = cli('serial', '--workers', '0', '--no-cache');
-    const parallel = cli('parallel', '--workers', '2', '--no-cache');
+    const siteDir = writeSite(`${site}${numberedPages((index) => ({ body: index % 7 === 0 ? `{{% rule "db.yml" "Nope${index}" %}}` : '{{% rule "db.yml" "DbDown" %}}' }))}`);
+    const inThread = warningsOf(cliBuild(siteDir, 'serial', '--workers', '0'));
+    const parallel = warningsOf(cliBuild(siteDir, 'parallel', '--workers', '2'));
     expect(snapshotFiles(path.join(siteDir, 'parallel'))).toEqual(snapshotFiles(path.join(siteDir, 'serial')));
     expect(parallel).toEqual(inThread);
     expect(parallel).toHaveLength(22 + 1);
@@ -312,11 +308,8 @@ describe('render workers (compiled CLI)', () => {
   test('with workers, a build that fails reports the first failing page, as a build without them does', () => {
     // Every page from Page005 on fails as it renders. The workers' first batches hold Page005; the build's thread
     // renders from after them, and its first page fails before any worker's result comes in.
-    const pages = Array.from({ length: 150 }, (_, index) =>
-      `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n---\n${index >= 5 ? '[x]({{< ref "absent.md" >}})' : 'Text.'}\n`).join('');
-    const siteDir = writeSite(`${site}${pages}`);
-    const cli = (...args: string[]) =>
-      spawnSync('node', [path.join(root, 'dist/src/cli/bin.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, 'out'), '--no-cache', ...args], { encoding: 'utf8' });
+    const siteDir = writeSite(`${site}${numberedPages((index) => ({ body: index >= 5 ? '[x]({{< ref "absent.md" >}})' : 'Text.' }))}`);
+    const cli = (...args: string[]) => cliBuild(siteDir, 'out', ...args);
     const inThread = cli('--workers', '0');
     expect(inThread.status).toBe(1);
     expect(inThread.stderr).toMatch(/^error: content\/runbooks\/Page005\.md:4:5: Unexpected `ref` target `absent\.md`/m);
@@ -329,11 +322,8 @@ describe('render workers (compiled CLI)', () => {
   });
 
   test('with workers, generated files drawn ahead are written after the pages: a collision reads as without workers', () => {
-    const pages = Array.from({ length: 150 }, (_, index) =>
-      `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n${index === 140 ? 'url: /robots.txt\n' : ''}---\nText.\n`).join('');
-    const siteDir = writeSite(`${site}${pages}`);
-    const cli = (...args: string[]) =>
-      spawnSync('node', [path.join(root, 'dist/src/cli/bin.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, 'out'), '--no-cache', ...args], { encoding: 'utf8' });
+    const siteDir = writeSite(`${site}${numberedPages((index) => ({ frontMatter: index === 140 ? 'url: /robots.txt\n' : '', body: 'Text.' }))}`);
+    const cli = (...args: string[]) => cliBuild(siteDir, 'out', ...args);
     const inThread = cli('--workers', '0');
     expect(inThread.status).toBe(1);
     expect(inThread.stderr).toMatch(/^error: content\/runbooks\/Page140\.md:1:1: Unexpected second output at robots\.txt: the generated robots\.txt and the page content\/runbooks\/Page140\.md both write it/m);
@@ -342,6 +332,19 @@ describe('render workers (compiled CLI)', () => {
     expect(parallel.stderr).toBe(inThread.stderr);
   });
 });
+
+/** 150 pages content/runbooks/Page000.md…Page149.md in writeSite's format, each titled and with its own front matter lines and body. */
+function numberedPages(page: (index: number) => { frontMatter?: string; body: string }): string {
+  return Array.from({ length: 150 }, (_, index) => {
+    const { frontMatter = '', body } = page(index);
+    return `-- content/runbooks/Page${String(index).padStart(3, '0')}.md --\n---\ntitle: Page ${index}\n${frontMatter}---\n${body}\n`;
+  }).join('');
+}
+
+/** `build --no-cache` of the compiled CLI into `siteDir/destination`. */
+function cliBuild(siteDir: string, destination: string, ...args: string[]): SpawnSyncReturns<string> {
+  return spawnSync('node', [path.join(root, 'dist/src/cli/bin.js'), 'build', '--source', siteDir, '--destination', path.join(siteDir, destination), '--no-cache', ...args], { encoding: 'utf8' });
+}
 
 /** The warning lines of a CLI build, in order; fails on a failed build. */
 function warningsOf(child: SpawnSyncReturns<string>): string[] {

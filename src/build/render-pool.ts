@@ -38,6 +38,8 @@ export const workersAvailable = import.meta.url.endsWith('.js');
  * and the build's own thread share one queue, so a faster renderer takes more of them.
  */
 export interface PageQueue {
+  /** How many are still to hand out. */
+  remaining(): number;
   /** Up to `count` indices; none once the queue is empty or stopped. */
   take(count: number): readonly number[];
   /** Hands out nothing more: a renderer failed. */
@@ -47,6 +49,7 @@ export interface PageQueue {
 export function pageQueue(indices: readonly number[]): PageQueue {
   let next = 0;
   return {
+    remaining: () => indices.length - next,
     take: (count) => indices.slice(next, (next = Math.min(indices.length, next + count))),
     stop: () => {
       next = indices.length;
@@ -65,16 +68,14 @@ export interface RenderPool {
    * Renders pages from `queue` until it is empty; `onPage` gets each result as it arrives. A failure
    * stops the queue; the failures come back once every worker is done.
    */
-  render(site: WorkerSite, queue: PageQueue, batchSize: number, onPage: (index: number, page: RenderedPage) => void): Promise<readonly RenderFailure[]>;
-  readonly size: number;
+  render(site: WorkerSite, queue: PageQueue, onPage: (index: number, page: RenderedPage) => void): Promise<readonly RenderFailure[]>;
   close(): Promise<void>;
 }
 
 export function startRenderPool(size: number): RenderPool {
   const workers = Array.from({ length: size }, () => new Worker(workerUrl));
   return {
-    size,
-    render: (site, queue, batchSize, onPage) => renderWith(workers, site, queue, batchSize, onPage),
+    render: (site, queue, onPage) => renderWith(workers, site, queue, onPage),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
@@ -85,9 +86,9 @@ function renderWith(
   workers: readonly Worker[],
   site: WorkerSite,
   queue: PageQueue,
-  batchSize: number,
   onPage: (index: number, page: RenderedPage) => void,
 ): Promise<readonly RenderFailure[]> {
+  const batchSize = Math.max(2, Math.min(32, Math.ceil(queue.remaining() / (workers.length * 8))));
   let busy = 0;
   const failures: RenderFailure[] = [];
   return new Promise((resolve) => {
