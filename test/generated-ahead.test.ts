@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { type GeneratedFile, generatedAhead } from '../src/build/generated-ahead.js';
+import { generatedAhead } from '../src/build/generated-ahead.js';
+import type { OutputFile } from '../src/outputs/types.js';
 
-const file = (name: string, size = 1): GeneratedFile => ({ path: name, content: 'x'.repeat(size), redirect: false });
+const file = (name: string, size = 1): OutputFile => ({ path: name, content: 'x'.repeat(size) });
 
-function* files(names: readonly string[], { failAt, size }: { failAt?: number; size?: number } = {}): Generator<GeneratedFile> {
+function* files(names: readonly string[], { failAt, size }: { failAt?: number; size?: number } = {}): Generator<OutputFile> {
   for (const [index, name] of names.entries()) {
     if (index === failAt) throw new Error(`generator failed at ${name}`);
     yield file(name, size);

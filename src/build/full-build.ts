@@ -20,6 +20,7 @@ import { type GeneratedAhead, generatedAhead } from './generated-ahead.js';
 import { pageQueue, type RenderFailure, type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
+import { contentOf } from '../outputs/types.js';
 import { cachedGeneratedPages } from '../outputs/generated-page.js';
 import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
 import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
@@ -117,7 +118,8 @@ export async function fullBuild(
       const warnings = [...staticWarnings, ...pageWarnings];
       let redirectCount = 0;
       for (const file of generated.rest()) {
-        output.write(file.path, file.content, file.source ?? { what: `the generated ${file.path}` });
+        const source = file.source ?? { what: `the generated ${file.path}` };
+        if (!file.kept || !output.writeKnown(file.path, file.kept.hash, file.kept.read, source)) output.write(file.path, contentOf(file), source);
         if (file.redirect) redirectCount += 1;
         await output.throttle();
       }

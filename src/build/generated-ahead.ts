@@ -7,21 +7,19 @@
 
 import type { OutputFile } from '../outputs/types.js';
 
-export type GeneratedFile = OutputFile & { readonly redirect: boolean };
-
 export interface GeneratedAhead {
   /** Draws one more file, unless the generator is done, failed or the limit is reached; true when it drew one. */
   step(): boolean;
   /** Every file in write order: those drawn ahead, then the rest; a generator's error when it comes. */
-  rest(): Iterable<GeneratedFile>;
+  rest(): Iterable<OutputFile>;
 }
 
 /** Characters of content held ahead, at most (~64 MB of text): a large site's generated files are not all kept. */
 const AHEAD_LIMIT = 32 * 1024 * 1024;
 
 /** `aside` runs a draw outside any page's rule recording (rule-recording.ts): drawn ahead, no page reads it. */
-export function generatedAhead(files: Iterator<GeneratedFile>, aside: <T>(draw: () => T) => T): GeneratedAhead {
-  const held: GeneratedFile[] = [];
+export function generatedAhead(files: Iterator<OutputFile>, aside: <T>(draw: () => T) => T): GeneratedAhead {
+  const held: OutputFile[] = [];
   let heldSize = 0;
   let done = false;
   let failure: { readonly error: unknown } | undefined;
@@ -35,7 +33,8 @@ export function generatedAhead(files: Iterator<GeneratedFile>, aside: <T>(draw: 
           return false;
         }
         held.push(next.value);
-        heldSize += next.value.content.length;
+        // A kept file holds no content until it is read.
+        heldSize += next.value.kept ? 0 : next.value.content.length;
         return true;
       } catch (error) {
         failure = { error };

@@ -49,6 +49,15 @@ interface CacheIndex {
   readonly generated?: Readonly<Record<string, string>>;
 }
 
+/** HTML the cache holds: its contentHash, and the HTML read and checked against it (undefined when damaged). */
+export interface KeptHtml {
+  readonly hash: string;
+  readonly read: () => string | undefined;
+}
+
+/** A generated page's HTML: `kept` when the cache holds it, else drawn now; `draw` draws it (again) either way. */
+export type KeptOrDrawn = { readonly kept: KeptHtml; readonly draw: () => string } | { readonly kept?: undefined; readonly html: string };
+
 /** A page served from the cache. */
 export interface CachedPage {
   readonly warnings: readonly Diagnostic[];
@@ -70,10 +79,11 @@ export interface BuildCache {
    */
   store(page: Page, rendered: RenderedPage, htmlHash: string): void;
   /**
-   * A generated page's HTML (alerts index, metric, term and search pages, 404): the one kept for the
-   * same output file, page data and site key, else `draw`n now and kept for `save`.
+   * A generated page (alerts index, metric, term and search pages, 404): the HTML kept for the same
+   * output file, page data and site key, by its hash and read only when the output needs it; else
+   * `draw`n now. Drawn HTML is kept for `save`.
    */
-  generatedPage(file: string, generated: GeneratedPage, draw: () => string): string;
+  generatedPage(file: string, generated: GeneratedPage, draw: () => string): KeptOrDrawn;
   /**
    * What the last build wrote to `destination`, to write only what changed. `legacy` also accepts a
    * manifest of a version whose manifests carried no hash: only to recognise its output, whose files are
@@ -178,17 +188,24 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
     },
     generatedPage(file, page, draw) {
       const key = hashOf(siteKey, file, page);
+      const drawAndKeep = () => {
+        const html = draw();
+        const htmlHash = contentHash(html);
+        if (stageHtml(htmlHash, html)) liveGenerated.set(key, htmlHash);
+        return html;
+      };
       const known = generated[key];
-      const kept = known === undefined ? undefined : readVerifiedText(htmlFile(known), known);
-      if (kept !== undefined) {
-        liveGenerated.set(key, known!);
-        return kept;
-      }
-      if (known !== undefined) damaged.add(known);
-      const html = draw();
-      const htmlHash = contentHash(html);
-      if (stageHtml(htmlHash, html)) liveGenerated.set(key, htmlHash);
-      return html;
+      if (known === undefined || !existsSync(htmlFile(known))) return { html: drawAndKeep() };
+      liveGenerated.set(key, known);
+      const read = () => {
+        const text = readVerifiedText(htmlFile(known), known);
+        if (text === undefined) {
+          damaged.add(known);
+          liveGenerated.delete(key);
+        }
+        return text;
+      };
+      return { kept: { hash: known, read }, draw: drawAndKeep };
     },
     outputManifest: (destination, legacy) => readVerifiedJson<OutputManifest>(manifestFile(destination), legacy),
     save(pages, manifest) {

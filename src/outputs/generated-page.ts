@@ -14,9 +14,15 @@ export type GeneratedPageRenderer = (model: SiteModel, generated: GeneratedPage,
 
 export const renderGeneratedPage: GeneratedPageRenderer = (model, generated, file = outputFileOf(generated.path)) => ({ path: file, content: generatedHtml(model, generated) });
 
-/** renderGeneratedPage through the build cache: a page whose data and layouts are unchanged is not drawn again. */
+/**
+ * renderGeneratedPage through the build cache: a page whose data and layouts are unchanged is not drawn
+ * again, nor read back when the output already holds it.
+ */
 export function cachedGeneratedPages(cache: BuildCache): GeneratedPageRenderer {
-  return (model, generated, file = outputFileOf(generated.path)) => ({ path: file, content: cache.generatedPage(file, generated, () => generatedHtml(model, generated)) });
+  return (model, generated, file = outputFileOf(generated.path)) => {
+    const page = cache.generatedPage(file, generated, () => generatedHtml(model, generated));
+    return page.kept ? { path: file, kept: page.kept, draw: page.draw } : { path: file, content: page.html };
+  };
 }
 
 function generatedHtml(model: SiteModel, generated: GeneratedPage): string {

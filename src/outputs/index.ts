@@ -23,11 +23,9 @@ export const outputGenerators: readonly OutputGenerator[] = [
 ];
 
 /**
- * Every generator's files in write order, each marked when it is a redirect page (the build summary
- * counts them); `render` draws the generated pages.
+ * Every generator's files in write order, as they come (a kept file's content is drawn only when read);
+ * `render` draws the generated pages.
  */
-export function* generatedOutputs(model: SiteModel, render: GeneratedPageRenderer = renderGeneratedPage): Generator<OutputFile & { readonly redirect: boolean }> {
-  for (const generate of outputGenerators) {
-    for (const file of generate(model, render)) yield { ...file, redirect: generate === redirects };
-  }
+export function* generatedOutputs(model: SiteModel, render: GeneratedPageRenderer = renderGeneratedPage): Generator<OutputFile> {
+  for (const generate of outputGenerators) yield* generate(model, render);
 }

@@ -24,12 +24,17 @@ export interface PlannedRedirect {
   readonly source: OutputSource;
 }
 
-export const redirects: OutputGenerator = (model) =>
-  planRedirects(model).map((redirect) => ({
+export const redirects: OutputGenerator = (model) => {
+  // An alert's case variants share one RedirectData: drawn once.
+  const drawn = new Map<RedirectData, string>();
+  const draw = (data: RedirectData) => drawn.get(data) ?? drawn.set(data, toHtml(model.theme.layouts.redirect(data))).get(data)!;
+  return planRedirects(model).map((redirect) => ({
     path: outputFileOf(redirect.path),
-    content: toHtml(model.theme.layouts.redirect(redirect.data)),
+    content: draw(redirect.data),
     source: redirect.source,
+    redirect: true,
   }));
+};
 
 /** Every redirect page of the site, without the ones a page (or an earlier redirect) already takes. */
 export function planRedirects(model: SiteModel): PlannedRedirect[] {

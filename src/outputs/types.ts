@@ -4,13 +4,38 @@
 import type { SiteModel } from '../site/site.js';
 import type { GeneratedPageRenderer } from './generated-page.js';
 import type { OutputSource } from '../write/output-paths.js';
+import type { KeptHtml } from '../cache/build-cache.js';
 
-export interface OutputFile {
+interface OutputFileBase {
   /** Path relative to the output folder, `/`-separated. */
   readonly path: string;
-  readonly content: string | Uint8Array;
   /** Who writes it, for collision errors; default: the generated file itself. */
   readonly source?: OutputSource;
+  /** A redirect page (the build summary counts them). */
+  readonly redirect?: boolean;
+}
+
+/** A file drawn now. */
+export interface DrawnFile extends OutputFileBase {
+  readonly content: string | Uint8Array;
+  readonly kept?: undefined;
+}
+
+/**
+ * A file the build cache holds: a build whose output already holds it (by hash) neither reads nor draws
+ * it; `draw` draws it when the cache's copy fails verification.
+ */
+export interface KeptFile extends OutputFileBase {
+  readonly kept: KeptHtml;
+  readonly draw: () => string;
+  readonly content?: undefined;
+}
+
+export type OutputFile = DrawnFile | KeptFile;
+
+/** The file's content, drawn now if the build cache holds it. */
+export function contentOf(file: OutputFile): string | Uint8Array {
+  return file.kept ? file.draw() : file.content;
 }
 
 /** `render` draws the generated pages (renderGeneratedPage, or a build's cached version of it). */

@@ -18,7 +18,7 @@ import { discoverSite, type Page } from '../content/discover.js';
 import { contentHash } from '../write/output-update.js';
 import { generatedOutputs } from '../outputs/index.js';
 import { type GeneratedPageRenderer, renderGeneratedPage } from '../outputs/generated-page.js';
-import type { OutputFile } from '../outputs/types.js';
+import { contentOf, type OutputFile } from '../outputs/types.js';
 import { hashOf } from '../cache/fingerprints.js';
 import { loadSite, sectionsByPage } from '../site/site.js';
 import { listSiteFiles } from '../util/list-files.js';
@@ -205,7 +205,7 @@ function generatedFiles(model: RecordingSiteModel, previous: DrawnPages): { file
   let redirectCount = 0;
   const { render, drawn } = drawnOnce(previous);
   for (const file of generatedOutputs(model, render)) {
-    files.set(file.path, file.content);
+    files.set(file.path, contentOf(file));
     if (file.redirect) redirectCount += 1;
   }
   const hashes = new Map([...files].map(([file, content]) => [file, contentHash(content)]));
