@@ -150,9 +150,9 @@ describe('a damaged build cache is a miss', () => {
     }],
     ['a deleted index', (cache) => rmSync(path.join(pagesDir(cache), 'index.json'))],
     ['a truncated index', (cache) => truncateSync(path.join(pagesDir(cache), 'index.json'), 100)],
-    ['a scrambled derived.json', (cache) => {
-      const file = path.join(cache, 'derived.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('AppDown', 'AppGone'));
+    ['a scrambled derived.bin (same size)', (cache) => {
+      const file = path.join(cache, 'derived.bin');
+      writeFileSync(file, Buffer.from(readFileSync(file).toString('latin1').replaceAll('AppDown', 'AppGone'), 'latin1'));
     }],
     ['every kept page scrambled, generated ones included (same size)', (cache) => {
       const html = path.join(pagesDir(cache), 'html');

@@ -4,9 +4,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDerivedValues } from '../src/cache/kept-derived-values.js';
-import { writeVerifiedJson } from '../src/cache/verified-file.js';
+import { writeVerifiedValue } from '../src/cache/verified-file.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -74,17 +75,23 @@ describe('derived values', () => {
   test('values saved by other code, a damaged file or an unsaved run are computed again', () => {
     const dir = siteDir();
     saveOne(dir, 'table', 'input', () => 'kept');
-    const file = path.join(dir, '.runbook-site-cache', 'derived.json');
-    const saved = readFileSync(file, 'utf8');
-    writeFileSync(file, saved.replace('kept', 'kapt'));
+    const file = path.join(dir, '.runbook-site-cache', 'derived.bin');
+    const saved = readFileSync(file);
+    writeFileSync(file, Buffer.from(saved.toString('latin1').replace('kept', 'kapt'), 'latin1'));
     expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
-    const { entries } = JSON.parse(saved.slice(saved.indexOf('\n') + 1));
-    writeVerifiedJson(file, { code: 'an older runbook-site', entries });
+    const { entries } = deserialize(saved.subarray(saved.indexOf(0x0a) + 1)) as { entries: unknown };
+    writeVerifiedValue(file, { code: 'an older runbook-site', entries });
     expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
+    // A verified file of another shape (V8's format holds any value) is no table.
+    const code = (deserialize(saved.subarray(saved.indexOf(0x0a) + 1)) as { code: string }).code;
+    for (const other of [['kept'], { code, entries: new Map([['key', 'kept']]) }, { code, entries: null }, 'kept']) {
+      writeVerifiedValue(file, other);
+      expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
+    }
     // Opened and used, not saved (a failed build): the file stays as it was.
     writeFileSync(file, saved);
     openDerivedValues(dir).value('table', 'another input', () => 'unsaved');
-    expect(readFileSync(file, 'utf8')).toBe(saved);
+    expect(readFileSync(file)).toEqual(saved);
     expect(derive(dir, 'table', 'input', () => 'again')).toEqual({ value: 'kept', computed: false });
   });
 

@@ -1,4 +1,4 @@
-// Values derived from one input each, kept between builds (`<site>/.runbook-site-cache/derived.json`): a
+// Values derived from one input each, kept between builds (`<site>/.runbook-site-cache/derived.bin`): a
 // page's front matter from its source, the rule copies and search sections of its body, a parsed rule
 // file from its text. Every build derives them for every page and file, though an edit changes one, so a
 // value whose input is unchanged is taken as derived last time. An entry is keyed by a hash of its table
@@ -12,7 +12,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_FOLDER } from './cache-folder.js';
 import { codeFingerprint, hashOf } from './fingerprints.js';
-import { readVerifiedJson, writeVerifiedJson } from './verified-file.js';
+import { readVerifiedValue, writeVerifiedValue } from './verified-file.js';
 import type { DerivedValues } from '../util/derived-values.js';
 
 export interface KeptDerivedValues extends DerivedValues {
@@ -27,10 +27,11 @@ interface StoredValues {
 }
 
 export function openDerivedValues(siteDir: string): KeptDerivedValues {
-  const file = path.join(siteDir, CACHE_FOLDER, 'derived.json');
+  // V8's format, not JSON: the corpus's 7 MB of values read in ~17 ms instead of ~57, written in ~15 instead of ~63.
+  const file = path.join(siteDir, CACHE_FOLDER, 'derived.bin');
   const code = codeFingerprint();
-  const stored = readVerifiedJson<StoredValues>(file);
-  const previous = new Map(stored?.code === code ? Object.entries(stored.entries) : []);
+  const stored = readVerifiedValue(file);
+  const previous = new Map(isStoredValues(stored) && stored.code === code ? Object.entries(stored.entries) : []);
   /** The values this run used, as JSON text taken when each was computed (a caller may change its copy). */
   const used = new Map<string, string>();
   return {
@@ -48,14 +49,21 @@ export function openDerivedValues(siteDir: string): KeptDerivedValues {
     save() {
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        writeVerifiedJson(file, { code, entries: Object.fromEntries(used) } satisfies StoredValues);
-        // Where earlier versions kept parsed rule files, now a table of this file: never read again.
-        rmSync(path.join(path.dirname(file), 'rules.json'), { force: true });
+        writeVerifiedValue(file, { code, entries: Object.fromEntries(used) } satisfies StoredValues);
+        // What earlier versions kept (parsed rule files, then these values as JSON): never read again.
+        for (const name of ['rules.json', 'derived.json']) rmSync(path.join(path.dirname(file), name), { force: true });
       } catch {
         // Derived again next time.
       }
     },
   };
+}
+
+/** A file that passed verification may still hold any value of V8's format: only this shape is read. */
+function isStoredValues(value: unknown): value is StoredValues {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const { code, entries } = value as Partial<StoredValues>;
+  return typeof code === 'string' && typeof entries === 'object' && entries !== null && Object.getPrototypeOf(entries) === Object.prototype;
 }
 
 /**
