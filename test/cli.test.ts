@@ -3,6 +3,7 @@
 // printing errors only, counts with the right plural, and a complete --help for every command.
 
 import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { commands } from '../src/cli/definitions.js';
@@ -32,6 +33,7 @@ describe('usage errors: the closest match and the usage, exit 2', () => {
     [['build', '--source'], 'error: option `--source` needs a value: --source DIR', 'Usage: runbook-site build'],
     [['build', '--source', '--strict'], 'error: option `--source` needs a value: --source DIR (got the option `--strict`; write --source=--strict if that is the value)', 'Usage: runbook-site build'],
     [['build', '--strict=yes'], 'error: option `--strict` takes no value, got `--strict=yes`', 'Usage: runbook-site build'],
+    ...['100000', '', '-1', '1.5', '1e3', ' 2'].map((count) => [['build', `--workers=${count}`], `error: --workers expects a whole number from 0 (renders without workers) to ${2 * availableParallelism()} (two per core), got \`${count}\``, 'Usage: runbook-site build']),
   ])('%j', async (args, message, usage) => {
     const { code, stdout, stderr } = await cli(...args);
     expect(code).toBe(2);

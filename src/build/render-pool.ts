@@ -82,33 +82,39 @@ export function startRenderPool(size: number): RenderPool {
   };
 }
 
+/**
+ * Batches a worker holds at once: while it renders one, the next waits in its queue, so it never waits
+ * for the build's thread to hand it pages (that thread draws a generated output or renders a page of its
+ * own at the time).
+ */
+const BATCHES_AHEAD = 2;
+
 function renderWith(
   workers: readonly Worker[],
   site: WorkerSite,
   queue: PageQueue,
   onPage: (index: number, page: RenderedPage) => void,
 ): Promise<readonly RenderFailure[]> {
-  const batchSize = Math.max(2, Math.min(32, Math.ceil(queue.remaining() / (workers.length * 8))));
-  let busy = 0;
+  /** Batches sent to each worker and not yet answered (none for a worker that failed). */
+  const sent = new Map(workers.map((worker) => [worker, 0]));
   const failures: RenderFailure[] = [];
   return new Promise((resolve) => {
-    const finish = () => {
-      workers.forEach((worker) => worker.removeAllListeners('message').removeAllListeners('error'));
+    const finishWhenDone = () => {
+      if ([...sent.values()].some((count) => count > 0)) return;
+      workers.forEach((worker) => worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit'));
       resolve(failures);
     };
     const dispatch = (worker: Worker) => {
-      const pages = queue.take(batchSize);
-      if (pages.length === 0) {
-        if (busy === 0) finish();
-        return;
-      }
-      busy += 1;
+      // Smaller as the queue drains, so that no thread is left waiting long for another's last batch.
+      const pages = queue.take(Math.max(2, Math.min(32, Math.ceil(queue.remaining() / (workers.length * 8)))));
+      if (pages.length === 0) return finishWhenDone();
+      sent.set(worker, sent.get(worker)! + 1);
       worker.postMessage({ type: 'render', pages } satisfies ToWorker);
     };
     for (const worker of workers) {
       worker.postMessage({ type: 'site', ...site } satisfies ToWorker);
       worker.on('message', (message: ToBuild) => {
-        busy -= 1;
+        sent.set(worker, sent.get(worker)! - 1);
         message.results.forEach((result) => onPage(result.index, result));
         if (message.type === 'failed') {
           failures.push({ index: message.index, error: revived(message.error) });
@@ -116,14 +122,19 @@ function renderWith(
         }
         dispatch(worker);
       });
-      worker.on('error', (error) => {
-        busy -= 1;
+      // A worker that died answers none of its batches: an uncaught error, or a module's process.exit().
+      const died = (error: Error) => {
+        sent.set(worker, 0);
         failures.push({ index: -1, error });
         queue.stop();
-        dispatch(worker);
+        finishWhenDone();
+      };
+      worker.on('error', died);
+      worker.on('exit', (code) => {
+        if (sent.get(worker)! > 0) died(new Error(`a render worker stopped with exit code ${code} while rendering pages (a site module calling process.exit?); --workers 0 renders in the build's own thread`));
       });
     }
-    workers.forEach(dispatch);
+    for (let batch = 0; batch < BATCHES_AHEAD; batch += 1) workers.forEach(dispatch);
   });
 }
 

@@ -1,6 +1,7 @@
 // `runbook-site build`: runs the build and reports progress (on a terminal), warnings, errors and a
 // one-line summary on stderr.
 
+import { availableParallelism } from 'node:os';
 import { build } from '../build/build.js';
 import { type CommandHandler, UsageError } from './handler.js';
 import { buildReporting, buildSummary, progressLine } from './progress.js';
@@ -21,10 +22,15 @@ export const buildCommand: CommandHandler = async ({ values, stderr }) => {
   return 0;
 };
 
-/** `--workers N`: a whole number, 0 for none; undefined keeps the default (defaultWorkerCount in full-build.ts). */
+/**
+ * `--workers N`: a whole number, 0 for none, at most two per core (each thread holds its own site model
+ * and render stack, ~60 MB on the corpus; more threads than cores only wait); undefined keeps the
+ * default (defaultWorkerCount in full-build.ts).
+ */
 export function workerCount(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new UsageError(`--workers expects a whole number (0 renders without workers), got \`${String(value)}\``);
+  const most = 2 * availableParallelism();
+  const count = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(count <= most)) throw new UsageError(`--workers expects a whole number from 0 (renders without workers) to ${most} (two per core), got \`${String(value)}\``);
   return count;
 }
