@@ -6,8 +6,11 @@
 // (`lockOutput`). Everything here lives beside the destination (`.<name>.staging-*`, `.<name>.lock`,
 // `.<name>.journal`) and is gone when a build ends.
 
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import {
+  chmodSync, existsSync, mkdir as mkdirCallback, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync,
+  writeFile as writeFileCallback, writeFileSync,
+} from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SiteError } from '../util/diagnostics.js';
@@ -58,6 +61,12 @@ function siblingsOf(destination: string) {
     journal: path.join(parent, `.${name}.journal`),
   };
 }
+
+// The callback API, promisified: fs/promises' writeFile goes through a FileHandle and a few promises per
+// file. Measured writing 3,800 files of 20 KB into 2,800 folders: 0.38-0.42 s wall, 0.21 s user and
+// 0.33-0.46 s system CPU against 0.55-0.58 s, 0.30 s and 0.60-0.68 s.
+const mkdir = promisify(mkdirCallback);
+const writeFile = promisify(writeFileCallback);
 
 export function stageOutput(destination: string): StagedOutput {
   const { absolute, parent, stagingPrefix, journal } = siblingsOf(destination);
