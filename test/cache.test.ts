@@ -332,6 +332,19 @@ describe('render workers (compiled CLI)', () => {
     expect(parallel.stderr).toBe(inThread.stderr);
   });
 
+  test('with workers, a generated file written early that collides with a static file is reported after the pages\' errors, as without workers', () => {
+    const siteDir = writeSite(`${site}-- static/robots.txt --\nUser-agent: *\n${numberedPages((index) => ({ body: index >= 5 ? '[x]({{< ref "absent.md" >}})' : 'Text.' }))}`);
+    const cli = (...args: string[]) => cliBuild(siteDir, 'out', ...args);
+    const inThread = cli('--workers', '0');
+    expect(inThread.stderr).toMatch(/^error: content\/runbooks\/Page005\.md:4:5: Unexpected `ref` target `absent\.md`/m);
+    expect(cli('--workers', '1').stderr).toBe(inThread.stderr);
+    // Without the page errors, the collision is the error either way.
+    for (let index = 5; index < 150; index += 1) writeFileSync(path.join(siteDir, `content/runbooks/Page${String(index).padStart(3, '0')}.md`), `---\ntitle: Page ${index}\n---\nText.\n`);
+    const collision = cli('--workers', '1');
+    expect(collision.stderr).toMatch(/^error: .*Unexpected second output at robots\.txt/m);
+    expect(cli('--workers', '0').stderr).toBe(collision.stderr);
+  });
+
   describe('that die', () => {
     // A site shortcode that ends the worker thread it runs in at its tenth page: the build's own thread never stops.
     const dying = (death: string) => `${site}-- shortcodes/boom.mjs --

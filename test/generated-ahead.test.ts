@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { generatedAhead } from '../src/build/generated-ahead.js';
+import { clearOf } from '../src/write/output-paths.js';
 import type { OutputFile } from '../src/outputs/types.js';
 
 const file = (name: string, size = 1): OutputFile => ({ path: name, content: 'x'.repeat(size) });
@@ -11,10 +12,15 @@ function* files(names: readonly string[], { failAt, size }: { failAt?: number; s
   }
 }
 
-const noted: string[] = [];
+/** True while `aside` runs a draw. */
+let inAside = false;
 const aside = <T>(draw: () => T): T => {
-  noted.push('aside');
-  return draw();
+  inAside = true;
+  try {
+    return draw();
+  } finally {
+    inAside = false;
+  }
 };
 
 describe('generated outputs drawn ahead', () => {
@@ -25,12 +31,21 @@ describe('generated outputs drawn ahead', () => {
     expect([...ahead.rest()].map((each) => each.path)).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  test('every draw ahead runs aside from page rule recording', () => {
-    noted.length = 0;
-    const ahead = generatedAhead(files(['a', 'b']), aside);
+  test('every draw ahead, and every write of one drawn ahead, runs aside from page rule recording', () => {
+    const seen: string[] = [];
+    const noting = function* () {
+      for (const each of files(['a', 'b'])) {
+        seen.push(`draw ${each.path} ${inAside}`);
+        yield each;
+      }
+    };
+    const ahead = generatedAhead(noting(), aside, (each) => {
+      seen.push(`write ${each.path} ${inAside}`);
+      return each.path === 'a';
+    });
     while (ahead.step());
-    expect(noted).toEqual(['aside', 'aside', 'aside']); // two files and the generator's end
-    expect([...ahead.rest()]).toHaveLength(2);
+    expect(seen).toEqual(['draw a true', 'write a true', 'draw b true', 'write b true']);
+    expect([...ahead.rest()].map((each) => each.path)).toEqual(['b']);
   });
 
   test('a generator\'s error drawn ahead comes after the files before it, when rest() reaches it', () => {
@@ -46,6 +61,18 @@ describe('generated outputs drawn ahead', () => {
     expect(written).toEqual(['a', 'b']);
   });
 
+  test('files written early are not held; from the first one refused, every file is held, in order', () => {
+    const early: string[] = [];
+    const ahead = generatedAhead(files(['a', 'b', 'pages/c', 'd', 'e']), aside, (each) => {
+      if (each.path.startsWith('pages/')) return false;
+      early.push(each.path);
+      return true;
+    });
+    while (ahead.step());
+    expect(early).toEqual(['a', 'b']);
+    expect([...ahead.rest()].map((each) => each.path)).toEqual(['pages/c', 'd', 'e']);
+  });
+
   test('drawing ahead stops at the size limit; the rest is drawn in its turn', () => {
     const big = 20 * 1024 * 1024;
     let drawn = 0;
@@ -59,5 +86,21 @@ describe('generated outputs drawn ahead', () => {
     while (ahead.step());
     expect(drawn).toBe(2);
     expect([...ahead.rest()].map((each) => each.path)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('paths clear of the pages\' outputs', () => {
+  const clear = clearOf(['runbooks/db/index.html', 'Tags/index.html', 'robots.txt']);
+  test.each([
+    ['alerts/DbDown/index.html', true],
+    ['runbooks/index.html', true],
+    ['robots.txt.bak', true],
+    ['runbooks/db/index.html', false],
+    ['tags/INDEX.html', false],
+    ['runbooks/db', false],
+    ['TAGS', false],
+    ['robots.txt/index.html', false],
+  ])('%s: %s', (file, expected) => {
+    expect(clear(file)).toBe(expected);
   });
 });

@@ -20,11 +20,11 @@ import { type GeneratedAhead, generatedAhead } from './generated-ahead.js';
 import { pageQueue, type RenderFailure, type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
-import { contentOf } from '../outputs/types.js';
+import { contentOf, type OutputFile } from '../outputs/types.js';
 import { cachedGeneratedPages } from '../outputs/generated-page.js';
 import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
 import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
-import type { OutputSource } from '../write/output-paths.js';
+import { clearOf, type OutputSource } from '../write/output-paths.js';
 import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';
 import { assertSiteFolder, loadConfig, type SiteConfig } from '../config/config.js';
 import { buildInputs, type OutputOptions, recordBuild } from '../cache/unchanged-build.js';
@@ -110,17 +110,26 @@ export async function fullBuild(
         staticWarnings.push(warning);
         options.onWarning?.(warning);
       }));
-      const generated = generatedAhead(generatedOutputs(model, cache && cachedGeneratedPages(cache)), model.ruleRecorder.aside);
+      let redirectCount = 0;
+      const writeGenerated = (file: OutputFile) => {
+        const source = file.source ?? { what: `the generated ${file.path}` };
+        if (!file.kept || !output.writeKnown(file.path, file.kept.hash, file.kept.read, source)) output.write(file.path, contentOf(file), source);
+        if (file.redirect) redirectCount += 1;
+      };
+      const clearOfPages = clearOf(model.site.pages.map((page) => outputFileOf(page.path)));
+      const writeEarly = (file: OutputFile) => {
+        if (!clearOfPages(file.path)) return false;
+        writeGenerated(file);
+        return true;
+      };
+      const generated = generatedAhead(generatedOutputs(model, cache && cachedGeneratedPages(cache)), model.ruleRecorder.aside, writeEarly);
       const { rendered, renderedBodies, warnings: pageWarnings } = await renderPages(model, { pages: cache, bodies, bodyOptions }, output, options, generated, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
       });
       const warnings = [...staticWarnings, ...pageWarnings];
-      let redirectCount = 0;
       for (const file of generated.rest()) {
-        const source = file.source ?? { what: `the generated ${file.path}` };
-        if (!file.kept || !output.writeKnown(file.path, file.kept.hash, file.kept.read, source)) output.write(file.path, contentOf(file), source);
-        if (file.redirect) redirectCount += 1;
+        writeGenerated(file);
         await output.throttle();
       }
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
@@ -221,7 +230,7 @@ async function renderPages(
   const render = createPageJob(model, caches.bodies);
   for (;;) {
     // While workers render, this thread draws the generated outputs first (generated-ahead.ts), then joins them.
-    while (pool && generated.step()) await nextTurn();
+    while (pool && generated.step()) await output.throttle();
     const [index] = queue.take(1);
     if (index === undefined) break;
     try {

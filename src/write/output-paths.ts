@@ -52,6 +52,27 @@ export function outputPathRegistry(): OutputPathRegistry {
   };
 }
 
+/**
+ * A test of whether an output path stays clear of every one of `paths` as the registry sees them: not
+ * one of them (in any case), not a folder one of them needs, not below one of them. An output clear of
+ * all pages can be registered before or after them with the same outcome.
+ */
+export function clearOf(paths: Iterable<string>): (file: string) => boolean {
+  const files = new Set<string>();
+  const folders = new Set<string>();
+  for (const file of paths) {
+    const key = file.toLowerCase();
+    files.add(key);
+    for (let slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) folders.add(key.slice(0, slash));
+  }
+  return (file) => {
+    const key = file.toLowerCase();
+    if (files.has(key) || folders.has(key)) return false;
+    for (let slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) if (files.has(key.slice(0, slash))) return false;
+    return true;
+  };
+}
+
 /** True for a plain relative path under a folder: no `..`, `.` or empty segment (so no leading `/`), no NUL. */
 export function isConfinedPath(file: unknown): file is string {
   return typeof file === 'string' && !file.includes('\0') && file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
