@@ -74,8 +74,17 @@ export interface RenderPool {
 
 export function startRenderPool(size: number): RenderPool {
   const workers = Array.from({ length: size }, () => new Worker(workerUrl));
+  /**
+   * Workers that died. A death while a render holds batches of it fails that render (renderWith); one
+   * after (a site module's stray timer) changes no page, and the next render (serve's) goes without it.
+   */
+  const dead = new Set<Worker>();
+  for (const worker of workers) {
+    worker.on('error', () => dead.add(worker));
+    worker.on('exit', () => dead.add(worker));
+  }
   return {
-    render: (site, queue, onPage) => renderWith(workers, site, queue, onPage),
+    render: (site, queue, onPage) => renderWith(workers.filter((worker) => !dead.has(worker)), site, queue, onPage),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
@@ -95,13 +104,15 @@ function renderWith(
   queue: PageQueue,
   onPage: (index: number, page: RenderedPage) => void,
 ): Promise<readonly RenderFailure[]> {
+  // Every worker died in an earlier render: the build's own thread takes the whole queue.
+  if (workers.length === 0) return Promise.resolve([]);
   /** Batches sent to each worker and not yet answered (none for a worker that failed). */
   const sent = new Map(workers.map((worker) => [worker, 0]));
   const failures: RenderFailure[] = [];
   return new Promise((resolve) => {
     const finishWhenDone = () => {
       if ([...sent.values()].some((count) => count > 0)) return;
-      workers.forEach((worker) => worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit'));
+      for (const [worker, { message, died, exit }] of listeners) worker.off('message', message).off('error', died).off('exit', exit);
       resolve(failures);
     };
     const dispatch = (worker: Worker) => {
@@ -111,17 +122,16 @@ function renderWith(
       sent.set(worker, sent.get(worker)! + 1);
       worker.postMessage({ type: 'render', pages } satisfies ToWorker);
     };
-    for (const worker of workers) {
-      worker.postMessage({ type: 'site', ...site } satisfies ToWorker);
-      worker.on('message', (message: ToBuild) => {
+    const listeners = new Map(workers.map((worker) => {
+      const message = (reply: ToBuild) => {
         sent.set(worker, sent.get(worker)! - 1);
-        message.results.forEach((result) => onPage(result.index, result));
-        if (message.type === 'failed') {
-          failures.push({ index: message.index, error: revived(message.error) });
+        reply.results.forEach((result) => onPage(result.index, result));
+        if (reply.type === 'failed') {
+          failures.push({ index: reply.index, error: revived(reply.error) });
           queue.stop();
         }
         dispatch(worker);
-      });
+      };
       // A worker that died answers none of its batches: an uncaught error, or a module's process.exit().
       const died = (error: Error) => {
         sent.set(worker, 0);
@@ -129,10 +139,15 @@ function renderWith(
         queue.stop();
         finishWhenDone();
       };
-      worker.on('error', died);
-      worker.on('exit', (code) => {
+      const exit = (code: number) => {
         if (sent.get(worker)! > 0) died(new Error(`a render worker stopped with exit code ${code} while rendering pages (a site module calling process.exit?); --workers 0 renders in the build's own thread`));
-      });
+      };
+      return [worker, { message, died, exit }] as const;
+    }));
+    for (const worker of workers) {
+      const { message, died, exit } = listeners.get(worker)!;
+      worker.postMessage({ type: 'site', ...site } satisfies ToWorker);
+      worker.on('message', message).on('error', died).on('exit', exit);
     }
     for (let batch = 0; batch < BATCHES_AHEAD; batch += 1) workers.forEach(dispatch);
   });
