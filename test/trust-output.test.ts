@@ -4,11 +4,12 @@
 // previous public/ are byte-identical afterwards and that nothing appeared elsewhere in the container.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
 import { OUTPUT_MARKER } from '../src/write/output-update.js';
+import { writeVerifiedJson } from '../src/cache/verified-file.js';
 import { runCliCaptured } from './helpers/cli.js';
 import { snapshotFiles, writeSite } from './helpers/site.js';
 
@@ -346,6 +347,32 @@ describe('kill safety: leftovers of a killed build are finished or undone by the
     expect(after['site/config.yaml']).toBe(before['site/config.yaml']);
     expect(after['site/rules/app.yml']).toBe(before['site/rules/app.yml']);
     expect(readdirSync(site).filter((name) => name.startsWith('.public'))).toEqual([]);
+  });
+
+  test('an output manifest naming files and folders outside the destination (committed to a hostile repository) deletes nothing there', async () => {
+    const { container, site } = containedSite(baseSite);
+    await build({ source: site, workers: 0 });
+    const cache = path.join(site, '.runbook-site-cache');
+    const public_ = path.join(site, 'public');
+    for (const name of readdirSync(cache).filter((file) => file.startsWith('output-'))) {
+      const manifest = JSON.parse(readFileSync(path.join(cache, name), 'utf8').split('\n')[1]!) as { files: Record<string, unknown>; folders: Record<string, number> };
+      // Each folder recorded as it is on disk, so that it reads as unchanged and its entries are taken from here.
+      const mtime = (folder: string) => statSync(path.join(public_, folder)).mtimeMs;
+      manifest.files['../config.yaml'] = { hash: 'x', size: 1, mtimeMs: 1 };
+      manifest.files['../rules/app.yml'] = { hash: 'x', size: 1, mtimeMs: 1 };
+      manifest.files['/etc/hostname'] = { hash: 'x', size: 1, mtimeMs: 1 };
+      manifest.folders['..'] = mtime('..');
+      manifest.folders['../rules'] = mtime('../rules');
+      manifest.folders[''] = mtime('');
+      writeVerifiedJson(path.join(cache, name), manifest);
+    }
+    appendFileSync(path.join(site, 'content/runbooks/AppDown.md'), '\nEdited.\n');
+    const before = snapshotTree(container);
+    expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
+    const after = snapshotTree(container);
+    expect(after['site/config.yaml']).toBe(before['site/config.yaml']);
+    expect(after['site/rules/app.yml']).toBe(before['site/rules/app.yml']);
+    expect(readFileSync(path.join(public_, 'runbooks/appdown/index.html'), 'utf8')).toContain('Edited.');
   });
 
   test('staging folders of killed builds (output and cache) are removed', async () => {

@@ -4,7 +4,7 @@
 // an uncached build writes. Whether a build was a real one shows in the site folder: a real build writes
 // its caches (at least its record of the build), an unchanged one writes no file at all.
 
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build, type BuildOptions } from '../src/build/build.js';
@@ -127,6 +127,16 @@ describe('unchanged build', () => {
     ['a file edited', (output) => appendFileSync(path.join(output, 'runbooks/dbdown/index.html'), '<!-- edited -->')],
     ['a file added', (output) => writeFileSync(path.join(output, 'stray.html'), 'stray')],
     ['a folder of files deleted', (output) => rmSync(path.join(output, 'runbooks'), { recursive: true })],
+    ['a file added in a page\'s folder', (output) => writeFileSync(path.join(output, 'runbooks/dbdown/stray.html'), 'stray')],
+    ['a folder of files added', (output) => {
+      mkdirSync(path.join(output, 'runbooks/dbdown/extra/deeper'), { recursive: true });
+      writeFileSync(path.join(output, 'runbooks/dbdown/extra/deeper/stray.html'), 'stray');
+    }],
+    ['a file renamed within its folder', (output) => renameSync(path.join(output, 'runbooks/dbdown/index.html'), path.join(output, 'runbooks/dbdown/index.htm'))],
+    ['a page\'s folder replaced by a file', (output) => {
+      rmSync(path.join(output, 'runbooks/dbdown'), { recursive: true });
+      writeFileSync(path.join(output, 'runbooks/dbdown'), 'a file');
+    }],
   ];
   test.each(outputChanges)('output %s: a real build puts it back as an uncached build writes it', async (_, change) => {
     const { siteDir, output } = await builtSite();

@@ -4,10 +4,11 @@
 // to write. It reports what that build reported (pages, redirects, warnings) without loading the site,
 // like make or a build tool's task cache.
 
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { OutputManifest } from '../write/output-update.js';
+import { outputEntries } from '../write/output-listing.js';
 import { keepRecord, lookUpRecord, runInputs, type RunInputs, type RunKey } from './input-records.js';
 
 /** The build options that change what is written where. */
@@ -32,6 +33,7 @@ export interface BuildReport {
  */
 interface BuildRecord extends BuildReport {
   readonly output: OutputManifest['files'];
+  readonly outputFolders?: OutputManifest['folders'];
 }
 
 function runKey(options: OutputOptions): RunKey {
@@ -53,31 +55,25 @@ export function buildInputs(siteDir: string, folders: readonly string[], options
 export function unchangedBuild(siteDir: string, options: OutputOptions): { readonly report?: BuildReport; readonly inputs?: RunInputs } {
   const { value: record, inputs } = lookUpRecord<BuildRecord>(siteDir, runKey(options));
   // The key holds the output folder, so a record found is that folder's.
-  if (!record || !outputAsWritten(options.destination, record.output)) return { inputs };
+  if (!record || !outputAsWritten(options.destination, { files: record.output, folders: record.outputFolders })) return { inputs };
   return { report: { pages: record.pages, redirects: record.redirects, warnings: record.warnings }, inputs };
 }
 
 /** Keeps a successful build's output manifest and report for the next build to compare with. */
 export function recordBuild(siteDir: string, options: OutputOptions, inputs: RunInputs, manifest: OutputManifest, report: BuildReport): void {
-  const record: BuildRecord = { output: manifest.files, pages: report.pages, redirects: report.redirects, warnings: report.warnings };
+  const record: BuildRecord = { output: manifest.files, outputFolders: manifest.folders, pages: report.pages, redirects: report.redirects, warnings: report.warnings };
   keepRecord(siteDir, runKey(options), inputs, record);
 }
 
-/** True when `destination` holds exactly the files of `files`, each of the size and mtime recorded. */
-function outputAsWritten(destination: string, files: OutputManifest['files']): boolean {
+/** True when `destination` holds exactly the files of `output`, each of the size and mtime recorded. */
+function outputAsWritten(destination: string, output: Pick<OutputManifest, 'files' | 'folders'>): boolean {
   try {
-    let count = 0;
-    for (const entry of readdirSync(destination, { recursive: true, withFileTypes: true })) {
-      if (entry.isDirectory()) continue;
-      const absolute = path.join(entry.parentPath, entry.name);
-      const file = path.relative(destination, absolute).split(path.sep).join('/');
-      const known = Object.hasOwn(files, file) ? files[file] : undefined;
-      if (!known || !entry.isFile()) return false;
-      const stats = statSync(absolute);
-      if (stats.size !== known.size || stats.mtimeMs !== known.mtimeMs) return false;
-      count += 1;
-    }
-    return count === Object.keys(files).length;
+    const entries = outputEntries(destination, output);
+    return entries.length === Object.keys(output.files).length && entries.every((file) => {
+      const known = Object.hasOwn(output.files, file) ? output.files[file] : undefined;
+      const stats = known && lstatSync(path.join(destination, file));
+      return stats?.isFile() === true && stats.size === known!.size && stats.mtimeMs === known!.mtimeMs;
+    });
   } catch {
     return false;
   }

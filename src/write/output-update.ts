@@ -9,9 +9,10 @@
 // build knows the folder is its own to replace. It does not render anything.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../util/list-files.js';
+import { type FolderTimes, folderTimesOf, outputEntries } from './output-listing.js';
 import { type OutputSource, outputPathRegistry } from './output-paths.js';
 import { stageOutput } from './output.js';
 
@@ -21,6 +22,8 @@ export const OUTPUT_MARKER = '.runbook-site-output';
 export interface OutputManifest {
   readonly destination: string;
   readonly files: Readonly<Record<string, { readonly hash: string; readonly size: number; readonly mtimeMs: number }>>;
+  /** Its folders' mtimes once written (output-listing.ts); absent in manifests of earlier versions. */
+  readonly folders?: FolderTimes;
 }
 
 export interface OutputWriter {
@@ -94,27 +97,21 @@ export function openOutput(destination: string, previous: OutputManifest | undef
         staged.commit();
         return manifestOf(destination, hashes, written, {});
       }
-      staged.commitInPlace([...written], staleFiles(destination, hashes));
+      staged.commitInPlace([...written], outputEntries(destination, inPlace).filter((file) => !hashes.has(file)));
       return manifestOf(destination, hashes, written, inPlace.files);
     },
     abort: () => staged.abort(),
   };
 }
 
-/** The destination's files that the build did not produce. */
-function staleFiles(destination: string, produced: ReadonlyMap<string, string>): string[] {
-  const stale: string[] = [];
-  for (const entry of readdirSync(destination, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const file = path.relative(destination, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!produced.has(file)) stale.push(file);
-  }
-  return stale;
-}
-
 function unchangedOnDisk(file: string, known: { size: number; mtimeMs: number }): boolean {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats?.isFile() === true && stats.size === known.size && stats.mtimeMs === known.mtimeMs;
+  try {
+    const stats = statSync(file);
+    return stats.isFile() && stats.size === known.size && stats.mtimeMs === known.mtimeMs;
+  } catch {
+    // Gone, or a folder above it replaced by a file (ENOTDIR): written again.
+    return false;
+  }
 }
 
 function manifestOf(destination: string, hashes: Map<string, string>, written: Set<string>, previous: OutputManifest['files']): OutputManifest {
@@ -127,5 +124,5 @@ function manifestOf(destination: string, hashes: Map<string, string>, written: S
       files[file] = { hash, size: stats.size, mtimeMs: stats.mtimeMs };
     }
   }
-  return { destination, files };
+  return { destination, files, folders: folderTimesOf(destination, hashes.keys()) };
 }
