@@ -1,6 +1,7 @@
 // The derived-values cache keeps a value only when its next build can take it as is: plain JSON, from a
 // computation that succeeded, saved by a run of the same code; anything else is computed again.
 
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,16 @@ describe('derived values', () => {
     expect(derive(dir, 'sections', ['body', 3], () => 'new')).toEqual({ value: { heading: 'Meaning', counts: [['cpu', 2]] }, computed: false });
     expect(derive(dir, 'sections', ['body', 4], () => 'new')).toEqual({ value: 'new', computed: true });
     expect(derive(dir, 'other-table', ['body', 3], () => 'new')).toEqual({ value: 'new', computed: true });
+  });
+
+  test('long texts in an input key by their content: an equal text finds the value, a text one character apart or spelling out a hash does not', () => {
+    const dir = siteDir();
+    const body = `${'Check the disk. '.repeat(40)}\n`;
+    saveOne(dir, 'sections', [body, 3], () => 'kept');
+    expect(derive(dir, 'sections', [`${body}`.slice(0), 3], () => 'new')).toEqual({ value: 'kept', computed: false });
+    expect(derive(dir, 'sections', [`${body.slice(0, -2)}!\n`, 3], () => 'new').computed).toBe(true);
+    const hash = createHash('sha256').update(body).digest('hex');
+    for (const spelled of [hash, `h${hash}`]) expect(derive(dir, 'sections', [spelled, 3], () => 'new').computed).toBe(true);
   });
 
   test.each([

@@ -20,7 +20,7 @@ import { contentHash } from '../write/output-update.js';
 import type { ChildLink } from '../theme-api/types.js';
 import type { OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
-import { codeFingerprint, fileHash, folderFingerprint, hashOf } from './fingerprints.js';
+import { codeFingerprint, fileHash, folderFingerprint, hashOf, textsHashOf } from './fingerprints.js';
 import { CACHE_FOLDER } from './cache-folder.js';
 import { readVerifiedJson, readVerifiedText, writeVerifiedJson } from './verified-file.js';
 import { isRunning } from '../util/running.js';
@@ -139,7 +139,7 @@ export function openBuildCache(model: SiteModel, options: BuildCacheOptions): Bu
   const previous = readVerifiedJson<CacheIndex>(indexFile);
   const entries = previous?.format === FORMAT ? previous.entries : {};
   const { lastmodOf } = pageDataBuilder(model);
-  const keyOf = (page: Page) => hashOf(siteKey, page, lastmodOf(page) ?? '');
+  const keyOf = (page: Page) => textsHashOf(siteKey, page, lastmodOf(page) ?? '');
   /** The entries of this build's pages: served from the cache or rendered now. */
   const live = new Map<string, CacheEntry>();
   const generated = previous?.format === FORMAT ? (previous.generated ?? {}) : {};

@@ -11,7 +11,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_FOLDER } from './cache-folder.js';
-import { codeFingerprint, hashOf } from './fingerprints.js';
+import { codeFingerprint, textsHashOf } from './fingerprints.js';
 import { readVerifiedValue, writeVerifiedValue } from './verified-file.js';
 import type { DerivedValues } from '../util/derived-values.js';
 
@@ -36,7 +36,7 @@ export function openDerivedValues(siteDir: string): KeptDerivedValues {
   const used = new Map<string, string>();
   return {
     value<T>(table: string, input: unknown, compute: () => T): T {
-      const key = hashOf(table, input);
+      const key = textsHashOf(table, input);
       const known = used.get(key) ?? previous.get(key);
       if (typeof known === 'string') {
         used.set(key, known);
