@@ -18,7 +18,7 @@ export interface CommandDefinition {
 
 const source: OptionDefinition = { name: 'source', type: 'string', placeholder: 'DIR', description: 'site root holding config.yaml, content/ and the rules folder (default: .)' };
 const noCache: OptionDefinition = { name: 'no-cache', type: 'boolean', description: 'render every page, ignoring the build cache in <source>/.runbook-site-cache/' };
-const workers: OptionDefinition = { name: 'workers', type: 'string', placeholder: 'N', description: 'render worker threads beside the build thread (default: one per core beyond the first; 0: none)' };
+const workers: OptionDefinition = { name: 'workers', type: 'string', placeholder: 'N', description: 'render worker threads beside the build thread (default: one per core beyond the first; 0: none; at most two per core)' };
 const quiet: OptionDefinition = { name: 'quiet', type: 'boolean', description: 'print only errors (no warnings, progress or summary)' };
 const baseUrl: OptionDefinition = { name: 'base-url', type: 'string', placeholder: 'URL', description: 'base URL of the published site, overriding the config\'s baseURL' };
 const debug: OptionDefinition = { name: 'debug', type: 'boolean', description: 'on an unexpected error, print its stack trace too' };
