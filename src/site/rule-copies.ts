@@ -97,9 +97,43 @@ function textRegions(body: string, shortcodes: ShortcodeKinds): TextRegion[] {
   return regions;
 }
 
+/** A fenced block's content and its offset in the text searched. */
+export interface YamlFence {
+  readonly low: number;
+  readonly content: string;
+}
+
 /** Fenced code blocks of language yaml/yml, as offsets of their content in `text`. */
-function yamlFences(text: string): { low: number; content: string }[] {
-  const fences: { low: number; content: string }[] = [];
+export function yamlFences(text: string): YamlFence[] {
+  const single = soleYamlFence(text);
+  return single ? [single] : parsedYamlFences(text);
+}
+
+/**
+ * The common case without a parse (a `comment` holding one rule's fenced YAML: ~1,000 of the corpus's
+ * pages, 0.15 s of a cold build): `text` is blank lines, one ```yaml or ~~~yaml fence opened at the
+ * start of a line and closed by the last line that is not blank, and blank lines. Anything else
+ * (indented, unclosed, closed early, text around it) is left to the parse.
+ */
+export function soleYamlFence(text: string): YamlFence | undefined {
+  const opening = /^(?:[ \t]*\n)* {0,3}(`{3,}|~{3,})[ \t]*ya?ml[ \t]*\n/i.exec(text);
+  if (!opening) return undefined;
+  const marker = opening[1]!;
+  const low = opening[0].length;
+  const end = text.trimEnd().length;
+  const lastLine = text.lastIndexOf('\n', end - 1) + 1;
+  if (lastLine < low) return undefined;
+  const closing = new RegExp(`^ {0,3}${marker[0]}{${marker.length},}[ \\t]*$`, 'm');
+  const body = text.slice(low, end);
+  const first = closing.exec(body);
+  // The first closing line must be the last line (it may be the only one: an empty fence).
+  if (!first || low + first.index !== lastLine) return undefined;
+  return { low, content: text.slice(low, lastLine) };
+}
+
+/** yamlFences by remark's parse of `text`. */
+export function parsedYamlFences(text: string): YamlFence[] {
+  const fences: YamlFence[] = [];
   visit(markdownParser.parse(text), 'code', (code: Code) => {
     if (!/^ya?ml$/i.test(code.lang ?? '')) return;
     const start = code.position?.start.offset;
