@@ -363,6 +363,18 @@ ${numberedPages(() => ({ body: '{{< boom >}}' }))}`);
     expect(child.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: ')), child.stderr).toHaveLength(1);
     expect(existsSync(path.join(siteDir, 'out'))).toBe(false);
   });
+
+  test('a site module\'s process.exit(0) in the build\'s own thread is an error too, never a success', () => {
+    const siteDir = writeSite(`${site}-- shortcodes/boom.mjs --
+export default function boom() {
+  process.exit(0);
+}
+${numberedPages(() => ({ body: '{{< boom >}}' }))}`);
+    const child = cliBuild(siteDir, 'out', '--workers', '0');
+    expect(child.status).toBe(1);
+    expect(child.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '))).toEqual(['error: the command ended before it finished (exit code 0): a site module called process.exit()?']);
+    expect(existsSync(path.join(siteDir, 'out'))).toBe(false);
+  });
 });
 
 /** 150 pages content/runbooks/Page000.md…Page149.md in writeSite's format, each titled and with its own front matter lines and body. */

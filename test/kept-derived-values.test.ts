@@ -93,6 +93,9 @@ describe('derived values', () => {
     const { entries } = deserialize(saved.subarray(saved.indexOf(0x0a) + 1)) as { entries: unknown };
     writeVerifiedValue(file, { code: 'an older runbook-site', entries });
     expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
+    // A verified entry that is no JSON is computed again.
+    writeVerifiedValue(file, { code: (deserialize(saved.subarray(saved.indexOf(0x0a) + 1)) as { code: string }).code, entries: Object.fromEntries(Object.keys(entries as object).map((key) => [key, '{'])) });
+    expect(derive(dir, 'table', 'input', () => 'again').computed).toBe(true);
     // A verified file of another shape (V8's format holds any value) is no table.
     const code = (deserialize(saved.subarray(saved.indexOf(0x0a) + 1)) as { code: string }).code;
     for (const other of [['kept'], { code, entries: new Map([['key', 'kept']]) }, { code, entries: null }, 'kept']) {

@@ -3,8 +3,8 @@
 // container folder and asserts the exit code, the message with its place, that the sources and the
 // previous public/ are byte-identical afterwards and that nothing appeared elsewhere in the container.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build } from '../src/build/build.js';
@@ -352,20 +352,17 @@ describe('kill safety: leftovers of a killed build are finished or undone by the
   test('an output manifest naming files and folders outside the destination (committed to a hostile repository) deletes nothing there', async () => {
     const { container, site } = containedSite(baseSite);
     await build({ source: site, workers: 0 });
-    const cache = path.join(site, '.runbook-site-cache');
     const public_ = path.join(site, 'public');
-    for (const name of readdirSync(cache).filter((file) => file.startsWith('output-'))) {
-      const manifest = JSON.parse(readFileSync(path.join(cache, name), 'utf8').split('\n')[1]!) as { files: Record<string, unknown>; folders: Record<string, number> };
-      // Each folder recorded as it is on disk, so that it reads as unchanged and its entries are taken from here.
-      const mtime = (folder: string) => statSync(path.join(public_, folder)).mtimeMs;
+    // Each folder recorded as it is on disk, so that it reads as unchanged and its entries are taken from here.
+    const mtime = (folder: string) => statSync(path.join(public_, folder)).mtimeMs;
+    forgeManifests(site, (manifest) => {
       manifest.files['../config.yaml'] = { hash: 'x', size: 1, mtimeMs: 1 };
       manifest.files['../rules/app.yml'] = { hash: 'x', size: 1, mtimeMs: 1 };
       manifest.files['/etc/hostname'] = { hash: 'x', size: 1, mtimeMs: 1 };
       manifest.folders['..'] = mtime('..');
       manifest.folders['../rules'] = mtime('../rules');
       manifest.folders[''] = mtime('');
-      writeVerifiedJson(path.join(cache, name), manifest);
-    }
+    });
     appendFileSync(path.join(site, 'content/runbooks/AppDown.md'), '\nEdited.\n');
     const before = snapshotTree(container);
     expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
@@ -373,6 +370,52 @@ describe('kill safety: leftovers of a killed build are finished or undone by the
     expect(after['site/config.yaml']).toBe(before['site/config.yaml']);
     expect(after['site/rules/app.yml']).toBe(before['site/rules/app.yml']);
     expect(readFileSync(path.join(public_, 'runbooks/appdown/index.html'), 'utf8')).toContain('Edited.');
+  });
+
+  /** Rewrites the output manifests of the cache with `change`, hashed as the build writes them (what a hostile repository could commit). */
+  function forgeManifests(site: string, change: (manifest: { files: Record<string, unknown>; folders: Record<string, number> }) => void): void {
+    const cache = path.join(site, '.runbook-site-cache');
+    for (const name of readdirSync(cache).filter((file) => file.startsWith('output-'))) {
+      const manifest = JSON.parse(readFileSync(path.join(cache, name), 'utf8').split('\n')[1]!) as { files: Record<string, unknown>; folders: Record<string, number> };
+      change(manifest);
+      writeVerifiedJson(path.join(cache, name), manifest);
+    }
+  }
+
+  test('a page folder swapped for a symlink to outside, hidden from a forged manifest, is replaced: nothing is written through it', async () => {
+    const { container, site } = containedSite(baseSite);
+    await build({ source: site, workers: 0 });
+    const runbooks = path.join(site, 'public/runbooks');
+    const { mtimeNs } = statSync(runbooks, { bigint: true });
+    mkdirSync(path.join(container, 'outside'));
+    rmSync(path.join(runbooks, 'appdown'), { recursive: true });
+    symlinkSync(path.join(container, 'outside'), path.join(runbooks, 'appdown'));
+    // The folder's mtime set back to the nanosecond, as `touch -d` does: the change is hidden from the mtime check.
+    execFileSync('touch', ['-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, runbooks]);
+    expect(statSync(runbooks, { bigint: true }).mtimeNs).toBe(mtimeNs);
+    forgeManifests(site, (manifest) => {
+      delete manifest.files['runbooks/appdown/index.html'];
+      delete manifest.folders['runbooks/appdown'];
+    });
+    appendFileSync(path.join(site, 'content/runbooks/AppDown.md'), '\nEdited.\n');
+    expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
+    expect(readdirSync(path.join(container, 'outside'))).toEqual([]);
+    expect(lstatSync(path.join(runbooks, 'appdown')).isDirectory()).toBe(true);
+    await build({ source: site, destination: path.join(container, 'fresh'), cache: false, workers: 0 });
+    expect(snapshotFiles(path.join(site, 'public'))).toEqual(snapshotFiles(path.join(container, 'fresh')));
+  });
+
+  test('a forged manifest naming a folder as a file is no stale file: the build succeeds, as an uncached one', async () => {
+    const { container, site } = containedSite(baseSite);
+    await build({ source: site, workers: 0 });
+    forgeManifests(site, (manifest) => {
+      manifest.files.runbooks = { hash: 'x', size: 1, mtimeMs: 1 };
+    });
+    writeFileSync(path.join(site, 'content/runbooks/Added.md'), '---\ntitle: Added\n---\nText.\n');
+    expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
+    expect(readdirSync(site).filter((name) => name.startsWith('.public'))).toEqual([]);
+    await build({ source: site, destination: path.join(container, 'fresh'), cache: false, workers: 0 });
+    expect(snapshotFiles(path.join(site, 'public'))).toEqual(snapshotFiles(path.join(container, 'fresh')));
   });
 
   test('staging folders of killed builds (output and cache) are removed', async () => {

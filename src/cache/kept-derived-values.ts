@@ -38,9 +38,10 @@ export function openDerivedValues(siteDir: string): KeptDerivedValues {
     value<T>(table: string, input: unknown, compute: () => T): T {
       const key = textsHashOf(table, input);
       const known = used.get(key) ?? previous.get(key);
-      if (typeof known === 'string') {
-        used.set(key, known);
-        return JSON.parse(known) as T;
+      const kept = typeof known === 'string' ? parsedOrMissing(known) : MISSING;
+      if (kept !== MISSING) {
+        used.set(key, known!);
+        return kept as T;
       }
       const value = compute();
       if (isPlainJson(value)) used.set(key, JSON.stringify(value));
@@ -57,6 +58,21 @@ export function openDerivedValues(siteDir: string): KeptDerivedValues {
       }
     },
   };
+}
+
+const MISSING = Symbol('missing');
+
+/**
+ * A kept value's JSON text parsed, or MISSING when it is no JSON (a forged file: its hash is its own).
+ * A value of JSON but of the wrong shape for its table is not caught here: whoever can write the cache
+ * folder can write the site's content too, and a build reading such a value fails with one error line.
+ */
+function parsedOrMissing(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return MISSING;
+  }
 }
 
 /** A file that passed verification may still hold any value of V8's format: only this shape is read. */

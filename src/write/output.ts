@@ -7,7 +7,7 @@
 // `.<name>.journal`) and is gone when a build ends.
 
 import {
-  chmodSync, existsSync, mkdir as mkdirCallback, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync,
+  chmodSync, existsSync, lstatSync, mkdir as mkdirCallback, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync,
   writeFile as writeFileCallback, writeFileSync,
 } from 'node:fs';
 import { promisify } from 'node:util';
@@ -140,18 +140,35 @@ function applyJournal(destination: string, plan: Journal): void {
   const emptied = new Set<string>();
   for (const file of plan.deletes) {
     const target = path.join(destination, file);
+    // A folder is never a stale file (a manifest from the cache folder may say otherwise): left alone.
+    if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) continue;
     rmSync(target, { force: true });
     emptied.add(path.dirname(target));
   }
   for (const folder of emptied) removeEmptyFolders(folder, destination);
+  const real = new Set<string>();
   for (const file of plan.moves) {
     const staged = path.join(plan.staging, file);
     if (!existsSync(staged)) continue;
-    const target = path.join(destination, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    renameSync(staged, target);
+    realFolders(destination, path.posix.dirname(file), real);
+    renameSync(staged, path.join(destination, file));
   }
   rmSync(plan.staging, { recursive: true, force: true });
+}
+
+/**
+ * Makes `folder` (`/`-separated, under `destination`) and each folder above it a real folder: a symlink
+ * or a file in the way is removed, so that no file moved in is written through a link to somewhere
+ * outside the output. `real` holds the folders already made so.
+ */
+function realFolders(destination: string, folder: string, real: Set<string>): void {
+  if (folder === '.' || real.has(folder)) return;
+  realFolders(destination, path.posix.dirname(folder), real);
+  const absolute = path.join(destination, folder);
+  const stats = lstatSync(absolute, { throwIfNoEntry: false });
+  if (stats && !stats.isDirectory()) rmSync(absolute, { force: true });
+  if (!stats?.isDirectory()) mkdirSync(absolute);
+  real.add(folder);
 }
 
 /** Removes `folder` and its parents up to (not including) `root` while they are empty. */
