@@ -202,11 +202,6 @@ export function recoverOutput(destination: string): void {
 }
 
 /**
- * recoverOutput under the destination's lock, run first thing by a build (before it reads the site, so
- * even a build that then fails on bad content puts the previous output back); nothing is written when
- * no killed build left anything beside the destination.
- */
-/**
  * True when anything of a build is beside `destination`: its lock (a build under way, or a dead one's),
  * a staging folder or a journal (a killed build's, for recoverOutput).
  */
@@ -214,6 +209,11 @@ export function buildTracesBeside(destination: string): boolean {
   return entryBeside(destination, true);
 }
 
+/**
+ * recoverOutput under the destination's lock, run first thing by a build (before it reads the site, so
+ * even a build that then fails on bad content puts the previous output back); nothing is written when
+ * no killed build left anything beside the destination.
+ */
 export function recoverKilledBuild(destination: string): void {
   if (!entryBeside(destination, false)) return;
   const unlock = lockOutput(destination);
