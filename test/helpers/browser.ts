@@ -21,11 +21,25 @@ export function screenshotFile(name: string): string {
   return path.join(SCREENSHOTS, name);
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/**
+ * Chromium with its temporary files (shared memory, `.org.chromium.Chromium.*`, which it leaves in /tmp
+ * now and then) in a folder of its own, removed when the browser goes.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const temporary = mkdtempSync(path.join(tmpdir(), 'runbook-site-chromium-'));
+  const remove = () => rmSync(temporary, { recursive: true, force: true });
+  try {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      env: { ...process.env, TMPDIR: temporary },
+    });
+    browser.on('disconnected', remove);
+    return browser;
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 export interface WatchedPage {
