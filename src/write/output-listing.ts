@@ -7,7 +7,7 @@
 
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isConfinedPath } from './output-paths.js';
+import { foldersAbove, isConfinedPath } from './output-paths.js';
 
 /** Each folder of an output by `/`-separated path ('' for the output folder itself): its mtimeMs. */
 export type FolderTimes = Readonly<Record<string, number>>;
@@ -56,9 +56,7 @@ export function outputEntries(destination: string, known: { readonly files: Read
 /** Every folder holding one of `files`, and their parents, '' included. */
 function foldersOf(files: Iterable<string>): Set<string> {
   const folders = new Set<string>(['']);
-  for (const file of files) {
-    for (let slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
-  }
+  for (const file of files) for (const folder of foldersAbove(file)) folders.add(folder);
   return folders;
 }
 

@@ -40,9 +40,7 @@ export function outputPathRegistry(): OutputPathRegistry {
       }
       const below = folders.get(key);
       if (below) throw collision(file, source.file ?? below.file, `${source.what} writes it as a file, ${below.what} needs it as a folder`);
-      const segments = key.split('/');
-      for (let end = 1; end < segments.length; end += 1) {
-        const folder = segments.slice(0, end).join('/');
+      for (const folder of foldersAbove(key)) {
         const clash = files.get(folder);
         if (clash) throw collision(clash.file, source.file ?? clash.source.file, `${clash.source.what} writes it as a file, ${source.what} needs it as a folder`);
         if (!folders.has(folder)) folders.set(folder, source);
@@ -63,14 +61,19 @@ export function clearOf(paths: Iterable<string>): (file: string) => boolean {
   for (const file of paths) {
     const key = file.toLowerCase();
     files.add(key);
-    for (let slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) folders.add(key.slice(0, slash));
+    for (const folder of foldersAbove(key)) folders.add(folder);
   }
   return (file) => {
     const key = file.toLowerCase();
-    if (files.has(key) || folders.has(key)) return false;
-    for (let slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) if (files.has(key.slice(0, slash))) return false;
-    return true;
+    return !files.has(key) && !folders.has(key) && !foldersAbove(key).some((folder) => files.has(folder));
   };
+}
+
+/** The folders a `/`-separated path lies in, outermost first (`a/b/c.html`: `a`, `a/b`). */
+export function foldersAbove(file: string): string[] {
+  const folders: string[] = [];
+  for (let slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) folders.push(file.slice(0, slash));
+  return folders;
 }
 
 /** True for a plain relative path under a folder: no `..`, `.` or empty segment (so no leading `/`), no NUL. */
