@@ -143,15 +143,44 @@ describe('on the fixture site', async () => {
 
   test('the index file decodes to the documents; its body files are all written and named by content', () => {
     const decoded = decodeSearchIndex(file);
-    expect(decoded.map(({ text: _, ...document }) => document)).toEqual(documents.map(({ sections, ...document }) => ({
+    expect(decoded.map(({ text: _, textPosition: __, ...document }) => document)).toEqual(documents.map(({ sections, ...document }) => ({
       ...document,
       path: document.path.slice(1),
       sections: sections.slice(1).map(({ heading, anchor }) => ({ heading, anchor })),
     })));
-    for (const document of decoded) expect(files.has(`search/text/${document.text}.json`)).toBe(true);
+    decoded.forEach((document, index) => {
+      const texts = JSON.parse(files.get(`search/text/${document.text}.json`)!)[document.textPosition];
+      expect(texts).toEqual(documents[index]!.sections.map((section) => section.text));
+    });
     for (const [, name] of file.body) expect(files.has(`search/body/${name}`)).toBe(true);
     const body = bodyIndex(documents);
     expect(body.files.map((written) => written.path).sort()).toEqual([...files.keys()].filter((name) => /^search\/(body|text)\//.test(name)).map((name) => name.slice(7)).sort());
+  });
+
+  test('section texts go a few pages to a file; an edit rewrites its own file only, a removed page its run\'s and at most the next', () => {
+    // 400 pages from the fixture's, each its own path and text.
+    const many = Array.from({ length: 400 }, (_, index) => {
+      const document = documents[index % documents.length]!;
+      return { ...document, path: `/runbooks/s${Math.floor(index / 40)}/page-${index}/`, sections: document.sections.map((section) => ({ ...section, text: `${section.text} page ${index}` })) };
+    });
+    const textFiles = (list: typeof many) => new Set(bodyIndex(list).files.filter((written) => written.path.startsWith('text/')).map((written) => written.path));
+    const before = textFiles(many);
+    expect(before.size).toBeGreaterThan(400 / 32);
+    expect(before.size).toBeLessThan(400 / 4);
+    const body = bodyIndex(many);
+    const contents = new Map(body.files.map((written) => [written.path, JSON.parse(written.content)]));
+    many.forEach((document, index) => {
+      const [hash, position] = body.texts[index]!;
+      expect(contents.get(`text/${hash}.json`)[position]).toEqual(document.sections.map((section) => section.text));
+    });
+    const edited = many.map((document, index) => (index === 123 ? { ...document, sections: document.sections.map((section) => ({ ...section, text: `${section.text} edited` })) } : document));
+    const afterEdit = textFiles(edited);
+    expect([...afterEdit].filter((name) => !before.has(name))).toHaveLength(1);
+    expect([...before].filter((name) => !afterEdit.has(name))).toHaveLength(1);
+    for (const removed of [0, 57, 200, 399]) {
+      const afterRemoval = textFiles(many.filter((_, index) => index !== removed));
+      expect([...before].filter((name) => !afterRemoval.has(name)).length).toBeLessThanOrEqual(2);
+    }
   });
 
   test('an index file of another version is refused', () => {

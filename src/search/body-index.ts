@@ -1,6 +1,6 @@
 // The body index: the sections of every page (their intro and `##` sections, numbered in document order
-// across the site) as an inverted index, split by term range into shards, and per page a file of its
-// section texts for the browser's snippets and phrase checks. Terms come from the browser's own
+// across the site) as an inverted index, split by term range into shards, and the pages' section texts
+// for the browser's snippets and phrase checks, a few pages to a file (text files, below). Terms come from the browser's own
 // tokeniser (theme/assets/search-engine.js, loaded from the built-in theme), so a query's terms are the
 // index's. Every file is named by a hash of its content, so a host can cache it forever.
 //
@@ -8,6 +8,13 @@
 // term: (section number minus the previous one) * 8 + the term's count there (at most 7).
 // Shards are cut at a size rather than at a first letter: the corpus's `s` terms are ten times its
 // `q` terms, and a query needs one shard per term whatever the cut.
+//
+// A text file is `[sections of page, ...]` for a run of consecutive pages (site order, so a section's
+// pages, which a query tends to find together, share files). One file per page was a quarter of the
+// output's files, and creating a file is most of what writing a small one costs (on the bench machine
+// ~0.5 ms of system CPU). A run ends after a page whose path hashes to 0 modulo PAGES_PER_TEXT_FILE, so
+// where runs end depends on paths alone: an edit rewrites its own page's file, adding or removing a page
+// its run's (and the next run's when the page ended its run).
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -29,6 +36,10 @@ export const SHARD_BYTES = 30_000;
 
 const MAX_COUNT = 7;
 
+/** Pages a text file holds on average; a run of pages none of which ends one is cut at MAX_PAGES_PER_TEXT_FILE. */
+const PAGES_PER_TEXT_FILE = 8;
+const MAX_PAGES_PER_TEXT_FILE = 32;
+
 export interface BodyIndex extends BodyFiles {
   /** Files to write under search/: `body/<hash>.json` and `text/<hash>.json`. */
   readonly files: readonly { readonly path: string; readonly content: string }[];
@@ -49,8 +60,19 @@ export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
   const postings = new Map<string, { list: number[]; last: number; bytes: number }>();
   let section = 0;
   const files: { path: string; content: string }[] = [];
+  const texts: (readonly [string, number])[] = [];
   const written = new Set<string>();
-  const texts = documents.map((document) => {
+  let run: (readonly string[])[] = [];
+  const endRun = () => {
+    const content = JSON.stringify(run);
+    const hash = hashOf(content);
+    // Runs that read the same (stub pages) share one file.
+    if (!written.has(hash)) files.push({ path: `text/${hash}.json`, content });
+    written.add(hash);
+    run.forEach((_, position) => texts.push([hash, position]));
+    run = [];
+  };
+  for (const document of documents) {
     for (const { terms } of document.sections) {
       for (const [term, count] of terms) {
         let entry = postings.get(term);
@@ -62,13 +84,10 @@ export function bodyIndex(documents: readonly SearchDocument[]): BodyIndex {
       }
       section += 1;
     }
-    const content = JSON.stringify(document.sections.map((part) => part.text));
-    const hash = hashOf(content);
-    // Pages whose sections read the same (stubs) share one file.
-    if (!written.has(hash)) files.push({ path: `text/${hash}.json`, content });
-    written.add(hash);
-    return hash;
-  });
+    run.push(document.sections.map((part) => part.text));
+    if (endsTextRun(document.path) || run.length === MAX_PAGES_PER_TEXT_FILE) endRun();
+  }
+  if (run.length > 0) endRun();
 
   const shards: [string, string][] = [];
   let terms: [string, number[]][] = [];
@@ -97,6 +116,10 @@ function termCounts({ heading, headings, text }: BodySection): [string, number][
   // The `##` heading is in the name index; here it only tells its section from the others.
   for (const term of searchEngine.tokenize(heading)) counts.set(term, (counts.get(term) ?? 0) + 1);
   return [...counts];
+}
+
+function endsTextRun(pagePath: string): boolean {
+  return Number.parseInt(hashOf(pagePath).slice(0, 8), 16) % PAGES_PER_TEXT_FILE === 0;
 }
 
 function hashOf(content: string): string {

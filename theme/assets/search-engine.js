@@ -20,7 +20,7 @@
 // words, metric names, title and headings, the rest of its fields, its body); in a tier, by tf-idf.
 
 /** Version of `search/index.json` this engine reads (src/search/index-file.ts). */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** What the index file writes for a value that only repeats the page's title. */
 const SAME_AS_TITLE = 0;
@@ -138,7 +138,8 @@ function normalised(text) {
  * @property {string[]} headings
  * @property {string} description
  * @property {{ heading: string, anchor: string }[]} sections The `##` sections after the intro.
- * @property {string} text Hash naming the page's section texts (`search/text/<hash>.json`).
+ * @property {string} text Hash naming the file holding the page's section texts (`search/text/<hash>.json`, a list of pages' texts).
+ * @property {number} textPosition Where the page's section texts are in that file's list.
  */
 
 /**
@@ -151,7 +152,7 @@ export function decodeSearchIndex(file) {
   const { shared } = file;
   /** @param {number[]} refs */
   const values = (refs) => refs.map((ref) => shared[ref] ?? '');
-  return file.documents.map((/** @type {any[]} */ [folder, leaf, title, section, alerts, metrics, severities, tags, headings, description, sections, text]) => ({
+  return file.documents.map((/** @type {any[]} */ [folder, leaf, title, section, alerts, metrics, severities, tags, headings, description, sections, text, textPosition]) => ({
     path: shared[folder] + (leaf === SAME_AS_TITLE ? `${title.toLowerCase()}/` : leaf),
     title,
     section: shared[section] ?? '',
@@ -163,6 +164,7 @@ export function decodeSearchIndex(file) {
     description,
     sections: decodeSections(sections, shared),
     text,
+    textPosition,
   }));
 }
 
@@ -267,7 +269,7 @@ export function createSiteSearch(file, load) {
   };
 
   /** @param {SearchDocument} document */
-  const textOf = (document) => once(`text/${document.text}.json`);
+  const textOf = async (document) => (await once(`text/${document.text}.json`))[document.textPosition] ?? [];
 
   return {
     documents,
