@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SiteError } from '../src/util/diagnostics.js';
 import type { Diagnostic } from '../src/util/diagnostics.js';
-import { createRuleIndex } from '../src/rules/rule-index.js';
+import { createRuleIndex, parseRuleFile } from '../src/rules/rule-index.js';
+import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import type { RuleIndex } from '../src/rules/types.js';
 import type { ShortcodeArgs, ShortcodeContext } from '../src/shortcodes/types.js';
 import rule from '../shortcodes/rule.js';
@@ -337,5 +338,29 @@ describe('rule shortcode', () => {
     const error = thrownBy(() => renderRule({ positional: ['not-yaml.yml', 'X'] }, { rules: createRuleIndex(invalidRules) }));
     expect(error.file).toBe('invalid/not-yaml.yml');
     expect(error.line).toBe(6);
+  });
+});
+
+describe('where a rule\'s expr is written in its source text', () => {
+  // The place found while parsing the file must be where a parse of the shown (dedented) text finds it.
+  const shownPlace = (sourceText: string) => {
+    const document = parseDocument(sourceText);
+    const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === 'expr') : undefined;
+    if (!pair || !isScalar(pair.value) || !isScalar(pair.key)) return undefined;
+    const [start, end] = pair.value.range!;
+    const keyStart = pair.key.range![0];
+    const block = pair.value.type === Scalar.BLOCK_LITERAL || pair.value.type === Scalar.BLOCK_FOLDED;
+    return { start, end, keyColumn: keyStart - (sourceText.lastIndexOf('\n', keyStart - 1) + 1), indicator: block ? /^[|>][-+0-9]*/.exec(sourceText.slice(start))![0] : '' };
+  };
+  test.each([
+    ['block literal, CRLF', 'groups:\r\n  - name: g\r\n    rules:\r\n      - alert: A\r\n        expr: |\r\n          up == 0\r\n            and on() x\r\n        for: 5m\r\n'],
+    ['flow mapping', 'groups:\n- name: g\n  rules:\n  - {alert: B, expr: "up == 0", for: 1m}\n'],
+    ['folded, expr first', 'groups:\n- name: g\n  rules:\n  - expr: >-\n      sum(x)\n      > 1\n    alert: C\n'],
+    ['a stray comment less indented', 'groups:\n- name: g\n  rules:\n  - alert: D\n    # comment\n# stray\n    expr: up\n'],
+    ['four-space indents, a trailing comment', 'groups:\n    -   name: g\n        rules:\n            -   alert: H\n                labels: {a: b}\n                expr:    up   # c\n'],
+    ['keep chomping, last in the file', 'groups:\n- name: g\n  rules:\n  - alert: I\n    expr: |+\n      up\n\n\n'],
+    ['merged in: no place', 'groups:\n- name: g\n  rules:\n  - &r\n    alert: E\n    expr: rate(x[5m])\n  - <<: *r\n    alert: F\n'],
+  ])('%s', (_, text) => {
+    for (const rule of parseRuleFile(text, 'f.yml', 'f.yml').rules) expect(rule.exprPlace, rule.alert).toEqual(shownPlace(rule.sourceText));
   });
 });

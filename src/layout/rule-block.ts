@@ -17,11 +17,10 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { highlightCode } from '../markdown/processor.js';
 import { alignment, highlightPromql } from '../markdown/promql-highlight.js';
 import { format, parse } from '../rules/promql/index.js';
-import type { AlertRule } from '../rules/types.js';
+import type { AlertRule, ExprPlace } from '../rules/types.js';
 import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 
 /** Severity names the theme colours; anything else is drawn as `other`. */
@@ -102,32 +101,6 @@ function summaryLine(rule: AlertRule): Element {
   ]);
 }
 
-/** Where the `expr` value lies in the rule's source text, and how it is written. */
-interface ExprPlace {
-  readonly start: number;
-  readonly end: number;
-  /** Column of the `expr` key (0-based), for laying out the formatted value under it. */
-  readonly keyColumn: number;
-  /** `|`, `|-`, `>`... of a block scalar, else ''. */
-  readonly indicator: string;
-}
-
-function exprPlace(sourceText: string): ExprPlace | undefined {
-  const document = parseDocument(sourceText, { keepSourceTokens: false });
-  if (!isMap(document.contents)) return undefined;
-  const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === 'expr');
-  if (!pair || !isScalar(pair.value) || !pair.value.range || !isScalar(pair.key) || !pair.key.range) return undefined;
-  const [start, end] = pair.value.range;
-  const keyStart = pair.key.range[0];
-  const block = pair.value.type === Scalar.BLOCK_LITERAL || pair.value.type === Scalar.BLOCK_FOLDED;
-  return {
-    start,
-    end,
-    keyColumn: keyStart - (sourceText.lastIndexOf('\n', keyStart - 1) + 1),
-    indicator: block ? /^[|>][-+0-9]*/.exec(sourceText.slice(start))![0] : '',
-  };
-}
-
 /** ruleBlock, or the block drawn last time for the same rule text and place. */
 function keptRuleBlock(rule: AlertRule, index: number, derived: DerivedValues): { block: Element; problem?: ExprProblem } {
   const input = [rule.sourceText, rule.expr, rule.alert, rule.file, rule.line, index];
@@ -139,7 +112,7 @@ function keptRuleBlock(rule: AlertRule, index: number, derived: DerivedValues): 
 }
 
 function ruleBlock(rule: AlertRule, index: number): { block: Element; problem?: ExprProblem } {
-  const place = exprPlace(rule.sourceText);
+  const place = rule.exprPlace;
   const parsed = parse(rule.expr);
   const source = place ? highlightedRule(rule.sourceText, place, rule.expr) : highlightYaml(rule.sourceText);
   const formatted = format(parsed);

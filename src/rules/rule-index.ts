@@ -6,14 +6,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, visit } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { defaultInputLimits, raiseLimitHint } from '../config/limits.js';
 import { SiteError } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { assertAliasesBounded } from '../util/yaml-values.js';
 import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
-import type { AlertRule, RuleFile, RuleIndex } from './types.js';
+import type { AlertRule, ExprPlace, RuleFile, RuleIndex } from './types.js';
 
 export interface RuleIndexOptions {
   /**
@@ -328,6 +328,7 @@ function alertRuleOf(context: DocumentContext, rule: YAMLMap, group: string): Al
   }
   const labels = stringMapOf(context, rule, 'labels', alert);
   const range = rangeOf(rule);
+  const source = ruleSource(context.text, range);
   return {
     alert,
     file: context.relative,
@@ -337,7 +338,8 @@ function alertRuleOf(context: DocumentContext, rule: YAMLMap, group: string): Al
     labels,
     annotations: stringMapOf(context, rule, 'annotations', alert),
     severity: labels.severity,
-    sourceText: ruleSourceText(context.text, range),
+    sourceText: source.sourceText,
+    exprPlace: exprPlaceOf(rule, source),
     line: context.lines.linePos(range[0]).line,
   };
 }
@@ -424,17 +426,44 @@ function placeAt(context: ParseContext, offset: number): { file: string; line: n
  * belong to the next rule, as the `yaml` package reads them), with the rule's own indentation (the
  * `- ` marker and the columns before it) removed from every line. Lines indented less than the rule
  * (a stray comment) lose only the spaces they have. Line ends become `\n`; trailing blank lines go.
+ * `placeOf` tells where an offset of the file's text (inside the rule) lands in it.
  */
-function ruleSourceText(text: string, [start, valueEnd]: readonly [number, number, number]): string {
+function ruleSource(text: string, [start, valueEnd]: readonly [number, number, number]): { sourceText: string; placeOf(offset: number): number } {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = start - lineStart;
-  const lines = text.slice(start, valueEnd).split('\n');
-  const dedented = lines.map((line, index) => {
+  /** Per line: where it starts in the file, the spaces it loses, where it starts in the source text, its length there. */
+  const lines: { from: number; removed: number; to: number; length: number }[] = [];
+  let from = start;
+  let to = 0;
+  const dedented = text.slice(start, valueEnd).split('\n').map((line, index) => {
     const withoutCarriageReturn = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (index === 0) return withoutCarriageReturn;
     let spaces = 0;
-    while (spaces < indent && withoutCarriageReturn[spaces] === ' ') spaces += 1;
-    return withoutCarriageReturn.slice(spaces);
+    while (index > 0 && spaces < indent && withoutCarriageReturn[spaces] === ' ') spaces += 1;
+    const kept = withoutCarriageReturn.slice(spaces);
+    lines.push({ from, removed: spaces, to, length: kept.length });
+    from += line.length + 1;
+    to += kept.length + 1;
+    return kept;
   });
-  return dedented.join('\n').trimEnd();
+  const sourceText = dedented.join('\n').trimEnd();
+  const placeOf = (offset: number) => {
+    const line = lines.findLast((candidate) => candidate.from <= offset) ?? lines[0]!;
+    return Math.min(sourceText.length, line.to + Math.min(line.length, Math.max(0, offset - line.from - line.removed)));
+  };
+  return { sourceText, placeOf };
+}
+
+/** Where the rule's own `expr` scalar is written in its source text (not one merged in or an alias). */
+function exprPlaceOf(rule: YAMLMap, source: { sourceText: string; placeOf(offset: number): number }): ExprPlace | undefined {
+  const pair = rule.items.find((item) => isScalar(item.key) && item.key.value === 'expr');
+  if (!pair || !isScalar(pair.value) || !pair.value.range || !isScalar(pair.key) || !pair.key.range) return undefined;
+  const start = source.placeOf(pair.value.range[0]);
+  const keyStart = source.placeOf(pair.key.range[0]);
+  const block = pair.value.type === Scalar.BLOCK_LITERAL || pair.value.type === Scalar.BLOCK_FOLDED;
+  return {
+    start,
+    end: source.placeOf(pair.value.range[1]),
+    keyColumn: keyStart - (source.sourceText.lastIndexOf('\n', keyStart - 1) + 1),
+    indicator: block ? /^[|>][-+0-9]*/.exec(source.sourceText.slice(start))![0] : '',
+  };
 }

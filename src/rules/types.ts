@@ -19,6 +19,18 @@ export interface AlertRule {
   readonly sourceText: string;
   /** 1-based line of the rule's first key in the rule file. */
   readonly line: number;
+  /** Where `expr` is written in `sourceText`, when it is a scalar of the rule's own (not merged in, not an alias). */
+  readonly exprPlace?: ExprPlace;
+}
+
+/** Where the `expr` value lies in a rule's source text, and how it is written. */
+export interface ExprPlace {
+  readonly start: number;
+  readonly end: number;
+  /** Column of the `expr` key (0-based), for laying out the formatted value under it. */
+  readonly keyColumn: number;
+  /** `|`, `|-`, `>`... of a block scalar, else ''. */
+  readonly indicator: string;
 }
 
 export interface RuleFile {
