@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { pageReferencesOf } from '../site/alert-runbooks.js';
 import type { SiteConfig } from '../config/config.js';
 import type { Page, Section } from '../content/discover.js';
 import type { AlertRule } from '../rules/types.js';
@@ -79,7 +79,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
   const assets = assetUrls(model);
   const url = (page: Page) => links.relative(page.path);
   const menu = createSiteMenu(model, { bookSection: model.config.params.BookSection, url });
-  const alertRunbooks = alertRunbooksOf(model);
+  const referencesOf = pageReferencesOf(model);
   let gitDates: ReadonlyMap<string, string> | undefined;
   const lastmodOf = (page: Page) => {
     const { lastmod, date } = page.frontMatter;
@@ -88,7 +88,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
     return gitDates.get(page.file);
   };
   const childLink = (page: Page): ChildLink => {
-    const rule = alertRunbooks.referencesOf(page).flatMap((reference) => reference.rules)[0];
+    const rule = referencesOf(page).flatMap((reference) => reference.rules)[0];
     const description = page.frontMatter.description;
     return {
       ...linkTo(page, links),
@@ -105,7 +105,7 @@ function createPageDataBuilder(model: SiteModel): PageDataBuilder {
     lastmodOf,
     childLinkOf: childLink,
     forPage(page, content, warn) {
-      const rules = alertRunbooks.referencesOf(page).flatMap((reference) => reference.rules);
+      const rules = referencesOf(page).flatMap((reference) => reference.rules);
       addInlineCodeBreaks(content);
       for (const problem of addRuleBlocks(content, rules, { open: model.config.params.RuleBlockOpen === true, derived: model.derived })) {
         warn?.({

@@ -50,12 +50,19 @@ export const alertRunbooksOf: (model: SiteModel) => AlertRunbooks = memoised((mo
     knownReferences(model.rules)(model.shortcodes),
   ));
 
+/**
+ * A page's references alone, kept with the ones the site's index finds: page data needs no more, so a
+ * render worker parses only the rule files its own pages show and lexes no other page.
+ */
+export const pageReferencesOf: (model: SiteModel) => (page: Page) => readonly RuleReference[] = memoised((model) =>
+  knownReferencesOf({ rules: model.rules, shortcodes: model.shortcodes, derived: model.derived }, knownReferences(model.rules)(model.shortcodes)));
+
 export function indexAlertRunbooks(source: AlertRunbooksSource, known = new WeakMap<Page, RuleReference[]>()): AlertRunbooks {
   const referencesByPage = new Map<Page, RuleReference[]>();
   const pagesByAlert = new Map<string, Page[]>();
+  const referencesOf = knownReferencesOf(source, known);
   for (const page of source.pages) {
-    const references = known.get(page) ?? ruleReferences(page, source);
-    known.set(page, references);
+    const references = referencesOf(page);
     if (references.length === 0) continue;
     referencesByPage.set(page, references);
     for (const reference of references) {
@@ -68,6 +75,15 @@ export function indexAlertRunbooks(source: AlertRunbooksSource, known = new Weak
   return {
     runbooksOf: (file, alert) => pagesByAlert.get(alertKey(normaliseRulePath(file, source.rules), alert)) ?? [],
     referencesOf: (page) => referencesByPage.get(page) ?? [],
+  };
+}
+
+/** A page's references from `known`, found and kept there when it has none yet. */
+function knownReferencesOf(source: Omit<AlertRunbooksSource, 'pages'>, known: WeakMap<Page, RuleReference[]>): (page: Page) => RuleReference[] {
+  return (page) => {
+    let references = known.get(page);
+    if (!references) known.set(page, (references = ruleReferences(page, source)));
+    return references;
   };
 }
 
