@@ -1,8 +1,8 @@
 // The body index: the sections of every page (their intro and `##` sections, numbered in document order
 // across the site) as an inverted index, split by term range into shards, and the pages' section texts
-// for the browser's snippets and phrase checks, a few pages to a file (text files, below). Terms come from the browser's own
-// tokeniser (theme/assets/search-engine.js, loaded from the built-in theme), so a query's terms are the
-// index's. Every file is named by a hash of its content, so a host can cache it forever.
+// for the browser's snippets and phrase checks, a few pages to a file (text files, below). Terms come
+// from the browser's own tokeniser (theme/assets/search-engine.js, loaded from the built-in theme), so a
+// query's terms are the index's. Every file is named by a hash of its content, so a host can cache it forever.
 //
 // A shard is `{ "terms": { term: postings } }`, postings a list of numbers, one per section holding the
 // term: (section number minus the previous one) * 8 + the term's count there (at most 7).

@@ -39,7 +39,10 @@ export interface SearchIndexFile {
 
 export interface BodyFiles {
   readonly shards: readonly (readonly [string, string])[];
-  /** Per document, in order, the hash naming the file that holds its section texts (`search/text/<hash>.json`) and their position in it. */
+  /**
+   * Per document, in order, the hash naming the file that holds its section texts
+   * (`search/text/<hash>.json`) and their position in it.
+   */
   readonly texts: readonly (readonly [string, number])[];
 }
 
