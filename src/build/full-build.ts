@@ -244,8 +244,9 @@ async function renderPages(
   const { createPageJob } = await import('./page-job.js');
   const render = createPageJob(model, caches.bodies);
   for (;;) {
-    // While workers render, this thread draws the generated outputs first (generated-ahead.ts), then joins them.
-    while (pool && generated.step()) await output.throttle();
+    // While workers render, this thread draws the generated outputs first (generated-ahead.ts), then joins
+    // them; while their small files keep the disk behind, it renders a page rather than wait for the writes.
+    while (pool && !output.backlogged() && generated.step()) await output.throttle();
     const [index] = queue.take(1);
     if (index === undefined) break;
     try {

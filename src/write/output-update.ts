@@ -40,6 +40,11 @@ export interface OutputWriter {
    * symlinks followed as a copy would); nothing when it does not exist.
    */
   writeFolder(source: string, name: string, files?: readonly string[]): void;
+  /**
+   * True while the disk is behind: more writes are under way than keep the thread pool busy. A producer
+   * with work of its own to do (a page to render) does it rather than add small files to the backlog.
+   */
+  backlogged(): boolean;
   /** Resolves when the writes under way leave room for more (a producer awaits it between pages). */
   throttle(): Promise<void>;
   /** Makes the files written the whole content of the destination; returns the new manifest. */
@@ -48,8 +53,13 @@ export interface OutputWriter {
   abort(): Promise<void>;
 }
 
-/** Writes under way before a producer waits: enough to keep the thread pool busy, few pages in memory. */
-const WRITES_UNDER_WAY = 64;
+/** Writes under way that keep the thread pool busy: beyond them the output is backlogged. */
+const WRITES_BUSY = 64;
+/**
+ * Writes under way before a producer waits: pages rendered while the output is backlogged (a folder of
+ * redirects takes a millisecond a file to create on the bench machine's disk) wait in memory, a few MB.
+ */
+const WRITES_UNDER_WAY = 4 * WRITES_BUSY;
 
 /** The hash the manifest records for a file's content (strings as UTF-8). */
 export function contentHash(content: string | Uint8Array): string {
@@ -89,6 +99,7 @@ export function openOutput(destination: string, previous: OutputManifest | undef
     writeFolder(source, name, files = listFiles(source)) {
       for (const file of files) write(file, readFileSync(path.join(source, file)), { file: `${name}/${file}`, what: `the static file ${name}/${file}` });
     },
+    backlogged: () => staged.writesUnderWay() >= WRITES_BUSY,
     throttle: () => staged.throttle(WRITES_UNDER_WAY),
     async commit() {
       write(OUTPUT_MARKER, 'This folder is the output of runbook-site build: the next build replaces it whole.\n', { what: 'the output marker' });

@@ -26,6 +26,8 @@ export interface StagedOutput {
    * corpus build's wall time when written synchronously).
    */
   write(relativePath: string, content: string | Uint8Array): void;
+  /** How many writes are started and not yet on disk. */
+  writesUnderWay(): number;
   /** Resolves once fewer than `limit` writes are under way, so pages wait in memory only that long. */
   throttle(limit: number): Promise<void>;
   /** Resolves when every write is on disk; rejects with the first write's failure. */
@@ -108,6 +110,7 @@ export function stageOutput(destination: string): StagedOutput {
       underWay.add(written);
       lastWrite.set(target, written);
     },
+    writesUnderWay: () => underWay.size,
     async throttle(limit) {
       // A turn of the event loop either way: the thread pool's finished writes are taken in only then.
       await nextTurn();
