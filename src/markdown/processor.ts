@@ -1,10 +1,11 @@
 // The Markdown step: one unified processor per build (configured once, frozen, then run per page) that
-// turns a page's shortcode-expanded Markdown into a hast tree: GFM, raw HTML re-parsed (so a
-// `<details>` block wraps the code block between its tags), the HTML output of `{{< >}}` shortcodes put
-// back in place of their placeholder tokens, heading ids and build-time highlighting. It does not lay out
-// the page or serialise it.
+// turns a page's shortcode-expanded Markdown into a hast tree: GFM (parsed by processors of their own,
+// gfm.ts says why), raw HTML re-parsed (so a `<details>` block wraps the code block between its tags),
+// the HTML output of `{{< >}}` shortcodes put back in place of their placeholder tokens, heading ids and
+// build-time highlighting. It does not lay out the page or serialise it.
 
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { common, createLowlight } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
@@ -14,7 +15,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { remarkGfmLazyAutolinks } from './gfm.js';
+import { mayHoldAutolinkLiteral, remarkGfmLazyAutolinks, remarkGfmWithoutAutolinkLiterals } from './gfm.js';
 import { highlightPromql, rehypePromql } from './promql-highlight.js';
 import { rehypeRawStretch } from './raw-html.js';
 
@@ -55,8 +56,6 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
 
 function markdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfmLazyAutolinks)
     .use(remarkRehype, { allowDangerousHtml: true })
     // `unsafe: false` is about the author's raw HTML, as in Hugo: it is parsed and sanitised before the
     // `{{< >}}` shortcodes' own HTML (built by them, arguments escaped) is put in, so theirs keeps its classes.
@@ -69,8 +68,17 @@ function markdownRenderer(options: MarkdownOptions): MarkdownRenderer {
     .freeze();
   return (markdown, shortcodeHtml) => {
     const file = new VFile({ value: markdown, data: { shortcodeHtml } });
-    return processor.runSync(processor.parse(file), file) as Root;
+    return processor.runSync(parseMarkdown(file), file) as Root;
   };
+}
+
+const parserWithAutolinkLiterals = unified().use(remarkParse).use(remarkGfmLazyAutolinks).freeze();
+const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).freeze();
+
+/** GFM's mdast of a page; parsed a second time, with autolink literals, only when it may hold one (gfm.ts says why). */
+export function parseMarkdown(file: VFile): MdastRoot {
+  const tree = parserWithoutAutolinkLiterals.parse(file);
+  return mayHoldAutolinkLiteral(tree) ? parserWithAutolinkLiterals.parse(file) : tree;
 }
 
 /** Keeps the classes highlighting and our own markup rely on when raw HTML is sanitised. */
