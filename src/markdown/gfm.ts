@@ -1,13 +1,12 @@
-// GitHub Flavored Markdown for the Markdown step: remark-gfm (tables, task lists, strikethrough,
-// footnotes, autolink literals), with two changes of cost, none of output. Its autolink-literal part costs
-// the most and serves the fewest pages: a tokenizer tried at the start of every word (an e-mail address
-// can start at any letter), ~0.35 ms of a page's ~2 ms parse, and a tree pass that walks the whole tree
-// four times (one regular expression each). On a runbook site few pages can hold one (the rule's
-// `runbook:` URL is in a code block, which neither ever looks into). So processor.ts parses a page
-// without the tokenizer first and again with it only when a text of the tree holds what every autolink
-// literal starts with or contains (`www.`, `http(s)://`, `@`): the tokenizer only claims such a text (what
-// it is tried on is text when it fails), and everywhere else it fails and leaves the parse as it was.
-// The tree pass runs only on a tree with such a text. It parses nothing itself.
+// GitHub Flavored Markdown for the Markdown step without its most costly and least used part: remark-gfm
+// (tables, task lists, strikethrough, footnotes) without autolink literals. Their tokenizer is tried at
+// the start of every word (an e-mail address can start at any letter), ~0.35 ms of a page's ~2 ms parse,
+// and their tree pass walks the whole tree four times (one regular expression each), while on a runbook
+// site few pages hold one (the rule's `runbook:` URL is in a code block, which neither looks into). So
+// processor.ts parses a page without them first and again with remark-gfm itself only when a text of the
+// tree holds what every autolink literal starts with or contains (`www.`, `http(s)://`, `@`): the
+// tokenizer only claims such a text (what it is tried on is text when it fails), and everywhere else it
+// fails and leaves the parse as it was. It parses nothing itself.
 
 import type { Root } from 'mdast';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
@@ -21,13 +20,6 @@ type Construct = Extract<NonNullable<MicromarkExtension['text']>[number], { toke
 
 /** What each autolink literal needs in one text: `http(s)://` or `www.`, or an `@` (e-mail, mailto:, xmpp:). */
 const AUTOLINK_LITERAL_HINT = /@|https?:\/\/|www\./i;
-
-/** remark-gfm, its autolink-literal tree pass run only on a tree that may hold one. */
-export function remarkGfmLazyAutolinks(this: Processor) {
-  remarkGfm.call(this);
-  const extensions = this.data('fromMarkdownExtensions') ?? [];
-  this.data('fromMarkdownExtensions', extensions.map((extension) => (Array.isArray(extension) ? extension.map(onlyWhenNeeded) : onlyWhenNeeded(extension))));
-}
 
 /** remark-gfm without autolink literals: neither their tokenizer nor their tree pass. */
 export function remarkGfmWithoutAutolinkLiterals(this: Processor) {
@@ -50,12 +42,7 @@ export function mayHoldAutolinkLiteral(tree: Root): boolean {
   return found;
 }
 
-/** The autolink-literal extension (the one that handles `literalAutolink` tokens) with its tree pass gated. */
-function onlyWhenNeeded(extension: FromMarkdownExtension): FromMarkdownExtension {
-  if (!extension.enter?.literalAutolink || !extension.transforms) return extension;
-  return { ...extension, transforms: extension.transforms.map((transform) => (tree: Root) => (mayHoldAutolinkLiteral(tree) ? transform(tree) : undefined)) };
-}
-
+/** The autolink-literal extension (the one that handles `literalAutolink` tokens) without its tree pass. */
 function withoutTreePass(extension: FromMarkdownExtension): FromMarkdownExtension {
   return extension.enter?.literalAutolink ? { ...extension, transforms: [] } : extension;
 }

@@ -10,12 +10,13 @@ import { common, createLowlight } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { mayHoldAutolinkLiteral, remarkGfmLazyAutolinks, remarkGfmWithoutAutolinkLiterals } from './gfm.js';
+import { mayHoldAutolinkLiteral, remarkGfmWithoutAutolinkLiterals } from './gfm.js';
 import { highlightPromql, rehypePromql } from './promql-highlight.js';
 import { rehypeRawStretch } from './raw-html.js';
 
@@ -72,7 +73,7 @@ function markdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   };
 }
 
-const parserWithAutolinkLiterals = unified().use(remarkParse).use(remarkGfmLazyAutolinks).freeze();
+const parserWithAutolinkLiterals = unified().use(remarkParse).use(remarkGfm).freeze();
 const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).freeze();
 
 /** GFM's mdast of a page; parsed a second time, with autolink literals, only when it may hold one (gfm.ts says why). */
