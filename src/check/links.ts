@@ -6,12 +6,12 @@
 
 import type { Root } from 'hast';
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
 import { lineColumnAt } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { memoised } from '../util/memoise.js';
 import type { SiteLinks } from '../content/urls.js';
 import type { RawFinding } from '../config/check-findings.js';
+import { eachElement } from '../util/tree-walk.js';
 
 export interface RenderedPage {
   readonly page: Page;
@@ -75,7 +75,7 @@ export function checkLinks(input: LinkCheckInput): RawFinding[] {
 
 function linkTargets(content: Root): string[] {
   const hrefs: string[] = [];
-  visit(content, 'element', (element) => {
+  eachElement(content, (element) => {
     const href = element.tagName === 'a' ? element.properties.href : undefined;
     if (typeof href === 'string' && href !== '' && href !== '#') hrefs.push(href);
   });
@@ -112,7 +112,7 @@ function sourceFileLink(href: string, page: Page, byContentPath: ReadonlyMap<str
 
 function elementIds(content: Root): Set<string> {
   const ids = new Set<string>();
-  visit(content, 'element', (element) => {
+  eachElement(content, (element) => {
     const { id, name } = element.properties;
     if (typeof id === 'string') ids.add(id);
     if (element.tagName === 'a' && typeof name === 'string') ids.add(name);

@@ -6,9 +6,9 @@
 
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { RawFinding } from '../config/check-findings.js';
 import type { RenderedPage } from './links.js';
+import { eachElement } from '../util/tree-walk.js';
 
 export interface SectionProblem {
   readonly section: string;
@@ -19,8 +19,8 @@ export interface SectionProblem {
 /** The required sections a rendered page lacks or leaves empty, in the order they are required. */
 export function sectionProblems(content: Root, required: readonly string[]): SectionProblem[] {
   const found = new Map<string, boolean>();
-  visit(content, 'element', (element, index, parent) => {
-    if (element.tagName !== 'h2' || index === undefined || !parent) return;
+  eachElement(content, (element, index, parent) => {
+    if (element.tagName !== 'h2') return;
     const name = headingKey(toString(element));
     const hasContent = sectionHasContent(parent.children.slice(index + 1));
     found.set(name, (found.get(name) ?? false) || hasContent);

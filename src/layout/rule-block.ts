@@ -16,12 +16,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
 import { highlightCode } from '../markdown/processor.js';
 import { alignment, highlightPromql } from '../markdown/promql-highlight.js';
 import { format, parse } from '../rules/promql/index.js';
 import type { AlertRule, ExprPlace } from '../rules/types.js';
 import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
+import { eachElement, SKIP } from '../util/tree-walk.js';
 
 /** Severity names the theme colours; anything else is drawn as `other`. */
 const severityClasses: Readonly<Record<string, string>> = {
@@ -64,8 +64,8 @@ export function addRuleBlocks(content: Root, rules: readonly AlertRule[], option
   // would be quadratic on a page showing thousands of rules.
   const replacement = new Map<ElementContent, ElementContent[]>();
   const parents = new Set<Root | Element>();
-  visit(content, 'element', (element: Element, index, parent) => {
-    if (element.tagName !== 'pre' || !parent || index === undefined) return undefined;
+  eachElement(content, (element: Element, _index, parent) => {
+    if (element.tagName !== 'pre') return undefined;
     const code = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
     const found = code ? bySource.get(toString(code).trimEnd()) : undefined;
     if (!found) return SKIP;

@@ -10,11 +10,11 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import type { SiteConfig } from '../config/config.js';
 import type { AlertRule } from '../rules/types.js';
 import type { RuleAction } from '../theme-api/types.js';
 import { tokenClass } from '../rules/promql/index.js';
+import { eachElement } from '../util/tree-walk.js';
 
 export interface MetricLinkOptions {
   /** URL of a metric's page. */
@@ -25,7 +25,7 @@ export interface MetricLinkOptions {
 
 export function addMetricLinks(content: Root, rules: readonly AlertRule[], options: MetricLinkOptions): void {
   if (rules.length === 0) return;
-  visit(content, 'element', (block: Element) => {
+  eachElement(content, (block: Element) => {
     const classes = block.properties.className;
     if (block.tagName !== 'div' || !Array.isArray(classes) || !classes.includes('rule-block')) return;
     const rule = rules[Number(block.properties.dataRuleIndex)];
@@ -59,7 +59,7 @@ function withoutSlash(url: string): string {
 /** Moves the content of each metric token naming one of `names` into a link to the metric's page. */
 function linkMetrics(block: Element, names: ReadonlySet<string>, options: MetricLinkOptions): void {
   const metricClass = tokenClass('metric');
-  visit(block, 'element', (token: Element) => {
+  eachElement(block, (token: Element) => {
     const classes = token.properties.className;
     if (token.tagName !== 'span' || !Array.isArray(classes) || !classes.includes(metricClass)) return;
     const name = toString(token);

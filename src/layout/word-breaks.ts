@@ -4,7 +4,7 @@
 // between text nodes, so the HTML stays escaped and copy-and-paste gives the name unchanged.
 
 import type { Element, ElementContent, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachElement, SKIP } from '../util/tree-walk.js';
 
 /** Text pieces of `name`, split where it may wrap (words of a few letters are not split off). */
 export function nameParts(name: string): string[] {
@@ -32,7 +32,7 @@ export function breakableName(name: string): ElementContent[] {
  * `_`, `,`, `/`, `.`, `=` and `}`, so a table cell or a phone's line wraps it there. Code blocks are left alone.
  */
 export function addInlineCodeBreaks(content: Root): void {
-  visit(content, 'element', (element: Element) => {
+  eachElement(content, (element: Element) => {
     if (element.tagName === 'pre') return SKIP;
     if (element.tagName !== 'code') return undefined;
     element.children = element.children.flatMap((child): ElementContent[] => {

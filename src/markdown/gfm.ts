@@ -8,11 +8,11 @@
 // tokenizer only claims such a text (what it is tried on is text when it fails), and everywhere else it
 // fails and leaves the parse as it was. It parses nothing itself.
 
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import remarkGfm from 'remark-gfm';
 import type { Data, Processor } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { eachNode, EXIT } from '../util/tree-walk.js';
 
 type MicromarkExtension = NonNullable<Data['micromarkExtensions']>[number];
 type FromMarkdownExtension = Extract<NonNullable<Data['fromMarkdownExtensions']>[number], { transforms?: unknown }>;
@@ -33,13 +33,7 @@ export function remarkGfmWithoutAutolinkLiterals(this: Processor) {
 
 /** Whether a text of the tree (code and HTML are not text) holds what an autolink literal needs. */
 export function mayHoldAutolinkLiteral(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'text', (node) => {
-    if (!AUTOLINK_LITERAL_HINT.test(node.value)) return undefined;
-    found = true;
-    return EXIT;
-  });
-  return found;
+  return !eachNode<Root['children'][number] | PhrasingContent>(tree, (node) => (node.type === 'text' && AUTOLINK_LITERAL_HINT.test(node.value) ? EXIT : undefined));
 }
 
 /** The autolink-literal extension (the one that handles `literalAutolink` tokens) without its tree pass. */

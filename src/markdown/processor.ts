@@ -14,11 +14,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { mayHoldAutolinkLiteral, remarkGfmWithoutAutolinkLiterals } from './gfm.js';
 import { highlightPromql, rehypePromql } from './promql-highlight.js';
 import { rehypeRawStretch } from './raw-html.js';
+import { eachNode, SKIP } from '../util/tree-walk.js';
 
 export interface MarkdownOptions {
   /** Keep raw HTML as written (Hugo's `unsafe: true`); false sanitises it. */
@@ -113,13 +113,12 @@ function rehypeShortcodeHtml() {
     const html = file.data.shortcodeHtml;
     if (!html || html.size === 0) return;
     const substitute = (text: string) => text.replace(PLACEHOLDER, (token) => html.get(token) ?? token);
-    visit(tree, (node, index, parent) => {
+    eachNode<RootContent>(tree, (node, index, parent) => {
       if (node.type === 'raw') {
         node.value = substitute(node.value);
         return;
       }
       if (node.type === 'element') substituteInProperties(node, substitute);
-      if (!parent || index === undefined) return;
       if (node.type === 'element' && node.tagName === 'p' && isLonePlaceholder(node)) {
         const value = substitute((node.children[0] as { value: string }).value.trim());
         parent.children.splice(index, 1, { type: 'raw', value } as RootContent & ElementContent);

@@ -6,8 +6,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import { promqlTokens, tokenClass } from '../rules/promql/index.js';
+import { eachElement } from '../util/tree-walk.js';
 
 /**
  * `raw` (the value as written in YAML: quoted, or a block scalar with its indicator and indentation)
@@ -64,7 +64,7 @@ function breakable(text: string): ElementContent[] {
 /** Fenced ```promql code blocks highlighted with the PromQL grammar (rehype-highlight leaves them as plain text). */
 export function rehypePromql() {
   return (tree: Root) => {
-    visit(tree, 'element', (element: Element) => {
+    eachElement(tree, (element: Element) => {
       const classes = element.properties.className;
       if (element.tagName !== 'code' || !Array.isArray(classes) || !classes.includes('language-promql')) return;
       element.children = highlightPromql(toString(element));

@@ -11,10 +11,9 @@
 // break). The copy is compared with the rules of its name that the page shows (else the site's one rule
 // of that name), the closest one when there are several. check reports drifts, /alerts/ counts them.
 
-import type { Code } from 'mdast';
+import type { RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { isMap, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
 import type { Page } from '../content/discover.js';
 import { lineColumnAt } from '../util/diagnostics.js';
@@ -26,6 +25,7 @@ import type { AlertRule } from '../rules/types.js';
 import { alertRunbooksOf } from './alert-runbooks.js';
 import type { SiteModel } from './site.js';
 import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
+import { eachNode } from '../util/tree-walk.js';
 
 /** The fields of a rule that a copy is compared on. */
 export interface RuleFields {
@@ -134,8 +134,8 @@ export function soleYamlFence(text: string): YamlFence | undefined {
 /** yamlFences by remark's parse of `text`. */
 export function parsedYamlFences(text: string): YamlFence[] {
   const fences: YamlFence[] = [];
-  visit(markdownParser.parse(text), 'code', (code: Code) => {
-    if (!/^ya?ml$/i.test(code.lang ?? '')) return;
+  eachNode<RootContent>(markdownParser.parse(text), (code) => {
+    if (code.type !== 'code' || !/^ya?ml$/i.test(code.lang ?? '')) return;
     const start = code.position?.start.offset;
     const end = code.position?.end.offset;
     if (start === undefined || end === undefined) return;
