@@ -2,6 +2,7 @@
 // Entry point of the `runbook-site` binary. An error escaping the command (a watcher's callback in
 // `serve`, say) still ends as one line, like runCli's own last resort; so does an exit before it answers.
 
+import './v8-flags.js';
 import { runCli } from './main.js';
 
 /** Whether the command has said how it ended (its exit code, or the one error line below). */
