@@ -162,6 +162,19 @@ const hostileInputs: readonly HostileInput[] = [
     exitCode: 1,
     message: () => 'error: content/runbooks/AppDown.md:1:1: Unexpected page with 100,010 inline marks (`*`, `_`, brackets, backticks, `<`, `~`), expected at most 100,000 (the Markdown parser keeps a few KB for each) (split the page, or raise `limits.inlineMarks` in the site\'s config)',
   },
+  ...([
+    ['a line of 2,000 block quote markers', `${'>'.repeat(2000)} x\n`, 3, '2,000'],
+    ['5,000 nested HTML elements on one line', `${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)}\n`, 3, '5,000'],
+    ['600 HTML blocks, each opening an element it never closes', '<div>\n\n'.repeat(600), 1027, '513'],
+    ['a list nested 600 levels deep', Array.from({ length: 600 }, (_, level) => `${'  '.repeat(level)}- a\n\n`).join(''), 1027, '513'],
+    ['emphasis nested 2,000 levels deep', `${'*a _a '.repeat(1000)}x${' a_ a*'.repeat(1000)}\n`, 3, '2,000'],
+    ['strikethrough nested 2,000 levels deep', `${'~~a '.repeat(2000)}x${' a~~'.repeat(2000)}\n`, 3, '2,000'],
+  ] as const).map(([name, body, line, depth]): HostileInput => ({
+    name,
+    files: `-- content/runbooks/AppDown.md --\n# AppDown\n\n${body}`,
+    exitCode: 1,
+    message: () => `error: content/runbooks/AppDown.md:${line}:1: Unexpected nesting ${depth} levels deep (block quotes, list items, HTML elements and emphasis, unclosed ones included), expected at most 512 (what a browser's HTML parser keeps) (flatten the nesting, or close the HTML elements this page opens)`,
+  })),
   {
     name: 'a 2,000-column table header over many short rows',
     files: `-- content/runbooks/AppDown.md --\n# AppDown\n\n|${' h |'.repeat(2000)}\n|${'---|'.repeat(2000)}\n${'x\n'.repeat(20)}`,

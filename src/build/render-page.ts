@@ -10,6 +10,7 @@ import type { Page } from '../content/discover.js';
 import { type BodyCache, recordBodyReads, treeJson } from '../cache/body-cache.js';
 import type { RecordingSiteModel } from '../cache/rule-recording.js';
 import { assertParsableBlocks } from '../markdown/block-limits.js';
+import { assertRenderableNesting } from '../markdown/nesting-limit.js';
 import { createMarkdownRenderer, highlightCode } from '../markdown/processor.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
@@ -44,6 +45,7 @@ export function createContentRenderer(model: RecordingSiteModel, warn: (warning:
   const pages = createPageLookup(model.site.pages, model.links);
   const renderBody = (page: Page, lookup: PageLookup, params: Page['frontMatter'], siteValues: typeof site, onWarning: typeof warn) => {
     assertParsableBlocks(page.body, { file: page.file, lineOffset: page.bodyLineOffset }, model.config.limits);
+    assertRenderableNesting(page.body, { file: page.file, lineOffset: page.bodyLineOffset });
     const { markdown, html } = expandShortcodes(page.body, {
       file: page.file,
       lineOffset: page.bodyLineOffset,
