@@ -28,10 +28,7 @@ export function assertParsableBlocks(body: string, place: BlockPlace, limits: Pi
   let tableColumns = 0;
   let tableLine = 0;
   let tableRows = 0;
-  let line = 0;
-  for (let start = 0; start <= body.length; line += 1) {
-    const newline = body.indexOf('\n', start);
-    const end = newline === -1 ? body.length : newline;
+  forEachLine(body, (start, end, line) => {
     if (isBlank(body, start, end)) {
       blockStart = -1;
       tableColumns = 0;
@@ -54,6 +51,14 @@ export function assertParsableBlocks(body: string, place: BlockPlace, limits: Pi
         tableRows = 2;
       }
     }
+  });
+}
+
+/** Calls `visit` with each line of `text`: where it starts, where it ends (before its line end) and its index. */
+export function forEachLine(text: string, visit: (start: number, end: number, line: number) => void): void {
+  for (let start = 0, line = 0; start <= text.length; line += 1) {
+    const newline = text.indexOf('\n', start);
+    visit(start, newline === -1 ? text.length : newline, line);
     if (newline === -1) break;
     start = newline + 1;
   }

@@ -12,7 +12,7 @@
 // any real page's nesting, absorbs. It parses nothing and changes nothing.
 
 import { SiteError } from '../util/diagnostics.js';
-import type { BlockPlace } from './block-limits.js';
+import { type BlockPlace, forEachLine } from './block-limits.js';
 
 /** What browsers' HTML parsers keep (Blink nests no deeper than 512 elements); a page never needs more. */
 export const MAX_NESTING = 512;
@@ -26,10 +26,7 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
 export function assertRenderableNesting(body: string, place: BlockPlace): void {
   let openElements = 0;
   let openEmphasis = 0;
-  let line = 0;
-  for (let start = 0; start <= body.length; line += 1) {
-    const newline = body.indexOf('\n', start);
-    const end = newline === -1 ? body.length : newline;
+  forEachLine(body, (start, end, line) => {
     const containers = containerDepth(body, start, end);
     const elements = elementsOf(body, start, end, openElements);
     openElements = elements.after;
@@ -47,9 +44,7 @@ export function assertRenderableNesting(body: string, place: BlockPlace): void {
         ruleId: 'markdown/nesting-too-deep',
       });
     }
-    if (newline === -1) break;
-    start = newline + 1;
-  }
+  });
 }
 
 /** Block quotes and list items the line opens or continues: its leading `>` and list markers, and its indentation. */
