@@ -8,8 +8,8 @@
 // by their open tags less their end tags, counted across the page as rehype-raw's parser nests them,
 // and emphasis and strikethrough by their opening `*`/`_`/`~` runs less their closing ones in a block
 // (10,000 levels of `*a _a` took micromark 85 s, 5,000 of `~~a` 16 s, before the renderers ran out of
-// stack). It overestimates (a tag or a deep indentation in a code block counts too), which the limit, far above
-// any real page's nesting, absorbs. It parses nothing and changes nothing.
+// stack). It overestimates (a tag or a deep indentation in a code block counts too), which the limit,
+// far above any real page's nesting, absorbs. It parses nothing and changes nothing.
 
 import { SiteError } from '../util/diagnostics.js';
 import { type BlockPlace, forEachLine } from './block-limits.js';
