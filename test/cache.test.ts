@@ -306,9 +306,15 @@ describe('render workers (compiled CLI)', () => {
   });
 
   test('with workers, a build that fails reports the first failing page, as a build without them does', () => {
-    // Every page from Page005 on fails as it renders. The workers' first batches hold Page005; the build's thread
-    // renders from after them, and its first page fails before any worker's result comes in.
-    const siteDir = writeSite(`${site}${numberedPages((index) => ({ body: index >= 5 ? '[x]({{< ref "absent.md" >}})' : 'Text.' }))}`);
+    // Every page from Page005 on fails as it renders, and each page before them takes 0.4 s. A worker is
+    // ready while the build's thread renders the first ones and takes a batch holding Page005; the build's
+    // thread goes on after that batch, and its first page fails before the worker gets to Page005.
+    const siteDir = writeSite(`${site}-- shortcodes/slow.mjs --
+export default function slow() {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+  return 'Text.';
+}
+${numberedPages((index) => ({ body: index >= 5 ? '[x]({{< ref "absent.md" >}})' : '{{< slow >}}' }))}`);
     const cli = (...args: string[]) => cliBuild(siteDir, 'out', ...args);
     const inThread = cli('--workers', '0');
     expect(inThread.status).toBe(1);
@@ -347,12 +353,14 @@ describe('render workers (compiled CLI)', () => {
 
   test('a worker that dies (a site module\'s process.exit) fails the build with one error line and writes nothing', () => {
     // A site shortcode that ends the worker thread it runs in at its tenth page; the build's own thread
-    // never stops. An uncaught error in a worker takes the same way out (its 'error' event), at a time that depends on timing.
+    // never stops, and takes 20 ms a page, so that the worker is ready long before the queue is empty.
+    // An uncaught error in a worker takes the same way out (its 'error' event), at a time that depends on timing.
     const siteDir = writeSite(`${site}-- shortcodes/boom.mjs --
 import { isMainThread } from 'node:worker_threads';
 let count = 0;
 export default function boom() {
-  if (!isMainThread && ++count === 10) process.exit(3);
+  if (isMainThread) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  else if (++count === 10) process.exit(3);
   return 'ok';
 }
 ${numberedPages(() => ({ body: '{{< boom >}}' }))}`);

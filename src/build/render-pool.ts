@@ -1,8 +1,10 @@
 // The render pool: worker threads that render pages in parallel with the page job of page-job.ts. The
 // workers are started first thing in a build, so they load their modules while the build discovers the
 // site; the build then sends them the config and pages once (structured clone keeps the section tree's
-// shared references) and hands out pages in small batches, so a fast worker takes more of them.
-// Results come back per page, by index; the caller orders warnings and writes files.
+// shared references) and the queue of pages to render, which lives in shared memory: each thread takes
+// its next small batch from it itself, so a fast worker takes more of them and no worker waits for the
+// build's thread to hand it pages (that thread spends seconds at a time drawing a whole-site output).
+// Results come back per batch, by page index; the caller orders warnings and writes files.
 
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../config/config.js';
@@ -20,12 +22,14 @@ export interface WorkerSite {
 
 export type ToWorker =
   | ({ readonly type: 'site' } & WorkerSite)
-  | { readonly type: 'render'; readonly pages: readonly number[] };
+  | { readonly type: 'render'; readonly queue: SharedPageQueue; readonly workers: number };
 
 export type WorkerFailure = { readonly diagnostic: Diagnostic } | { readonly message: string };
 
+/** A worker's answers to a `render`: its batches' results, then `done` when the queue is empty, or `failed` instead. */
 export type ToBuild =
   | { readonly type: 'rendered'; readonly results: readonly (RenderedPage & { readonly index: number })[] }
+  | { readonly type: 'done' }
   | { readonly type: 'failed'; readonly results: readonly (RenderedPage & { readonly index: number })[]; readonly index: number; readonly error: WorkerFailure };
 
 const workerUrl = new URL('./render-worker.js', import.meta.url);
@@ -44,17 +48,43 @@ export interface PageQueue {
   take(count: number): readonly number[];
   /** Hands out nothing more: a renderer failed. */
   stop(): void;
+  /** The queue's memory, which every thread that takes from it shares (posted to the workers). */
+  readonly shared: SharedPageQueue;
+}
+
+/** The indices, and the position of the next one to hand out (advanced atomically: threads take at once). */
+export interface SharedPageQueue {
+  readonly indices: Int32Array;
+  readonly next: Int32Array;
 }
 
 export function pageQueue(indices: readonly number[]): PageQueue {
-  let next = 0;
-  return {
-    remaining: () => indices.length - next,
-    take: (count) => indices.slice(next, (next = Math.min(indices.length, next + count))),
-    stop: () => {
-      next = indices.length;
-    },
+  const shared: SharedPageQueue = {
+    indices: new Int32Array(new SharedArrayBuffer(indices.length * Int32Array.BYTES_PER_ELEMENT)),
+    next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
   };
+  shared.indices.set(indices);
+  return takingFrom(shared);
+}
+
+/** The queue whose memory is `shared`: the build's, or a worker's view of it. */
+export function takingFrom(shared: SharedPageQueue): PageQueue {
+  const { indices, next } = shared;
+  const position = () => Math.min(indices.length, Atomics.load(next, 0));
+  return {
+    remaining: () => indices.length - position(),
+    take: (count) => {
+      const start = Atomics.add(next, 0, count);
+      return start >= indices.length ? [] : [...indices.subarray(start, Math.min(indices.length, start + count))];
+    },
+    stop: () => Atomics.store(next, 0, indices.length),
+    shared,
+  };
+}
+
+/** A worker's next batch: smaller as the queue drains, so that no thread is left waiting long for another's last batch. */
+export function nextBatch(queue: PageQueue, workers: number): readonly number[] {
+  return queue.take(Math.max(2, Math.min(32, Math.ceil(queue.remaining() / (workers * 8)))));
 }
 
 /** A page that failed to render (index -1: a worker that failed outside any page). */
@@ -91,14 +121,6 @@ export function startRenderPool(size: number): RenderPool {
   };
 }
 
-/**
- * Batches a worker holds at once: while it renders one, the next wait in its queue, so it never waits
- * for the build's thread to hand it pages (that thread draws a generated output or renders a page of its
- * own at the time). Two ran out while the build's thread drew the search index, ~0.4 s in one go: the
- * worker idled ~0.3 s of a corpus cold build (CPU profile); with three, none of that.
- */
-const BATCHES_AHEAD = 3;
-
 function renderWith(
   workers: readonly Worker[],
   site: WorkerSite,
@@ -107,50 +129,42 @@ function renderWith(
 ): Promise<readonly RenderFailure[]> {
   // Every worker died in an earlier render: the build's own thread takes the whole queue.
   if (workers.length === 0) return Promise.resolve([]);
-  /** Batches sent to each worker and not yet answered (none for a worker that failed). */
-  const sent = new Map(workers.map((worker) => [worker, 0]));
+  /** Workers still rendering: they have answered neither `done` nor `failed`, and have not died. */
+  const rendering = new Set(workers);
   const failures: RenderFailure[] = [];
   return new Promise((resolve) => {
-    const finishWhenDone = () => {
-      if ([...sent.values()].some((count) => count > 0)) return;
-      for (const [worker, { message, died, exit }] of listeners) worker.off('message', message).off('error', died).off('exit', exit);
+    const finished = (worker: Worker) => {
+      rendering.delete(worker);
+      if (rendering.size > 0) return;
+      for (const [each, { message, died, exit }] of listeners) each.off('message', message).off('error', died).off('exit', exit);
       resolve(failures);
-    };
-    const dispatch = (worker: Worker) => {
-      // Smaller as the queue drains, so that no thread is left waiting long for another's last batch.
-      const pages = queue.take(Math.max(2, Math.min(32, Math.ceil(queue.remaining() / (workers.length * 8)))));
-      if (pages.length === 0) return finishWhenDone();
-      sent.set(worker, sent.get(worker)! + 1);
-      worker.postMessage({ type: 'render', pages } satisfies ToWorker);
     };
     const listeners = new Map(workers.map((worker) => {
       const message = (reply: ToBuild) => {
-        sent.set(worker, sent.get(worker)! - 1);
+        if (reply.type === 'done') return finished(worker);
         reply.results.forEach((result) => onPage(result.index, result));
         if (reply.type === 'failed') {
           failures.push({ index: reply.index, error: revived(reply.error) });
           queue.stop();
+          finished(worker);
         }
-        dispatch(worker);
       };
-      // A worker that died answers none of its batches: an uncaught error, or a module's process.exit().
+      // A worker that died answers for none of the pages it took: an uncaught error, or a module's process.exit().
       const died = (error: Error) => {
-        sent.set(worker, 0);
+        if (!rendering.has(worker)) return;
         failures.push({ index: -1, error });
         queue.stop();
-        finishWhenDone();
+        finished(worker);
       };
-      const exit = (code: number) => {
-        if (sent.get(worker)! > 0) died(new Error(`a render worker stopped with exit code ${code} while rendering pages (a site module calling process.exit?); --workers 0 renders in the build's own thread`));
-      };
+      const exit = (code: number) => died(new Error(`a render worker stopped with exit code ${code} while rendering pages (a site module calling process.exit?); --workers 0 renders in the build's own thread`));
       return [worker, { message, died, exit }] as const;
     }));
     for (const worker of workers) {
       const { message, died, exit } = listeners.get(worker)!;
       worker.postMessage({ type: 'site', ...site } satisfies ToWorker);
+      worker.postMessage({ type: 'render', queue: queue.shared, workers: workers.length } satisfies ToWorker);
       worker.on('message', message).on('error', died).on('exit', exit);
     }
-    for (let batch = 0; batch < BATCHES_AHEAD; batch += 1) workers.forEach(dispatch);
   });
 }
 

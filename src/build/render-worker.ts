@@ -1,8 +1,9 @@
 // A render worker thread: receives the build's config and discovered site, builds its own site model
 // from them (shortcodes and theme are loaded here; discovery is not repeated), then renders the pages it
 // is sent, by their index in the site's page list, with the same page job as the build thread, reading
-// the body cache when the build keeps one (bodies rendered here go back to the build, which keeps them). It writes
-// no files; results and failures go back to the build as messages (see render-pool.ts).
+// the body cache when the build keeps one (bodies rendered here go back to the build, which keeps them).
+// It takes batches from the build's shared queue until it is empty. It writes no files; results and
+// failures go back to the build as messages (see render-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
 import { SiteError } from '../util/diagnostics.js';
@@ -10,7 +11,7 @@ import type { Page } from '../content/discover.js';
 import { siteModelOf } from '../site/site.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
 import { createPageJob, type PageJob } from './page-job.js';
-import type { ToBuild, ToWorker, WorkerFailure } from './render-pool.js';
+import { nextBatch, takingFrom, type ToBuild, type ToWorker, type WorkerFailure } from './render-pool.js';
 import { withRuleRecording } from '../cache/rule-recording.js';
 import { openBodyCache } from '../cache/body-cache.js';
 
@@ -26,17 +27,24 @@ port.on('message', async (message: ToWorker) => {
     job.catch(() => {}); // reported by the first batch that awaits it
     return;
   }
-  const results: (RenderedPage & { index: number })[] = [];
-  let current = message.pages[0] ?? -1;
+  const queue = takingFrom(message.queue);
+  let results: (RenderedPage & { index: number })[] = [];
+  let current = -1;
   try {
     const render = await job!;
-    for (const index of message.pages) {
-      current = index;
-      results.push({ index, ...render(pages[index]!) });
+    for (let batch = nextBatch(queue, message.workers); batch.length > 0; batch = nextBatch(queue, message.workers)) {
+      for (const index of batch) {
+        current = index;
+        results.push({ index, ...render(pages[index]!) });
+      }
+      port.postMessage({ type: 'rendered', results } satisfies ToBuild);
+      results = [];
     }
-    port.postMessage({ type: 'rendered', results } satisfies ToBuild);
+    port.postMessage({ type: 'done' } satisfies ToBuild);
   } catch (error) {
-    // With the pages before it, whose warnings the build reports before the failure, as it does without workers.
+    // The other threads take no more pages; the build reports this page's failure after the pages before
+    // it (their results come with it), as it does without workers.
+    queue.stop();
     port.postMessage({ type: 'failed', results, index: current, error: failureOf(error) } satisfies ToBuild);
   }
 });
