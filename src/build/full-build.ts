@@ -22,7 +22,8 @@ import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-record
 import { generatedOutputs } from '../outputs/index.js';
 import { contentOf, type OutputFile } from '../outputs/types.js';
 import { cachedGeneratedPages } from '../outputs/generated-page.js';
-import { contentHash, openOutput, type OutputWriter } from '../write/output-update.js';
+import { contentHash } from '../util/content-hash.js';
+import { openOutput, type OutputWriter } from '../write/output-update.js';
 import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
 import { clearOf, type OutputSource } from '../write/output-paths.js';
 import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';

@@ -16,7 +16,7 @@ import type { Page } from '../content/discover.js';
 import type { SiteModel } from '../site/site.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import type { PageLookup, PageTarget } from '../shortcodes/types.js';
-import { contentHash } from '../write/output-update.js';
+import { contentHash } from '../util/content-hash.js';
 import { ruleHashesOf } from './build-cache.js';
 import { CACHE_FOLDER } from './cache-folder.js';
 import { codeFingerprint, hashOf } from './fingerprints.js';

@@ -16,7 +16,7 @@ import type { Page } from '../content/discover.js';
 import { listSiteFiles } from '../util/list-files.js';
 import type { SiteModel } from '../site/site.js';
 import { type GeneratedPage, pageDataBuilder } from '../layout/page-data.js';
-import { contentHash } from '../write/output-update.js';
+import { contentHash } from '../util/content-hash.js';
 import type { ChildLink } from '../theme-api/types.js';
 import type { OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';

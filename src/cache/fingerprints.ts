@@ -10,12 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
-import { contentHash } from '../write/output-update.js';
+import { contentHash } from '../util/content-hash.js';
 
 export function hashOf(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\0');
-  return hash.digest('hex');
+  return contentHash(parts.map((part) => `${typeof part === 'string' ? part : (JSON.stringify(part) ?? 'undefined')}\0`).join(''));
 }
 
 /**

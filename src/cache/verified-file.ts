@@ -8,7 +8,7 @@
 
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import { contentHash } from '../write/output-update.js';
+import { contentHash } from '../util/content-hash.js';
 
 /** The file's text when its contentHash is `hash`, else undefined (unreadable, a folder, other content). */
 export function readVerifiedText(file: string, hash: string): string | undefined {

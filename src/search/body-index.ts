@@ -16,9 +16,9 @@
 // where runs end depends on paths alone: an edit rewrites its own page's file, adding or removing a page
 // its run's (and the next run's when the page ended its run).
 
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { contentHash } from '../util/content-hash.js';
 import { packageRoot } from '../util/package-root.js';
 import type { SearchDocument } from './documents.js';
 import type { BodyFiles } from './index-file.js';
@@ -123,5 +123,5 @@ function endsTextRun(pagePath: string): boolean {
 }
 
 function hashOf(content: string): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 10);
+  return contentHash(content).slice(0, 10);
 }

@@ -15,7 +15,7 @@ import type { BuildOptions, BuildResult } from '../build/build.js';
 import { fullBuild, type ReadSite } from '../build/full-build.js';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { discoverSite, type Page } from '../content/discover.js';
-import { contentHash } from '../write/output-update.js';
+import { contentHash } from '../util/content-hash.js';
 import { generatedOutputs } from '../outputs/index.js';
 import { type GeneratedPageRenderer, renderGeneratedPage } from '../outputs/generated-page.js';
 import { contentOf, type OutputFile } from '../outputs/types.js';

@@ -4,9 +4,9 @@
 // leaves alone, and returned in `html` for the step after the Markdown one to put back.
 // It neither parses Markdown nor substitutes the tokens into rendered HTML.
 
-import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { contentHash } from '../util/content-hash.js';
 import { SiteError, type Diagnostic } from '../util/diagnostics.js';
 import type { RuleIndex } from '../rules/types.js';
 import { continuationPrefix, withoutPrefix, withPrefix } from './block-context.js';
@@ -73,7 +73,7 @@ class Expansion {
     private readonly origin: SourceOrigin,
     private readonly options: ExpandOptions,
   ) {
-    const digits = Number.parseInt(createHash('sha256').update(origin.source).digest('hex').slice(0, 10), 16);
+    const digits = Number.parseInt(contentHash(origin.source).slice(0, 10), 16);
     this.tokenPrefix = `RBSHORTCODE${String(digits).padStart(13, '0')}`;
   }
 

@@ -2,7 +2,6 @@
 // (`<site>/theme/layouts/page.js`, `<site>/theme/assets/style.css`). Loads them once per build; assets are
 // fingerprinted (CSS and JS) so they can be cached forever. It does not render pages.
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import notFoundLayout from '../../theme/layouts/404.js';
@@ -14,6 +13,7 @@ import taxonomyLayout from '../../theme/layouts/taxonomy.js';
 import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
 import searchLayout from '../../theme/layouts/search.js';
+import { contentHash } from '../util/content-hash.js';
 import { importSiteFunction } from '../util/fresh-import.js';
 import { listFiles, listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
@@ -77,6 +77,6 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
 function fingerprinted(file: string, content: Buffer): ThemeAsset {
   const extension = path.posix.extname(file);
   if (extension !== '.css' && extension !== '.js') return { outputPath: `assets/${file}`, content };
-  const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
+  const hash = contentHash(content).slice(0, 10);
   return { outputPath: `assets/${file.slice(0, -extension.length)}.${hash}${extension}`, content };
 }

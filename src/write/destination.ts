@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
-import { contentHash, OUTPUT_MARKER, type OutputManifest } from './output-update.js';
+import { contentHash } from '../util/content-hash.js';
+import { OUTPUT_MARKER, type OutputManifest } from './output-update.js';
 
 /** A source folder or file of the site, for the check and its message ("the site's content folder"). */
 export interface SiteSource {

@@ -8,7 +8,7 @@
 // outputs share one path (output-paths.ts). The output always holds OUTPUT_MARKER, by which a later
 // build knows the folder is its own to replace. It does not render anything.
 
-import { createHash } from 'node:crypto';
+import { contentHash } from '../util/content-hash.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../util/list-files.js';
@@ -61,10 +61,6 @@ const WRITES_BUSY = 64;
  */
 const WRITES_UNDER_WAY = 4 * WRITES_BUSY;
 
-/** The hash the manifest records for a file's content (strings as UTF-8). */
-export function contentHash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
 
 /** Output for `destination`, updated in place when `previous` describes it, else swapped in whole. */
 export function openOutput(destination: string, previous: OutputManifest | undefined): OutputWriter {
