@@ -140,11 +140,11 @@ export async function fullBuild(
       }
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
       const manifest = await output.commit();
-      cache?.save(model.site.pages, manifest);
+      cache?.save(model.site.pages, manifest());
       bodies?.save(model.site.pages);
       derived?.save();
       const pages = model.site.pages.length;
-      if (inputs) recordBuild(siteDir, outputOptions, inputs, manifest, { pages, redirects: redirectCount, warnings });
+      if (inputs) recordBuild(siteDir, outputOptions, inputs, manifest(), { pages, redirects: redirectCount, warnings });
       return { destination, pages, rendered, renderedBodies, redirects: redirectCount, warnings, durationMs: performance.now() - started };
     } catch (error) {
       await output.abort();
