@@ -16,8 +16,11 @@ import { type BuildCache, openBuildCache, siteModulesFingerprint, siteShortcodes
 import { type BodyCache, type BodyCacheOptions, openBodyCache } from '../cache/body-cache.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
 import { openDerivedValues } from '../cache/kept-derived-values.js';
+import { seededValues } from '../cache/derived-seeds.js';
+import { deriveAlways } from '../util/derived-values.js';
+import { RULE_FILE_TABLE } from '../rules/rule-index.js';
 import { type GeneratedAhead, generatedAhead } from './generated-ahead.js';
-import { pageQueue, type RenderFailure, type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
+import { pageQueue, type PrefetchedRules, type RenderFailure, type RenderPool, startRenderPool, workersAvailable } from './render-pool.js';
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
 import { contentOf, type OutputFile } from '../outputs/types.js';
@@ -77,6 +80,8 @@ export async function fullBuild(
   const useCache = options.cache ?? true;
   const workers = workersAvailable ? (options.workers ?? defaultWorkerCount()) : 0;
   let pool: RenderPool | undefined;
+  /** The rule files the workers parse while this thread reads the site, as they arrive. */
+  let prefetched: PrefetchedRules | undefined;
   let unlock: (() => void) | undefined;
   try {
     // Without cached pages every page renders: load the Markdown pipeline while the site is read
@@ -85,7 +90,11 @@ export async function fullBuild(
     // Else they start once the pages to render are known: a small site, or a small edit, needs none.
     if (!useCache || !existsSync(path.join(siteDir, CACHE_FOLDER))) {
       import('./page-job.js').catch(() => {});
-      if (workers > 0 && !site && markdownFileCount(siteDir, options.baseURL) >= PAGES_PER_WORKER * 2) pool = startRenderPool(workers);
+      const config = workers > 0 && !site ? configOrUndefined(siteDir, options.baseURL) : undefined;
+      if (config && markdownFileCount(config) >= PAGES_PER_WORKER * 2) {
+        pool = startRenderPool(workers);
+        prefetched = pool.prefetchRuleFiles({ rulesDir: path.join(config.siteDir, config.rulesDir), siteDir: config.siteDir, maxFileSize: config.limits.ruleFileSize });
+      }
     }
     recoverKilledBuild(destination);
     const outputOptions: OutputOptions = { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false };
@@ -94,7 +103,8 @@ export async function fullBuild(
     const inputs = useCache && record ? buildInputs(siteDir, inputFolders(loadConfig(siteDir, { baseURL: options.baseURL })), outputOptions, taken) : undefined;
     const siteModules = useCache ? (site?.siteModules ?? siteModulesFingerprint(siteDir)) : '';
     const bodyOptions: BodyCacheOptions | undefined = useCache ? { siteShortcodes: site?.siteShortcodes ?? siteShortcodesFingerprint(siteDir) } : undefined;
-    const derived = useCache && !site ? openDerivedValues(siteDir) : undefined;
+    const kept = useCache && !site ? openDerivedValues(siteDir) : undefined;
+    const derived = prefetched ? seededValues(kept ?? deriveAlways, RULE_FILE_TABLE, prefetched.seeds) : kept;
     // Turns of the event loop between the long steps before the first page: serve answers requests then.
     await nextTurn();
     const model = withRuleRecording(site?.model ?? (await loadSite({ source: siteDir, baseURL: options.baseURL, buildDrafts: options.buildDrafts, derived })));
@@ -128,7 +138,10 @@ export async function fullBuild(
         writeGenerated(file);
         return true;
       };
-      const generated = generatedAhead(generatedOutputs(model, cache && cachedGeneratedPages(cache)), model.ruleRecorder.aside, writeEarly);
+      const drawn = generatedAhead(generatedOutputs(model, cache && cachedGeneratedPages(cache)), model.ruleRecorder.aside, writeEarly);
+      // The first generated outputs read every rule file: until the workers' parsed ones are in, this
+      // thread renders pages rather than parse them all itself.
+      const generated: GeneratedAhead = { step: () => (prefetched?.arrived() ?? true) && drawn.step(), rest: () => drawn.rest() };
       const { rendered, renderedBodies, warnings: pageWarnings } = await renderPages(model, { pages: cache, bodies, bodyOptions }, output, options, generated, () => {
         pool ??= workers > 0 ? startRenderPool(workers) : undefined;
         return pool;
@@ -142,7 +155,7 @@ export async function fullBuild(
       const manifest = await output.commit();
       cache?.save(model.site.pages, manifest());
       bodies?.save(model.site.pages);
-      derived?.save();
+      kept?.save();
       const pages = model.site.pages.length;
       if (inputs) recordBuild(siteDir, outputOptions, inputs, manifest(), { pages, redirects: redirectCount, warnings });
       return { destination, pages, rendered, renderedBodies, redirects: redirectCount, warnings, durationMs: performance.now() - started };
@@ -158,10 +171,18 @@ export async function fullBuild(
   }
 }
 
-/** How many Markdown files the content folder holds; 0 when the config does not load (loadSite reports why). */
-function markdownFileCount(siteDir: string, baseURL: string | undefined): number {
+/** The site's config, or undefined when it does not load (loadSite reports why). */
+function configOrUndefined(siteDir: string, baseURL: string | undefined): SiteConfig | undefined {
   try {
-    const { contentDir } = loadConfig(siteDir, { baseURL });
+    return loadConfig(siteDir, { baseURL });
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many Markdown files the content folder holds; 0 when it cannot be read (loadSite reports why). */
+function markdownFileCount({ siteDir, contentDir }: SiteConfig): number {
+  try {
     return readdirSync(path.join(siteDir, contentDir), { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
   } catch {
     return 0;

@@ -12,6 +12,8 @@ import { type Diagnostic, SiteError } from '../util/diagnostics.js';
 import type { DiscoveredSite } from '../content/discover.js';
 import type { RenderedPage } from '../cache/rendered-page.js';
 import type { BodyCacheOptions } from '../cache/body-cache.js';
+import type { DerivedSeeds } from '../cache/derived-seeds.js';
+import type { RulePrefetch } from './rule-prefetch.js';
 
 /** What a worker renders from: the site, and the body cache's options when one is kept (workers only read it). */
 export interface WorkerSite {
@@ -21,13 +23,15 @@ export interface WorkerSite {
 }
 
 export type ToWorker =
+  | ({ readonly type: 'rules' } & RulePrefetch)
   | ({ readonly type: 'site' } & WorkerSite)
   | { readonly type: 'render'; readonly queue: SharedPageQueue; readonly workers: number };
 
 export type WorkerFailure = { readonly diagnostic: Diagnostic } | { readonly message: string };
 
-/** A worker's answers to a `render`: its batches' results, then `done` when the queue is empty, or `failed` instead. */
+/** A worker's answer to `rules`, its parsed rule files; its answers to a `render`: its batches' results, then `done` when the queue is empty, or `failed` instead. */
 export type ToBuild =
+  | { readonly type: 'rules'; readonly seeds: DerivedSeeds }
   | { readonly type: 'rendered'; readonly results: readonly (RenderedPage & { readonly index: number })[] }
   | { readonly type: 'done' }
   | { readonly type: 'failed'; readonly results: readonly (RenderedPage & { readonly index: number })[]; readonly index: number; readonly error: WorkerFailure };
@@ -87,6 +91,12 @@ export function nextBatch(queue: PageQueue, workers: number): readonly number[] 
   return queue.take(Math.max(2, Math.min(32, Math.ceil(queue.remaining() / (workers * 8)))));
 }
 
+/** Rule files a worker parsed, as derived-value seeds (empty until they arrive). */
+export interface PrefetchedRules {
+  readonly seeds: DerivedSeeds;
+  arrived(): boolean;
+}
+
 /** A page that failed to render (index -1: a worker that failed outside any page). */
 export interface RenderFailure {
   readonly index: number;
@@ -94,6 +104,11 @@ export interface RenderFailure {
 }
 
 export interface RenderPool {
+  /**
+   * Has every worker parse the rule files while it waits for the site (rule-prefetch.ts): each keeps
+   * them for its pages, and the seeds returned fill with the first one's, for the build's thread.
+   */
+  prefetchRuleFiles(request: RulePrefetch): PrefetchedRules;
   /**
    * Renders pages from `queue` until it is empty; `onPage` gets each result as it arrives. A failure
    * stops the queue; the failures come back once every worker is done.
@@ -122,6 +137,20 @@ export function startRenderPool(size: number): RenderPool {
     worker.on('exit', () => dead.add(worker));
   }
   return {
+    prefetchRuleFiles(request) {
+      const seeds: DerivedSeeds = new Map();
+      let arrived = false;
+      const [first] = workers;
+      const received = (reply: ToBuild) => {
+        if (reply.type !== 'rules') return;
+        first!.off('message', received);
+        for (const [key, value] of reply.seeds) seeds.set(key, value);
+        arrived = true;
+      };
+      first?.on('message', received);
+      for (const worker of workers) worker.postMessage({ type: 'rules', ...request } satisfies ToWorker);
+      return { seeds, arrived: () => arrived };
+    },
     render: (site, queue, onPage) => renderWith(workers.filter((worker) => !dead.has(worker)), site, queue, onPage),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
@@ -149,6 +178,7 @@ function renderWith(
     };
     const listeners = new Map(workers.map((worker) => {
       const message = (reply: ToBuild) => {
+        if (reply.type === 'rules') return; // prefetchRuleFiles's
         if (reply.type === 'done') return finished(worker);
         reply.results.forEach((result) => onPage(result.index, result));
         if (reply.type === 'failed') {

@@ -14,16 +14,27 @@ import { createPageJob, type PageJob } from './page-job.js';
 import { nextBatch, takingFrom, type ToBuild, type ToWorker, type WorkerFailure } from './render-pool.js';
 import { withRuleRecording } from '../cache/rule-recording.js';
 import { openBodyCache } from '../cache/body-cache.js';
+import { type DerivedSeeds, seededValues } from '../cache/derived-seeds.js';
+import { deriveAlways } from '../util/derived-values.js';
+import { RULE_FILE_TABLE } from '../rules/rule-index.js';
+import { prefetchRuleFiles } from './rule-prefetch.js';
 
 const port = parentPort!;
 let pages: readonly Page[] = [];
 let job: Promise<PageJob> | undefined;
+/** The rule files parsed before the site came, for this worker's site model. */
+let ruleSeeds: DerivedSeeds = new Map();
 
 port.on('message', async (message: ToWorker) => {
+  if (message.type === 'rules') {
+    ruleSeeds = prefetchRuleFiles(message);
+    port.postMessage({ type: 'rules', seeds: ruleSeeds } satisfies ToBuild);
+    return;
+  }
   if (message.type === 'site') {
     pages = message.site.pages;
     const { bodies } = message;
-    job = siteModelOf(message.config, message.site).then((model) => createPageJob(withRuleRecording(model), bodies && openBodyCache(model, bodies)));
+    job = siteModelOf(message.config, message.site, seededValues(deriveAlways, RULE_FILE_TABLE, ruleSeeds)).then((model) => createPageJob(withRuleRecording(model), bodies && openBodyCache(model, bodies)));
     job.catch(() => {}); // reported by the first batch that awaits it
     return;
   }

@@ -30,6 +30,9 @@ export interface RuleIndexOptions {
 /** What loading one path came to; kept per index so each file is read and parsed at most once. */
 type LoadOutcome = { file: RuleFile } | { missing: true } | { error: unknown };
 
+/** The table of derived values parsed rule files are kept under, by their path and text. */
+export const RULE_FILE_TABLE = 'rule-file';
+
 export function createRuleIndex(rulesDir: string, options: RuleIndexOptions = {}): RuleIndex {
   const absoluteRulesDir = path.resolve(rulesDir);
   const siteDir = path.resolve(options.siteDir ?? path.dirname(absoluteRulesDir));
@@ -139,7 +142,7 @@ function loadOutcome(
   }
   try {
     const text = readUtf8File(realPath, displayPath(absolute));
-    return { file: derived.value('rule-file', [relative, text], () => parseRuleFile(text, relative, displayPath(absolute))) };
+    return { file: derived.value(RULE_FILE_TABLE, [relative, text], () => parseRuleFile(text, relative, displayPath(absolute))) };
   } catch (error) {
     return { error };
   }
@@ -150,7 +153,7 @@ function loadOutcome(
  * Dot-folders and dot-files are skipped (a rules folder that is a repository holds `.github/*.yml`), and
  * symlinked folders are not entered, so a link cycle cannot make the walk endless.
  */
-function listRuleFilePaths(rulesDir: string): string[] {
+export function listRuleFilePaths(rulesDir: string): string[] {
   const found: string[] = [];
   const walk = (folder: string, prefix: string) => {
     let entries: fs.Dirent[];
