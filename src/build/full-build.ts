@@ -259,7 +259,7 @@ async function renderPages(
   if (missing.length === 0) return { rendered: 0, renderedBodies, warnings };
   const queue = pageQueue(missing);
   const pool = missing.length >= PAGES_PER_WORKER * 2 ? renderPool() : undefined;
-  const inWorkers = pool?.render({ config: model.config, site: model.site, bodies: caches.bodyOptions }, queue, onRendered);
+  const inWorkers = pool?.render({ config: model.config, site: model.site, bodies: caches.bodyOptions }, queue, onRendered, () => output.throttle());
   const failures: RenderFailure[] = [];
   // The build's thread renders from the same queue as the workers, a page at a time between their
   // results and its writes. Loaded on demand: a build served from the cache never loads the Markdown pipeline.

@@ -52,20 +52,35 @@ export interface PageQueue {
   take(count: number): readonly number[];
   /** Hands out nothing more: a renderer failed. */
   stop(): void;
+  /** A worker: one more batch of results posted to the build. */
+  posted(): void;
+  /** The build: a batch of results written out (a worker waiting for room goes on). */
+  written(): void;
+  /**
+   * A worker: waits while `limit` of the workers' batches are posted and not yet written. The build's
+   * thread reads results only between its own steps, and a step of a large site's can take seconds
+   * (the search index of 110,000 pages); unbounded, results and their writes piled up in memory.
+   */
+  waitForRoom(limit: number): void;
   /** The queue's memory, which every thread that takes from it shares (posted to the workers). */
   readonly shared: SharedPageQueue;
 }
 
-/** The indices, and the position of the next one to hand out (advanced atomically: threads take at once). */
+/**
+ * The indices, the position of the next one to hand out (advanced atomically: threads take at once),
+ * and the count of batches posted by the workers and not yet written by the build.
+ */
 export interface SharedPageQueue {
   readonly indices: Int32Array;
   readonly next: Int32Array;
+  readonly unwritten: Int32Array;
 }
 
 export function pageQueue(indices: readonly number[]): PageQueue {
   const shared: SharedPageQueue = {
     indices: new Int32Array(new SharedArrayBuffer(indices.length * Int32Array.BYTES_PER_ELEMENT)),
     next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
+    unwritten: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
   };
   shared.indices.set(indices);
   return takingFrom(shared);
@@ -73,7 +88,7 @@ export function pageQueue(indices: readonly number[]): PageQueue {
 
 /** The queue whose memory is `shared`: the build's, or a worker's view of it. */
 export function takingFrom(shared: SharedPageQueue): PageQueue {
-  const { indices, next } = shared;
+  const { indices, next, unwritten } = shared;
   const position = () => Math.min(indices.length, Atomics.load(next, 0));
   return {
     remaining: () => indices.length - position(),
@@ -82,12 +97,33 @@ export function takingFrom(shared: SharedPageQueue): PageQueue {
       return start >= indices.length ? [] : [...indices.subarray(start, Math.min(indices.length, start + count))];
     },
     stop: () => Atomics.store(next, 0, indices.length),
+    posted: () => Atomics.add(unwritten, 0, 1),
+    written: () => {
+      Atomics.sub(unwritten, 0, 1);
+      Atomics.notify(unwritten, 0);
+    },
+    waitForRoom: (limit) => {
+      for (let count = Atomics.load(unwritten, 0); count >= limit && position() < indices.length; count = Atomics.load(unwritten, 0)) {
+        // Woken by written(); the timeout only rechecks a queue stopped meanwhile.
+        Atomics.wait(unwritten, 0, count, 100);
+      }
+    },
     shared,
   };
 }
 
-/** A worker's next batch: smaller as the queue drains, so that no thread is left waiting long for another's last batch. */
+/**
+ * Batches of results the workers may have posted and the build not yet written, per worker: ~500 pages,
+ * ~5 s of a worker's rendering here, longer than any one step of the build's thread on 10,000 pages.
+ */
+const UNWRITTEN_BATCHES = 16;
+
+/**
+ * A worker's next batch, once there is room for its results: smaller as the queue drains, so that no
+ * thread is left waiting long for another's last batch.
+ */
 export function nextBatch(queue: PageQueue, workers: number): readonly number[] {
+  queue.waitForRoom(UNWRITTEN_BATCHES * workers);
   return queue.take(Math.max(2, Math.min(32, Math.ceil(queue.remaining() / (workers * 8)))));
 }
 
@@ -110,10 +146,11 @@ export interface RenderPool {
    */
   prefetchRuleFiles(request: RulePrefetch): PrefetchedRules;
   /**
-   * Renders pages from `queue` until it is empty; `onPage` gets each result as it arrives. A failure
-   * stops the queue; the failures come back once every worker is done.
+   * Renders pages from `queue` until it is empty; `onPage` gets each result as it arrives, and a
+   * worker renders on only while `written` (called after each batch: the output's throttle) keeps up
+   * (waitForRoom). A failure stops the queue; the failures come back once every worker is done.
    */
-  render(site: WorkerSite, queue: PageQueue, onPage: (index: number, page: RenderedPage) => void): Promise<readonly RenderFailure[]>;
+  render(site: WorkerSite, queue: PageQueue, onPage: (index: number, page: RenderedPage) => void, written: () => Promise<void>): Promise<readonly RenderFailure[]>;
   close(): Promise<void>;
 }
 
@@ -151,7 +188,7 @@ export function startRenderPool(size: number): RenderPool {
       for (const worker of workers) worker.postMessage({ type: 'rules', ...request } satisfies ToWorker);
       return { seeds, arrived: () => arrived };
     },
-    render: (site, queue, onPage) => renderWith(workers.filter((worker) => !dead.has(worker)), site, queue, onPage),
+    render: (site, queue, onPage, written) => renderWith(workers.filter((worker) => !dead.has(worker)), site, queue, onPage, written),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
@@ -163,6 +200,7 @@ function renderWith(
   site: WorkerSite,
   queue: PageQueue,
   onPage: (index: number, page: RenderedPage) => void,
+  written: () => Promise<void>,
 ): Promise<readonly RenderFailure[]> {
   // Every worker died in an earlier render: the build's own thread takes the whole queue.
   if (workers.length === 0) return Promise.resolve([]);
@@ -181,6 +219,8 @@ function renderWith(
         if (reply.type === 'rules') return; // prefetchRuleFiles's
         if (reply.type === 'done') return finished(worker);
         reply.results.forEach((result) => onPage(result.index, result));
+        // Room for another batch once these pages' writes are under way within the output's limit.
+        if (reply.type === 'rendered') void written().then(() => queue.written());
         if (reply.type === 'failed') {
           failures.push({ index: reply.index, error: revived(reply.error) });
           queue.stop();

@@ -49,6 +49,7 @@ port.on('message', async (message: ToWorker) => {
         results.push({ index, ...render(pages[index]!) });
       }
       port.postMessage({ type: 'rendered', results } satisfies ToBuild);
+      queue.posted();
       results = [];
     }
     port.postMessage({ type: 'done' } satisfies ToBuild);
