@@ -147,12 +147,9 @@ export async function fullBuild(
         return pool;
       });
       const warnings = [...staticWarnings, ...pageWarnings];
-      for (const file of generated.rest()) {
-        writeGenerated(file);
-        await output.throttle();
-      }
+      for (const file of generated.rest()) writeGenerated(file);
       if (options.strict && warnings.length > 0) throw strictFailure(warnings);
-      const manifest = await output.commit();
+      const manifest = output.commit();
       cache?.save(model.site.pages, manifest());
       bodies?.save(model.site.pages);
       kept?.save();
@@ -160,7 +157,7 @@ export async function fullBuild(
       if (inputs) recordBuild(siteDir, outputOptions, inputs, manifest(), { pages, redirects: redirectCount, warnings });
       return { destination, pages, rendered, renderedBodies, redirects: redirectCount, warnings, durationMs: performance.now() - started };
     } catch (error) {
-      await output.abort();
+      output.abort();
       cache?.discard();
       bodies?.discard();
       throw error;
@@ -259,7 +256,7 @@ async function renderPages(
   if (missing.length === 0) return { rendered: 0, renderedBodies, warnings };
   const queue = pageQueue(missing);
   const pool = missing.length >= PAGES_PER_WORKER * 2 ? renderPool() : undefined;
-  const inWorkers = pool?.render({ config: model.config, site: model.site, bodies: caches.bodyOptions }, queue, onRendered, () => output.throttle());
+  const inWorkers = pool?.render({ config: model.config, site: model.site, bodies: caches.bodyOptions }, queue, onRendered);
   const failures: RenderFailure[] = [];
   // The build's thread renders from the same queue as the workers, a page at a time between their
   // results and its writes. Loaded on demand: a build served from the cache never loads the Markdown pipeline.
@@ -267,8 +264,8 @@ async function renderPages(
   const render = createPageJob(model, caches.bodies);
   for (;;) {
     // While workers render, this thread draws the generated outputs first (generated-ahead.ts), then joins
-    // them; while their small files keep the disk behind, it renders a page rather than wait for the writes.
-    while (pool && !output.backlogged() && generated.step()) await output.throttle();
+    // them; a turn of the event loop between steps takes in the workers' results.
+    while (pool && generated.step()) await nextTurn();
     const [index] = queue.take(1);
     if (index === undefined) break;
     try {
@@ -277,7 +274,7 @@ async function renderPages(
       queue.stop();
       failures.push({ index, error: error as Error });
     }
-    await output.throttle();
+    await nextTurn();
   }
   failures.push(...((await inWorkers) ?? []));
   // The first page's failure, as a build without workers reports it, whichever thread got there first.

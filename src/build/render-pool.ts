@@ -146,11 +146,11 @@ export interface RenderPool {
    */
   prefetchRuleFiles(request: RulePrefetch): PrefetchedRules;
   /**
-   * Renders pages from `queue` until it is empty; `onPage` gets each result as it arrives, and a
-   * worker renders on only while `written` (called after each batch: the output's throttle) keeps up
-   * (waitForRoom). A failure stops the queue; the failures come back once every worker is done.
+   * Renders pages from `queue` until it is empty; `onPage` gets each result as it arrives (and writes
+   * it), and a worker renders on only while the build takes its batches in (waitForRoom). A failure
+   * stops the queue; the failures come back once every worker is done.
    */
-  render(site: WorkerSite, queue: PageQueue, onPage: (index: number, page: RenderedPage) => void, written: () => Promise<void>): Promise<readonly RenderFailure[]>;
+  render(site: WorkerSite, queue: PageQueue, onPage: (index: number, page: RenderedPage) => void): Promise<readonly RenderFailure[]>;
   close(): Promise<void>;
 }
 
@@ -188,7 +188,7 @@ export function startRenderPool(size: number): RenderPool {
       for (const worker of workers) worker.postMessage({ type: 'rules', ...request } satisfies ToWorker);
       return { seeds, arrived: () => arrived };
     },
-    render: (site, queue, onPage, written) => renderWith(workers.filter((worker) => !dead.has(worker)), site, queue, onPage, written),
+    render: (site, queue, onPage) => renderWith(workers.filter((worker) => !dead.has(worker)), site, queue, onPage),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
@@ -200,7 +200,6 @@ function renderWith(
   site: WorkerSite,
   queue: PageQueue,
   onPage: (index: number, page: RenderedPage) => void,
-  written: () => Promise<void>,
 ): Promise<readonly RenderFailure[]> {
   // Every worker died in an earlier render: the build's own thread takes the whole queue.
   if (workers.length === 0) return Promise.resolve([]);
@@ -219,8 +218,8 @@ function renderWith(
         if (reply.type === 'rules') return; // prefetchRuleFiles's
         if (reply.type === 'done') return finished(worker);
         reply.results.forEach((result) => onPage(result.index, result));
-        // Room for another batch once these pages' writes are under way within the output's limit.
-        if (reply.type === 'rendered') void written().then(() => queue.written());
+        // Room for another batch: these pages are written.
+        if (reply.type === 'rendered') queue.written();
         if (reply.type === 'failed') {
           failures.push({ index: reply.index, error: revived(reply.error) });
           queue.stop();

@@ -41,31 +41,15 @@ export interface OutputWriter {
    */
   writeFolder(source: string, name: string, files?: readonly string[]): void;
   /**
-   * True while the disk is behind: more writes are under way than keep the thread pool busy. A producer
-   * with work of its own to do (a page to render) does it rather than add small files to the backlog.
-   */
-  backlogged(): boolean;
-  /** Resolves when the writes under way leave room for more (a producer awaits it between pages). */
-  throttle(): Promise<void>;
-  /**
    * Makes the files written the whole content of the destination; returns the new manifest, taken on
    * the first call, and only then: it stats every file and folder written (~0.6 s of 10,000 pages'
    * cold build at its very end, when no other thread has work left), and a build that keeps no cache
    * has no use for it.
    */
-  commit(): Promise<() => OutputManifest>;
+  commit(): () => OutputManifest;
   /** Drops what was written; the destination is left as it was. */
-  abort(): Promise<void>;
+  abort(): void;
 }
-
-/** Writes under way that keep the thread pool busy: beyond them the output is backlogged. */
-const WRITES_BUSY = 64;
-/**
- * Writes under way before a producer waits: pages rendered while the output is backlogged (a folder of
- * redirects takes a millisecond a file to create on the bench machine's disk) wait in memory, a few MB.
- */
-const WRITES_UNDER_WAY = 4 * WRITES_BUSY;
-
 
 /** Output for `destination`, updated in place when `previous` describes it, else swapped in whole. */
 export function openOutput(destination: string, previous: OutputManifest | undefined): OutputWriter {
@@ -100,11 +84,9 @@ export function openOutput(destination: string, previous: OutputManifest | undef
     writeFolder(source, name, files = listFiles(source)) {
       for (const file of files) write(file, readFileSync(path.join(source, file)), { file: `${name}/${file}`, what: `the static file ${name}/${file}` });
     },
-    backlogged: () => staged.writesUnderWay() >= WRITES_BUSY,
-    throttle: () => staged.throttle(WRITES_UNDER_WAY),
-    async commit() {
+    commit() {
       write(OUTPUT_MARKER, 'This folder is the output of runbook-site build: the next build replaces it whole.\n', { what: 'the output marker' });
-      await staged.settle();
+      staged.assertWritten();
       if (inPlace) staged.commitInPlace([...written], outputEntries(destination, inPlace).filter((file) => !hashes.has(file)));
       else staged.commit();
       let manifest: OutputManifest | undefined;
