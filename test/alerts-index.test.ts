@@ -4,6 +4,7 @@
 import { expect, test } from 'vitest';
 import { alertRunbooksOf } from '../src/site/alert-runbooks.js';
 import { alertIndexRows } from '../src/site/alerts-index.js';
+import { allRules } from '../src/rules/rule-index.js';
 import { loadSite } from '../src/site/site.js';
 import { writeSite } from './helpers/site.js';
 
@@ -59,7 +60,7 @@ groups:
 
 test('one row per alert rule, by alert name, with the first runbook that shows it or null', async () => {
   const model = await loadSite({ source: writeSite(site) });
-  const rows = alertIndexRows(model.rules, alertRunbooksOf(model), (page) => ({ title: page.title, url: page.path }));
+  const rows = alertIndexRows(allRules(model.rules), alertRunbooksOf(model), (page) => ({ title: page.title, url: page.path }));
   expect(rows).toEqual([
     { alert: 'AlphaAlert', severity: 'info', group: 'First', file: 'a.yml', for: '1m', runbook: null },
     { alert: 'HostClockSkew', severity: undefined, group: 'Host', file: 'node/node.yml', for: undefined, runbook: null },

@@ -20,7 +20,8 @@ export function pagesByTag(pages: readonly Page[]): Map<string, { tag: string; p
     for (const tag of page.frontMatter.tags ?? []) {
       const key = tagPath(tag);
       const entry = byPath.get(key) ?? { tag, pages: [] };
-      if (!entry.pages.includes(page)) entry.pages.push(page);
+      // Pages come one at a time: a page repeating a tag (or a case variant of it) was the last one added.
+      if (entry.pages.at(-1) !== page) entry.pages.push(page);
       byPath.set(key, entry);
     }
   }

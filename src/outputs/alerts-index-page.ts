@@ -4,6 +4,7 @@
 import type { Page } from '../content/discover.js';
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
 import { alertIndexRows } from '../site/alerts-index.js';
+import { allRules } from '../rules/rule-index.js';
 import { ruleFileCoverage } from '../site/coverage.js';
 import { ruleCopyDrifts } from '../site/rule-copies.js';
 import type { OutputGenerator } from './types.js';
@@ -14,7 +15,7 @@ export const ALERTS_INDEX_PATH = '/alerts/';
 
 export const alertsIndexPage: OutputGenerator = (model, render) => {
   const runbooks = alertRunbooksOf(model);
-  const alerts = alertIndexRows(model.rules, runbooks, (page) => runbookLink(model, page));
+  const alerts = alertIndexRows(allRules(model.rules), runbooks, (page) => runbookLink(model, page));
   // Required sections need the rendered pages: check counts them, this page does not.
   const coverage = ruleFileCoverage({ rules: model.rules, runbooks, drifts: ruleCopyDrifts(model) });
   return [render(model, { kind: 'alerts', title: 'Alerts', path: ALERTS_INDEX_PATH, description: 'Every alert rule and its runbook', alerts, coverage })];

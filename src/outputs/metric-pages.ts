@@ -31,7 +31,7 @@ export const metricPages: OutputGenerator = (model, render) => {
       path: metricPath(name),
       description: `Alert rules using the metric ${name}, and their runbooks`,
       trail: [home, metricsLink],
-      alerts: alertIndexRows(model.rules, runbooks, (page) => runbookLink(model, page), new Set(rules)),
+      alerts: alertIndexRows(rules, runbooks, (page) => runbookLink(model, page)),
     })),
   ];
 };

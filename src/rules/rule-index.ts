@@ -153,6 +153,11 @@ function loadOutcome(
  * Dot-folders and dot-files are skipped (a rules folder that is a repository holds `.github/*.yml`), and
  * symlinked folders are not entered, so a link cycle cannot make the walk endless.
  */
+/** Every alert rule of the rules folder, file by file. */
+export function allRules(rules: RuleIndex): AlertRule[] {
+  return rules.all().flatMap((file) => file.rules);
+}
+
 export function listRuleFilePaths(rulesDir: string): string[] {
   const found: string[] = [];
   const walk = (folder: string, prefix: string) => {

@@ -4,30 +4,29 @@
 
 import type { AlertRunbooks } from './alert-runbooks.js';
 import type { Page } from '../content/discover.js';
-import type { AlertRule, RuleIndex } from '../rules/types.js';
+import type { AlertRule } from '../rules/types.js';
 import type { AlertIndexRow } from '../theme-api/types.js';
 
-/** Rows of every alert rule, or only of the rules in `only` (a metric page's). */
+/** Rows of `rules`: every alert rule of the site (`allRules`), or a metric page's. */
 export function alertIndexRows(
-  rules: RuleIndex,
+  rules: readonly AlertRule[],
   runbooks: AlertRunbooks,
   linkTo: (page: Page) => NonNullable<AlertIndexRow['runbook']>,
-  only?: ReadonlySet<AlertRule>,
 ): AlertIndexRow[] {
-  const rows = rules.all().flatMap((file) => file.rules.filter((rule) => !only || only.has(rule)).map((rule) => {
-    const runbook = runbooks.runbooksOf(file.path, rule.alert)[0];
+  const rows = rules.map((rule) => {
+    const runbook = runbooks.runbooksOf(rule.file, rule.alert)[0];
     return {
       row: {
         alert: rule.alert,
         severity: rule.severity,
         group: rule.group,
-        file: file.path,
+        file: rule.file,
         for: rule.for,
         runbook: runbook ? linkTo(runbook) : null,
       } satisfies AlertIndexRow,
       line: rule.line,
     };
-  }));
+  });
   return rows
     .sort((a, b) => alertOrder.compare(a.row.alert, b.row.alert)
       || compareText(a.row.alert, b.row.alert) || compareText(a.row.file, b.row.file) || a.line - b.line)

@@ -31,7 +31,11 @@ export const siteMetricsOf: (model: SiteModel) => SiteMetrics = memoised((model)
   const byMetric = new Map<string, AlertRule[]>();
   for (const file of model.rules.all()) {
     for (const rule of file.rules) {
-      for (const name of namesOf(rule)) byMetric.set(name, [...(byMetric.get(name) ?? []), rule]);
+      for (const name of namesOf(rule)) {
+        const rules = byMetric.get(name);
+        if (rules) rules.push(rule);
+        else byMetric.set(name, [rule]);
+      }
     }
   }
   const sorted = new Map([...byMetric].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -20,7 +20,7 @@ import { lineColumnAt } from '../util/diagnostics.js';
 import { memoised } from '../util/memoise.js';
 import { lexShortcodes, mayContainShortcodes } from '../shortcodes/lexer.js';
 import { parseShortcodes, shortcodeKindsKey, type ContentNode, type ShortcodeKinds } from '../shortcodes/parser.js';
-import { scalarText } from '../rules/rule-index.js';
+import { allRules, scalarText } from '../rules/rule-index.js';
 import type { AlertRule } from '../rules/types.js';
 import { alertRunbooksOf } from './alert-runbooks.js';
 import type { SiteModel } from './site.js';
@@ -316,7 +316,7 @@ export const ruleCopyDrifts = memoised((model: SiteModel): CopyDrift[] => {
     pages: model.site.pages,
     shortcodes: model.shortcodes,
     rulesOf: (page) => index.referencesOf(page).flatMap((reference) => reference.rules),
-    allRules: model.rules.all().flatMap((file) => file.rules),
+    allRules: allRules(model.rules),
     runbookKeys: [model.config.annotate.key],
     derived: model.derived,
   });
