@@ -149,6 +149,8 @@ describe('rule paths stay inside the rules folder', () => {
       expect(error.reason).toContain(`\`${requested}\``);
       expect(error.hint).toMatch(/relative to the rules folder/);
       expect(error.file).toBe('valid');
+      // Asked for again (the index remembers each path as it was asked for), it is refused again.
+      expect(thrownBy(() => index.load(requested)).ruleId).toBe('rule/path-outside-rules-dir');
     },
   );
 
