@@ -1,7 +1,7 @@
 // One cold build of a large synthetic site (generate-corpus.mjs), by runbook-site and by Hugo: wall time,
 // CPU time, peak RSS and pages per second, to see that memory stays bounded and time grows linearly.
-// Run by hand, not by `npm run bench`: on 2 cores, 110,000 pages took runbook-site 960 s (3.9 GB peak)
-// and Hugo 193 s (15.4 GB), plus a few minutes to generate the site. A script, not a test: it asserts nothing.
+// Run by hand, not by `npm run bench`: on 2 cores, 110,000 pages took runbook-site 378 s (5.2 GB peak)
+// and Hugo 133 s (15.6 GB), plus a few minutes to generate the site; 11,000 pages 30.7 s and 9.7 s. A script, not a test: it asserts nothing.
 // Usage: node bench/scale.mjs PAGES [PAGES...]   e.g. node bench/scale.mjs 11000 110000
 
 import { execFileSync, spawnSync } from 'node:child_process';
