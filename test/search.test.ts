@@ -14,7 +14,7 @@ import { bodyIndex } from '../src/search/body-index.js';
 import { searchDocuments } from '../src/search/documents.js';
 import { bodySections, markdownHeadings } from '../src/search/sections.js';
 import { searchIndex } from '../src/outputs/search-index.js';
-import { renderGeneratedPage } from '../src/outputs/generated-page.js';
+import { renderGeneratedPage, renderRedirect } from '../src/outputs/generated-page.js';
 import { loadSite } from '../src/site/site.js';
 import { createSiteSearch, decodeSearchIndex, parseQuery, shardsOf, snippet, tokenize } from '../theme/assets/search-engine.js';
 
@@ -102,7 +102,7 @@ describe('bodySections', () => {
 describe('on the fixture site', async () => {
   const model = await loadSite({ source: fixtureSite });
   const documents = searchDocuments(model);
-  const files = new Map([...searchIndex(model, renderGeneratedPage)].map((file) => [file.path, String(file.content)]));
+  const files = new Map([...searchIndex(model, renderGeneratedPage, renderRedirect)].map((file) => [file.path, String(file.content)]));
   const file = JSON.parse(files.get('search/index.json')!);
   /** A search over the built files that records the names it fetches in `fetched`. */
   const searchRecording = (fetched: string[]) => createSiteSearch(file, async (name: string) => {

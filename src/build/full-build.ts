@@ -24,7 +24,7 @@ import { pageQueue, type PrefetchedRules, type RenderFailure, type RenderPool, s
 import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-recording.js';
 import { generatedOutputs } from '../outputs/index.js';
 import { contentOf, type OutputFile } from '../outputs/types.js';
-import { cachedGeneratedPages } from '../outputs/generated-page.js';
+import { cachedGeneratedPages, cachedRedirects } from '../outputs/generated-page.js';
 import { contentHash } from '../util/content-hash.js';
 import { openOutput, type OutputWriter } from '../write/output-update.js';
 import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
@@ -138,7 +138,7 @@ export async function fullBuild(
         writeGenerated(file);
         return true;
       };
-      const drawn = generatedAhead(generatedOutputs(model, cache && cachedGeneratedPages(cache)), model.ruleRecorder.aside, writeEarly);
+      const drawn = generatedAhead(generatedOutputs(model, cache && cachedGeneratedPages(cache), cache && cachedRedirects(cache)), model.ruleRecorder.aside, writeEarly);
       // The first generated outputs read every rule file: until the workers' parsed ones are in, this
       // thread renders pages rather than parse them all itself.
       const generated: GeneratedAhead = { step: () => (prefetched?.arrived() ?? true) && drawn.step(), rest: () => drawn.rest() };

@@ -13,7 +13,7 @@ import { sitemap } from './sitemap.js';
 import { taxonomyPages } from './taxonomy-pages.js';
 import { themeAssets } from './theme-assets.js';
 import type { SiteModel } from '../site/site.js';
-import { type GeneratedPageRenderer, renderGeneratedPage } from './generated-page.js';
+import { type GeneratedPageRenderer, type RedirectRenderer, renderGeneratedPage, renderRedirect } from './generated-page.js';
 import type { OutputFile, OutputGenerator } from './types.js';
 
 // Redirects come first, so that any generated page at the same URL replaces them.
@@ -24,8 +24,12 @@ export const outputGenerators: readonly OutputGenerator[] = [
 
 /**
  * Every generator's files in write order, as they come (a kept file's content is drawn only when read);
- * `render` draws the generated pages.
+ * `render` draws the generated pages, `renderRedirect` the redirect pages.
  */
-export function* generatedOutputs(model: SiteModel, render: GeneratedPageRenderer = renderGeneratedPage): Generator<OutputFile> {
-  for (const generate of outputGenerators) yield* generate(model, render);
+export function* generatedOutputs(
+  model: SiteModel,
+  render: GeneratedPageRenderer = renderGeneratedPage,
+  redirect: RedirectRenderer = renderRedirect,
+): Generator<OutputFile> {
+  for (const generate of outputGenerators) yield* generate(model, render, redirect);
 }

@@ -24,13 +24,12 @@ export interface PlannedRedirect {
   readonly source: OutputSource;
 }
 
-export const redirects: OutputGenerator = (model) => {
+export const redirects: OutputGenerator = (model, _render, renderRedirect) => {
   // An alert's case variants share one RedirectData: drawn once.
   const drawn = new Map<RedirectData, string>();
   const draw = (data: RedirectData) => drawn.get(data) ?? drawn.set(data, toHtml(model.theme.layouts.redirect(data))).get(data)!;
   return planRedirects(model).map((redirect) => ({
-    path: outputFileOf(redirect.path),
-    content: draw(redirect.data),
+    ...renderRedirect(outputFileOf(redirect.path), redirect.data, () => draw(redirect.data)),
     source: redirect.source,
     redirect: true,
   }));

@@ -2,7 +2,7 @@
 // sitemap, search index...). Each is a function of the site model to files; build.ts writes them.
 
 import type { SiteModel } from '../site/site.js';
-import type { GeneratedPageRenderer } from './generated-page.js';
+import type { GeneratedPageRenderer, RedirectRenderer } from './generated-page.js';
 import type { OutputSource } from '../write/output-paths.js';
 import type { KeptHtml } from '../cache/build-cache.js';
 
@@ -38,5 +38,8 @@ export function contentOf(file: OutputFile): string | Uint8Array {
   return file.kept ? file.draw() : file.content;
 }
 
-/** `render` draws the generated pages (renderGeneratedPage, or a build's cached version of it). */
-export type OutputGenerator = (model: SiteModel, render: GeneratedPageRenderer) => Iterable<OutputFile>;
+/**
+ * `render` draws the generated pages and `renderRedirect` the redirect pages (renderGeneratedPage and
+ * renderRedirect, or a build's cached versions of them).
+ */
+export type OutputGenerator = (model: SiteModel, render: GeneratedPageRenderer, renderRedirect: RedirectRenderer) => Iterable<OutputFile>;

@@ -11,7 +11,7 @@ import { outputFileOf } from '../content/urls.js';
 import type { PageJob } from '../build/page-job.js';
 import type { RecordingSiteModel } from '../cache/rule-recording.js';
 import { themeAssets } from '../outputs/theme-assets.js';
-import { renderGeneratedPage } from '../outputs/generated-page.js';
+import { renderGeneratedPage, renderRedirect } from '../outputs/generated-page.js';
 import { contentOf } from '../outputs/types.js';
 
 /** A file of the output by its `/`-separated path (`runbooks/x/index.html`), or undefined to wait for the build. */
@@ -22,7 +22,7 @@ export function filesAhead(model: RecordingSiteModel, render: PageJob): FilesAhe
   let pages: Map<string, Page> | undefined;
   let assets: Map<string, string | Uint8Array> | undefined;
   return (outputFile) => {
-    assets ??= new Map([...themeAssets(model, renderGeneratedPage)].map((file) => [file.path, contentOf(file)]));
+    assets ??= new Map([...themeAssets(model, renderGeneratedPage, renderRedirect)].map((file) => [file.path, contentOf(file)]));
     const asset = assets.get(outputFile);
     if (asset !== undefined) return asset;
     pages ??= new Map(model.site.pages.map((page) => [outputFileOf(page.path), page]));
