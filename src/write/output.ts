@@ -88,7 +88,7 @@ export function stageOutput(destination: string): StagedOutput {
     mkdirSync(folder, { recursive: parent === folder });
     folders.add(folder);
   };
-  let failure: { readonly error: unknown } | undefined;
+  let failure: SiteError | undefined;
   return {
     dir,
     write(relativePath, content) {
@@ -98,11 +98,11 @@ export function stageOutput(destination: string): StagedOutput {
         makeFolder(path.dirname(target));
         writeFileSync(target, content);
       } catch (error) {
-        failure = { error: writeFailure(path.join(destination, relativePath), error) };
+        failure = writeFailure(path.join(destination, relativePath), error);
       }
     },
     assertWritten() {
-      if (failure) throw failure.error;
+      if (failure) throw failure;
     },
     commit() {
       // Two renames: the old site stays complete until the new one is in place; a kill between them
