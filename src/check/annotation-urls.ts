@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { AlertRule } from '../rules/types.js';
+import { allRules } from '../rules/rule-index.js';
 import type { SiteModel } from '../site/site.js';
 import { sanitizePathSegment } from '../content/urls.js';
 import type { RawFinding } from '../config/check-findings.js';
@@ -55,7 +56,7 @@ interface Annotation {
 }
 
 export function checkAnnotationUrls(input: AnnotationCheckInput): AnnotationCheck {
-  const annotations = input.model.rules.all().flatMap((file) => file.rules.flatMap(annotationsOf));
+  const annotations = allRules(input.model.rules).flatMap(annotationsOf);
   const configured = [input.model.config.baseURL, ...(input.model.config.check.annotationBaseURLs ?? [])]
     .filter((url) => /^https?:\/\//i.test(url))
     .map((url) => withSlash(url));

@@ -3,6 +3,7 @@
 // rule index's order (files by path, rules in file order). It does not validate anything (`check` does).
 
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { allRules } from '../rules/rule-index.js';
 import { siteMetricsOf } from '../site/metrics-index.js';
 import type { OutputGenerator } from './types.js';
 
@@ -26,17 +27,17 @@ export interface AlertEntry {
 export const alertsJson: OutputGenerator = (model) => {
   const index = alertRunbooksOf(model);
   const metrics = siteMetricsOf(model);
-  const alerts = model.rules.all().flatMap((file) => file.rules.map((rule): AlertEntry => {
-    const runbook = index.runbooksOf(file.path, rule.alert)[0];
+  const alerts = allRules(model.rules).map((rule): AlertEntry => {
+    const runbook = index.runbooksOf(rule.file, rule.alert)[0];
     return {
       alert: rule.alert,
-      file: file.path,
+      file: rule.file,
       group: rule.group,
       severity: rule.severity ?? null,
       runbook: runbook ? model.links.absolute(runbook.path) : null,
       metrics: metrics.metricsOf(rule),
     };
-  }));
+  });
   const content: AlertsJson = { baseURL: model.config.baseURL, alerts };
   return [{ path: 'alerts.json', content: `${JSON.stringify(content, null, 2)}\n` }];
 };

@@ -8,6 +8,7 @@
 import { toHtml } from 'hast-util-to-html';
 import path from 'node:path';
 import { alertRunbooksOf } from '../site/alert-runbooks.js';
+import { allRules } from '../rules/rule-index.js';
 import type { Page } from '../content/discover.js';
 import type { SiteModel } from '../site/site.js';
 import { siteData } from '../layout/page-data.js';
@@ -99,16 +100,14 @@ type Candidate = AlertCandidate & { readonly page: Page };
 function alertCandidates(model: SiteModel): Map<string, Candidate[]> {
   const index = alertRunbooksOf(model);
   const byLowerName = new Map<string, { names: Set<string>; candidates: Candidate[] }>();
-  for (const file of model.rules.all()) {
-    for (const rule of file.rules) {
-      const entry = byLowerName.get(rule.alert.toLowerCase()) ?? { names: new Set<string>(), candidates: [] };
-      entry.names.add(rule.alert);
-      for (const page of index.runbooksOf(file.path, rule.alert)) {
-        if (entry.candidates.some((candidate) => candidate.page === page)) continue;
-        entry.candidates.push({ page, title: page.title, url: model.links.relative(page.path), ruleFile: file.path, group: rule.group });
-      }
-      byLowerName.set(rule.alert.toLowerCase(), entry);
+  for (const rule of allRules(model.rules)) {
+    const entry = byLowerName.get(rule.alert.toLowerCase()) ?? { names: new Set<string>(), candidates: [] };
+    entry.names.add(rule.alert);
+    for (const page of index.runbooksOf(rule.file, rule.alert)) {
+      if (entry.candidates.some((candidate) => candidate.page === page)) continue;
+      entry.candidates.push({ page, title: page.title, url: model.links.relative(page.path), ruleFile: rule.file, group: rule.group });
     }
+    byLowerName.set(rule.alert.toLowerCase(), entry);
   }
   const byName = new Map<string, Candidate[]>();
   for (const { names, candidates } of byLowerName.values()) {

@@ -3,6 +3,7 @@
 // alerts index's JSON, search and the metric links of rule blocks read it. Built once per site model.
 
 import { metricNames } from '../rules/promql/index.js';
+import { allRules } from '../rules/rule-index.js';
 import type { AlertRule } from '../rules/types.js';
 import { memoised } from '../util/memoise.js';
 import type { SiteModel } from './site.js';
@@ -29,13 +30,11 @@ export function metricNamesOf(model: SiteModel, rule: AlertRule): string[] {
 export const siteMetricsOf: (model: SiteModel) => SiteMetrics = memoised((model) => {
   const namesOf = memoised((rule: AlertRule) => metricNamesOf(model, rule));
   const byMetric = new Map<string, AlertRule[]>();
-  for (const file of model.rules.all()) {
-    for (const rule of file.rules) {
-      for (const name of namesOf(rule)) {
-        const rules = byMetric.get(name);
-        if (rules) rules.push(rule);
-        else byMetric.set(name, [rule]);
-      }
+  for (const rule of allRules(model.rules)) {
+    for (const name of namesOf(rule)) {
+      const rules = byMetric.get(name);
+      if (rules) rules.push(rule);
+      else byMetric.set(name, [rule]);
     }
   }
   const sorted = new Map([...byMetric].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
