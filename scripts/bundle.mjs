@@ -4,9 +4,10 @@
 // two folders below dist/ like every compiled module, so the paths the code derives from its own location
 // (package root, code fingerprint, the worker beside the pool) hold. Site modules (theme/, shortcodes/)
 // are still imported at run time; the package's exports stay the unbundled modules of dist/src.
-// Run by `npm run build` after tsc.
+// Run by `npm run build` after tsc. It then writes the fingerprint of the code folder beside the bundle
+// (src/cache/fingerprints.ts, BUNDLED_CODE_FINGERPRINT), which the bundled CLI reads instead of hashing it.
 
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
@@ -25,3 +26,6 @@ await build({
   },
   output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 });
+
+const { BUNDLED_CODE_FINGERPRINT, folderFingerprint } = await import(`${root}dist/src/cache/fingerprints.js`);
+writeFileSync(`${outDir}/${BUNDLED_CODE_FINGERPRINT}`, folderFingerprint(`${root}dist`, 'src'));

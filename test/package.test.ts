@@ -73,10 +73,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('npm package', () => {
   test('holds the compiled code, theme assets and init templates, and nothing else', () => {
     const paths = packedFiles.map((file) => file.path);
-    const shipped = /^(package\.json|README\.md|LICENSE|dist\/(src|shortcodes|theme)\/.+\.(js|d\.ts)|theme\/assets\/[^/]+|templates\/init\/.+)$/;
+    const shipped = /^(package\.json|README\.md|LICENSE|dist\/(src|shortcodes|theme)\/.+\.(js|d\.ts)|dist\/src\/bundle\/code-fingerprint\.txt|theme\/assets\/[^/]+|templates\/init\/.+)$/;
     expect(paths.filter((file) => !shipped.test(file))).toEqual([]);
     expect(paths).toEqual(
-      expect.arrayContaining(['dist/src/bundle/bin.js', 'dist/src/bundle/render-worker.js', 'dist/src/cli/bin.js', 'dist/src/index.d.ts', 'dist/src/build/render-worker.js', 'dist/shortcodes/rule.js', 'dist/theme/layouts/page.js', 'theme/assets/style.css', 'templates/init/dot-gitignore', 'templates/init/dot-github/workflows/pages.yml']),
+      expect.arrayContaining(['dist/src/bundle/bin.js', 'dist/src/bundle/render-worker.js', 'dist/src/bundle/code-fingerprint.txt', 'dist/src/cli/bin.js', 'dist/src/index.d.ts', 'dist/src/build/render-worker.js', 'dist/shortcodes/rule.js', 'dist/theme/layouts/page.js', 'theme/assets/style.css', 'templates/init/dot-gitignore', 'templates/init/dot-github/workflows/pages.yml']),
     );
     expect(paths).not.toContain('dist/src/removed-module.js');
   });
