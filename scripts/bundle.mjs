@@ -19,6 +19,7 @@ await build({
   cwd: root,
   input: { bin: 'dist/src/cli/bin.js', 'render-worker': 'dist/src/build/render-worker.js' },
   platform: 'node',
+  resolve: { alias: { 'js-yaml': `${root}scripts/unused-js-yaml.cjs` } },
   logLevel: 'warn',
   // gray-matter's `---js` front matter engine evals; runbook-site gives gray-matter its own engines.
   onLog(level, log, report) {

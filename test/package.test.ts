@@ -88,6 +88,9 @@ describe('npm package', () => {
     // A site shortcode and a site layout as the README shows them, importing hastscript and a built-in
     // layout part by package name.
     writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'dashboards.md'), '---\ntitle: Dashboards\n---\n{{% dashboard "node-exporter" %}}\n');
+    // TOML and JSON front matter too: the bundle leaves out gray-matter's own YAML engine (scripts/bundle.mjs).
+    writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'toml.md'), '+++\ntitle = "Written in TOML"\n+++\nBody.\n');
+    writeFileSync(path.join(site, 'content', 'runbooks', 'example', 'json.md'), '{\n  "title": "Written in JSON"\n}\nBody.\n');
     mkdirSync(path.join(site, 'shortcodes'));
     writeFileSync(path.join(site, 'shortcodes', 'dashboard.mjs'), 'export default (args) => `[Dashboard ${args.positional[0]}](https://grafana.example.com/d/${args.positional[0]})`;\n');
     mkdirSync(path.join(site, 'theme', 'layouts'), { recursive: true });
@@ -114,6 +117,9 @@ describe('npm package', () => {
     expect(assetLinks.filter((asset) => !existsSync(path.join(output, asset)))).toEqual([]);
 
     expect(dashboards).toContain('<a href="https://grafana.example.com/d/node-exporter">Dashboard node-exporter</a>');
+    for (const [page, title] of [['toml', 'Written in TOML'], ['json', 'Written in JSON']]) {
+      expect(readFileSync(path.join(output, 'runbooks', 'example', page!, 'index.html'), 'utf8')).toContain(`<h1>${title}</h1>`);
+    }
     expect(readFileSync(path.join(output, '404.html'), 'utf8')).toMatch(/<h1>No runbook here<\/h1>[\s\S]*<\/html>/);
 
     for (const file of ['.nojekyll', '404.html', 'index.html', 'search/index.html', 'search/index.json', 'alerts.json']) {
