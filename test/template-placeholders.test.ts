@@ -9,7 +9,7 @@ import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { describe, expect, test } from 'vitest';
 import { markTemplatePlaceholders } from '../src/layout/placeholder-marks.js';
-import { highlightCode } from '../src/markdown/processor.js';
+import { highlightCode } from '../src/markdown/code-highlight.js';
 import { createRuleIndex } from '../src/rules/rule-index.js';
 import { findTemplatePlaceholders } from '../src/rules/template-placeholders.js';
 

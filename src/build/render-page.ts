@@ -11,7 +11,8 @@ import { type BodyCache, recordBodyReads, treeJson } from '../cache/body-cache.j
 import type { RecordingSiteModel } from '../cache/rule-recording.js';
 import { assertParsableBlocks } from '../markdown/block-limits.js';
 import { assertRenderableNesting } from '../markdown/nesting-limit.js';
-import { createMarkdownRenderer, highlightCode } from '../markdown/processor.js';
+import { createMarkdownRenderer } from '../markdown/processor.js';
+import { highlightCode } from '../markdown/code-highlight.js';
 import { createPageLookup } from '../shortcodes/page-lookup.js';
 import { expandShortcodes } from '../shortcodes/expand.js';
 import type { PageLookup } from '../shortcodes/types.js';

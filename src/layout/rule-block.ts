@@ -16,7 +16,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { highlightCode } from '../markdown/processor.js';
+import { highlightCode } from '../markdown/code-highlight.js';
 import { alignment, highlightPromql } from '../markdown/promql-highlight.js';
 import { format, parse } from '../rules/promql/index.js';
 import type { AlertRule, ExprPlace } from '../rules/types.js';

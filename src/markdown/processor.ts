@@ -6,8 +6,6 @@
 
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { common, createLowlight } from 'lowlight';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
@@ -16,7 +14,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { mayHoldAutolinkLiteral, remarkGfmWithoutAutolinkLiterals } from './gfm.js';
-import { highlightPromql, rehypePromql } from './promql-highlight.js';
+import { rehypeHighlightCode } from './code-highlight.js';
 import { rehypeRawStretch } from './raw-html.js';
 import { eachNode, SKIP } from '../util/tree-walk.js';
 
@@ -27,26 +25,10 @@ export interface MarkdownOptions {
 
 export type MarkdownRenderer = (markdown: string, shortcodeHtml: ReadonlyMap<string, string>) => Root;
 
-/**
- * The languages highlight.js highlights, for fenced code blocks and the `highlight` shortcode alike;
- * PromQL is highlighted with Prometheus's own grammar instead (promql-highlight.ts).
- */
-const highlightLanguages = { ...common };
-const highlightAliases = { yaml: ['yml'] };
-
-const codeHighlighter = createLowlight(highlightLanguages);
-codeHighlighter.registerAlias(highlightAliases);
-
-/** Tokens of `code` in `language` (the `highlight` shortcode's), undefined for a language not registered. */
-export function highlightCode(code: string, language: string): ElementContent[] | undefined {
-  if (language === 'promql') return highlightPromql(code);
-  return codeHighlighter.registered(language) ? (codeHighlighter.highlight(language, code).children as ElementContent[]) : undefined;
-}
-
 const PLACEHOLDER = /RBSHORTCODE\d+X/g;
 const HAS_PLACEHOLDER = /RBSHORTCODE\d+X/;
 
-/** One renderer per option set for the process: serve makes a page renderer per edit, and building the processor (rehype-highlight registers every language) cost it ~13 ms each time. */
+/** One renderer per option set for the process: serve makes a page renderer per edit. */
 const renderers = new Map<boolean, MarkdownRenderer>();
 
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
@@ -64,8 +46,7 @@ function markdownRenderer(options: MarkdownOptions): MarkdownRenderer {
     .use(rehypeShortcodeHtml)
     .use(rehypeRawStretch)
     .use(rehypeSlug)
-    .use(rehypeHighlight, { languages: highlightLanguages, aliases: highlightAliases, plainText: ['promql'] })
-    .use(rehypePromql)
+    .use(rehypeHighlightCode)
     .freeze();
   return (markdown, shortcodeHtml) => {
     const file = new VFile({ value: markdown, data: { shortcodeHtml } });

@@ -3,11 +3,9 @@
 // (it replaces the highlight.js PromQL grammar). Long tokens get `<wbr>`s where a narrow screen may wrap
 // them. Text between tokens (brackets, spaces, a YAML value's quotes and indentation) stays plain text.
 
-import type { Element, ElementContent, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { promqlTokens, tokenClass } from '../rules/promql/index.js';
-import { eachElement } from '../util/tree-walk.js';
 
 /**
  * `raw` (the value as written in YAML: quoted, or a block scalar with its indicator and indentation)
@@ -59,16 +57,4 @@ function breakable(text: string): ElementContent[] {
     out.push({ type: 'text', value: piece });
   }
   return out;
-}
-
-/** Fenced ```promql code blocks highlighted with the PromQL grammar (rehype-highlight leaves them as plain text). */
-export function rehypePromql() {
-  return (tree: Root) => {
-    eachElement(tree, (element: Element) => {
-      const classes = element.properties.className;
-      if (element.tagName !== 'code' || !Array.isArray(classes) || !classes.includes('language-promql')) return;
-      element.children = highlightPromql(toString(element));
-      if (!classes.includes('hljs')) classes.push('hljs');
-    });
-  };
 }

@@ -3,7 +3,7 @@
 // unist-util-visit-parents builds a closure per visited node and names it for debuggers
 // (`Object.defineProperty(visit, 'name', …)` with a coloured string); on the corpus's pages that
 // machinery was ~1 s of a cold build's 11 s of CPU on one thread, and a plain walk of the same trees
-// takes a sixth of its time. Plugins of the unified collective (rehype-slug, rehype-highlight) keep
+// takes a sixth of its time. Plugins of the unified collective (rehype-slug) keep
 // theirs.
 //
 // The root is not visited, only its descendants. A visitor may replace the node it is given in its
