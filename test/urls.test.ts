@@ -22,6 +22,17 @@ describe('pagePath: Hugo-compatible URLs', () => {
   test('sanitising keeps an explicit hyphen without doubling it', () => {
     expect(sanitizePathSegment('a - b')).toBe('a-b');
   });
+
+  test.each([
+    ['Kafka_Exporter-v2.1#x+y~z@w', 'Kafka_Exporter-v2.1#x+y~z@w'],
+    ['50%25-off', '50%25-off'],
+    ['100%', '100'],
+    ['a%zz', 'azz'],
+    ['a$b:c!d?e', 'abcde'],
+    ['Ünïcode ok', 'Ünïcode-ok'],
+  ])('sanitising %s gives %s, as Hugo', (segment, expected) => {
+    expect(sanitizePathSegment(segment)).toBe(expected);
+  });
 });
 
 describe('outputFileOf', () => {

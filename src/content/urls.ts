@@ -16,6 +16,8 @@ export interface PageLocation {
  * only when two hex digits follow; runs of white space become one `-`; everything else is dropped.
  */
 export function sanitizePathSegment(text: string): string {
+  // Most names keep every character: each page's path segments go through here in every build.
+  if (KEPT_AS_IS.test(text)) return text;
   const characters = Array.from(text);
   let result = '';
   let prependHyphen = false;
@@ -34,6 +36,9 @@ export function sanitizePathSegment(text: string): string {
   });
   return result;
 }
+
+/** Names of only ASCII characters sanitizePathSegment keeps (no `%`: it depends on what follows). */
+const KEPT_AS_IS = /^[\w./\\#+~@-]*$/;
 
 function isHex(character: string | undefined): boolean {
   return character !== undefined && /^[0-9a-fA-F]$/.test(character);
