@@ -4,6 +4,7 @@
 // CRLF line endings, a 1 MB page) build. Shortcode syntax errors are also covered by build-errors.test.ts;
 // the cases here are the variants that file does not have.
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -217,6 +218,30 @@ const badInputs: readonly BadInput[] = [
     files: runbook('Text.'),
     setup: (site) => symlinkSync('self', path.join(site, 'content', 'runbooks', 'self')),
     message: /^error: content\/runbooks\/self: Unexpected symlink loop: .+ \(.+\)$/,
+  },
+  {
+    name: 'symlink in content/ to a file outside the site',
+    files: runbook('Text.'),
+    setup: (site) => symlinkSync('/etc/hosts', path.join(site, 'content', 'runbooks', 'Hosts.md')),
+    message: /^error: content\/runbooks\/Hosts\.md: Unexpected symlink to `\/.*hosts`, outside the site \(copy the file into the site, or point the symlink at a file inside it\)$/,
+  },
+  {
+    name: 'symlinked folder in content/ leading outside the site',
+    files: runbook('Text.'),
+    setup: (site) => symlinkSync('/etc', path.join(site, 'content', 'runbooks', 'etc')),
+    message: /^error: content\/runbooks\/etc: Unexpected symlink to `\/.*etc`, outside the site \(.+\)$/,
+  },
+  {
+    name: 'a FIFO named like a page (reading it would wait forever)',
+    files: runbook('Text.'),
+    setup: (site) => execFileSync('mkfifo', [path.join(site, 'content', 'runbooks', 'Pipe.md')]),
+    message: /^error: content\/runbooks\/Pipe\.md: Unexpected special file \(a FIFO, socket or device\), expected a Markdown file \(remove it, or replace it with a regular file\)$/,
+  },
+  {
+    name: 'a page larger than limits.pageSize',
+    files: runbook('Text.'),
+    setup: (site) => writeFileSync(path.join(site, 'content', 'runbooks', 'Huge.md'), `# Huge\n\n${'Lorem ipsum dolor sit amet.\n\n'.repeat(80_000)}`),
+    message: /^error: content\/runbooks\/Huge\.md:1:1: Unexpected page of 2,320,008 bytes, expected at most 2,000,000 \(split it into several pages, or raise `limits\.pageSize` in the site's config\)$/,
   },
   {
     name: 'broken symlink in content/',

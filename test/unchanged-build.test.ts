@@ -4,7 +4,8 @@
 // an uncached build writes. Whether a build was a real one shows in the site folder: a real build writes
 // its caches (at least its record of the build), an unchanged one writes no file at all.
 
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build, type BuildOptions } from '../src/build/build.js';
@@ -157,6 +158,26 @@ describe('unchanged build', () => {
     expect(await isRealBuild(siteDir, variants[2])).toBe(true);
     await expectAsUncached(siteDir, variants[1]);
     await expectAsUncached(siteDir, variants[2]);
+  });
+
+  test('what the content folder\'s listing leaves out counts: a symlink out of the site, then a FIFO, fail the next build', async () => {
+    const { siteDir } = await builtSite();
+    const link = path.join(siteDir, 'content', 'runbooks', 'Hosts.md');
+    symlinkSync('/etc/hosts', link);
+    await expect(build({ source: siteDir, workers: 0 })).rejects.toThrow(/Unexpected symlink to `.*hosts`, outside the site/);
+    rmSync(link);
+    expect(await isRealBuild(siteDir)).toBe(false);
+    execFileSync('mkfifo', [path.join(siteDir, 'content', 'runbooks', 'Pipe.md')]);
+    await expect(build({ source: siteDir, workers: 0 })).rejects.toThrow(/Unexpected special file/);
+  });
+
+  test('the site\'s package.json counts: its `type` says how a `.js` shortcode loads', async () => {
+    const siteDir = writeSite(`-- package.json --\n{"type":"module"}\n-- shortcodes/hello.js --\nexport default () => 'Hello';\n-- content/_index.md --\n# Home\n\n{{< hello >}}\n`);
+    await build({ source: siteDir, workers: 0 });
+    expect(await isRealBuild(siteDir)).toBe(false);
+    // (This process keeps Node's reading of the package scope; a new one fails at the shortcode.)
+    writeFileSync(path.join(siteDir, 'package.json'), '{"type":"commonjs"}\n');
+    expect(await isRealBuild(siteDir)).toBe(true);
   });
 
   test('an uncached build in between, a damaged record or a build trace beside the output make a real build', async () => {

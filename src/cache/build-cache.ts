@@ -123,9 +123,12 @@ export function siteModulesFingerprint(siteDir: string): string {
   return hashOf(folderFingerprint(siteDir, 'theme'), siteShortcodesFingerprint(siteDir));
 }
 
-/** The site's own shortcodes/ files: of the site's modules, the only ones a page's body depends on. */
+/**
+ * The site's own shortcodes/ files: of the site's modules, the only ones a page's body depends on; and
+ * the site's package.json, whose `type` says whether a `.js` module is an ES module or CommonJS.
+ */
 export function siteShortcodesFingerprint(siteDir: string): string {
-  return folderFingerprint(siteDir, 'shortcodes');
+  return hashOf(folderFingerprint(siteDir, 'shortcodes'), fileHash(path.join(siteDir, 'package.json')));
 }
 
 export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache {

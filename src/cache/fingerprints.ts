@@ -57,12 +57,19 @@ export function fileHash(file: string): string {
   }
 }
 
-/** Hash of every file's path and content under `parent/folder` (recursively); 'missing' when it does not exist. */
+/**
+ * Hash of every file's path and content under `parent/folder` (recursively); 'missing' when it does not
+ * exist. The entries a listing leaves out count too, by name and target: a symlink leading out of the
+ * site and a FIFO are errors in the content folder (discover.ts), and adding one must not pass for no change.
+ */
 export function folderFingerprint(parent: string, folder: string): string {
   const root = path.join(parent, folder);
   if (!existsSync(root) || !statSync(root).isDirectory()) return 'missing';
   const hash = createHash('sha256');
-  for (const name of listSiteFiles(parent, folder)) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
+  const leftOut: string[] = [];
+  const files = listSiteFiles(parent, folder, (outside) => leftOut.push(`${outside.file}\0${outside.reason}`), (special) => leftOut.push(special));
+  for (const name of files) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
+  for (const entry of leftOut) hash.update('\0left out\0').update(entry);
   return hash.digest('hex');
 }
 

@@ -3,7 +3,8 @@
 // byte-identical (unchanged-build.ts, check/check-site.ts). The inputs: runbook-site's own code, the
 // command's options, the config file, every file of the site's content, rules, static, theme and
 // shortcodes folders, the git commit (dates of pages without one, runbooks older than their rule), the
-// site's package lock files (what is installed) and the installed mermaid (its script is published).
+// site's package.json and lock files (how its modules load, what is installed) and the installed
+// mermaid (its script is published).
 // They are fingerprinted before the command reads any of them, so an edit racing a run makes the next
 // run compare unequal. On any doubt there is no record: a missing or damaged file, an unreadable folder,
 // another format. Site modules importing files outside theme/ and shortcodes/ are not followed (as the
@@ -53,8 +54,9 @@ function takeInputs(siteDir: string, folders: readonly string[], key: RunKey): R
       key,
       gitHead(siteDir),
       mermaid ? fileHash(mermaid) : 'none',
-      // The site's installed packages (runbook-site's own dependencies among them, when it is one).
-      ['package-lock.json', path.join('node_modules', '.package-lock.json')].map((file) => fileHash(path.join(siteDir, file))),
+      // The site's installed packages (runbook-site's own dependencies among them, when it is one), and
+      // its package.json's `type`, which says how its `.js` modules load.
+      ['package.json', 'package-lock.json', path.join('node_modules', '.package-lock.json')].map((file) => fileHash(path.join(siteDir, file))),
       CONFIG_FILE_NAMES.map((name) => fileHash(path.join(siteDir, name))),
       folders.map((folder) => [folder, folderFingerprint(siteDir, folder)]),
     );

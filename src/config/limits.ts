@@ -16,6 +16,8 @@ export const inputLimitsSchema = z.strictObject({
   inlineMarks: z.number().int().positive().default(100_000),
   /** Cells of one GFM table: its header's columns times its rows. */
   tableCells: z.number().int().positive().default(20_000),
+  /** Bytes of one page's file: rendering takes ~300 MB of memory a MB of Markdown. */
+  pageSize: z.number().int().positive().default(2_000_000),
   /** Characters of a page's front matter. */
   frontMatterSize: z.number().int().positive().default(1_000_000),
   /** Bytes of one rule file. */

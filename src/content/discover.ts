@@ -2,12 +2,14 @@
 // section; its `_index.md`, when present, gives the section's front matter and text). It reads each
 // Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
 
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, type SplitPage, splitFrontMatter } from './front-matter.js';
 import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
+import { raiseLimitHint } from '../config/limits.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { outsideTarget } from '../util/real-path.js';
 import { folderLoopError, statEntry } from '../util/stat-entry.js';
 import { pagePath } from './urls.js';
 
@@ -50,6 +52,8 @@ export interface DiscoverOptions {
   buildDrafts: boolean;
   /** Characters of front matter a page may have (config `limits.frontMatterSize`). */
   maxFrontMatterSize: number;
+  /** Bytes a page's file may have (config `limits.pageSize`). */
+  maxPageSize: number;
   /**
    * Pages of an earlier discovery whose files have not changed since, by `file` (serve's session): taken
    * as they are instead of being read again. Discovery still walks the folders, so added, removed and
@@ -86,9 +90,11 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
 
   const readPage = (contentPath: string, kind: PageKind): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
+    const absolute = path.join(contentRoot, contentPath);
+    assertPageFile(absolute, file, options);
     const known = options.unchanged?.get(file);
     if (known?.kind === kind) return known;
-    const source = readUtf8File(path.join(contentRoot, contentPath), file);
+    const source = readUtf8File(absolute, file);
     const { frontMatter, body, bodyLineOffset } = splitPageSource(normaliseSource(source), file, options);
     if (frontMatter.draft && !options.buildDrafts) return undefined;
     // A section's page and a leaf bundle's `index.md` are named after their folder.
@@ -112,7 +118,9 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     const real = realpathSync(absolute);
     if (visitedFolders.has(real)) throw folderLoopError(`${contentPrefix}/${dir}`, 'content/');
     visitedFolders.add(real);
-    const entries = readdirSync(absolute, { withFileTypes: true }).map((entry) => entry.name).sort();
+    const dirents = readdirSync(absolute, { withFileTypes: true });
+    const links = new Set(dirents.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name));
+    const entries = dirents.map((entry) => entry.name).sort();
     const kind: PageKind = parent ? 'section' : 'home';
     const indexPath = path.posix.join(dir, '_index.md');
     const page = entries.includes('_index.md')
@@ -124,6 +132,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     for (const name of entries) {
       if (name.startsWith('.') || name === '_index.md') continue;
       const contentPath = path.posix.join(dir, name);
+      if (links.has(name)) assertInsideSite(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`, options.siteDir);
       const stats = statEntry(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`);
       const leafBundle = stats.isDirectory() && isLeafBundle(path.join(contentRoot, contentPath));
       if (stats.isDirectory() && !leafBundle) section.sections.push(walk(contentPath, section));
@@ -142,6 +151,49 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   const root = walk('', undefined);
   pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { root, pages, sectionOf };
+}
+
+/**
+ * A symlink in the content folder may lead anywhere in the site, not out of it: the build would publish
+ * whatever it leads to (`passwd.md -> /etc/passwd`), as static/ refuses to, and `check --fix` would
+ * write there. The build cache's fingerprint of the folder notes such links too (fingerprints.ts).
+ */
+function assertInsideSite(absolute: string, file: string, siteDir: string): void {
+  const target = outsideTarget(absolute, siteDir);
+  if (target === undefined) return;
+  throw new SiteError({
+    file,
+    reason: `Unexpected symlink to \`${target}\`, outside the site`,
+    hint: 'copy the file into the site, or point the symlink at a file inside it',
+    ruleId: 'content/symlink-outside-site',
+  });
+}
+
+/**
+ * A page is a regular file of the site, and not too large to render: a FIFO would hang the read, and a
+ * page's Markdown takes ~300 MB of memory and 4 s a MB to render (10 MB: 2.6 GB, 94 s).
+ */
+function assertPageFile(absolute: string, file: string, options: DiscoverOptions): void {
+  if (lstatSync(absolute).isSymbolicLink()) assertInsideSite(absolute, file, options.siteDir);
+  const stats = statEntry(absolute, file);
+  if (!stats.isFile()) {
+    throw new SiteError({
+      file,
+      reason: 'Unexpected special file (a FIFO, socket or device), expected a Markdown file',
+      hint: 'remove it, or replace it with a regular file',
+      ruleId: 'content/not-a-file',
+    });
+  }
+  if (stats.size > options.maxPageSize) {
+    throw new SiteError({
+      file,
+      line: 1,
+      column: 1,
+      reason: `Unexpected page of ${stats.size.toLocaleString('en')} bytes, expected at most ${options.maxPageSize.toLocaleString('en')}`,
+      hint: raiseLimitHint('pageSize', 'split it into several pages'),
+      ruleId: 'content/page-too-large',
+    });
+  }
 }
 
 /**

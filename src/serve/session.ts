@@ -132,7 +132,7 @@ function pageEdit(state: SessionState, options: SessionOptions, changed: Readonl
   if ([...changed].some((file) => !path.normalize(file).startsWith(contentFolder))) return undefined;
   const changedFiles = new Set([...changed].map((file) => path.normalize(file).split(path.sep).join('/')));
   const unchanged = new Map(site.pages.filter((page) => !changedFiles.has(page.file)).map((page) => [page.file, page]));
-  const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, unchanged, derived: state.model.derived });
+  const next = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, maxPageSize: config.limits.pageSize, unchanged, derived: state.model.derived });
   const model: RecordingSiteModel = { ...state.model, site: next, sectionByPage: sectionsByPage(next.root) };
   const navigationChanged = next.pages.length !== site.pages.length || next.pages.some((page, index) => navigationKeyOf(state.model, site.pages[index]!) !== navigationKeyOf(model, page));
   return { model, pages: next.pages.filter((page) => !unchanged.has(page.file)), navigationChanged };

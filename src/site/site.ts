@@ -35,7 +35,7 @@ export interface LoadSiteOptions {
 
 export async function loadSite(options: LoadSiteOptions): Promise<SiteModel> {
   const config = loadConfig(options.source, { baseURL: options.baseURL });
-  const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, derived: options.derived });
+  const site = discoverSite({ siteDir: config.siteDir, contentDir: config.contentDir, buildDrafts: options.buildDrafts ?? false, maxFrontMatterSize: config.limits.frontMatterSize, maxPageSize: config.limits.pageSize, derived: options.derived });
   return siteModelOf(config, site, options.derived);
 }
 

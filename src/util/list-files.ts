@@ -7,6 +7,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
+import { leavesFolder } from './real-path.js';
 import { folderLoopError, statEntry } from './stat-entry.js';
 
 export interface ListFilesOptions {
@@ -16,6 +17,8 @@ export interface ListFilesOptions {
   readonly label?: string;
   /** Called for each symlink left out because it leads outside `within`. */
   readonly onOutside?: (file: string, target: string) => void;
+  /** Called for each entry left out because it is neither a file nor a folder (a FIFO, a socket, a device). */
+  readonly onSpecial?: (file: string) => void;
 }
 
 /** Files under `root`, recursively, as sorted `/`-separated relative paths; none when it does not exist. */
@@ -36,31 +39,29 @@ export function listFiles(root: string, options: ListFilesOptions = {}): string[
       if (entry.isSymbolicLink()) {
         const stats = statEntry(absolute, `${label}/${relative}`);
         const target = realpathSync(absolute);
-        if (within !== undefined && leaves(within, target)) {
+        if (within !== undefined && leavesFolder(within, target)) {
           options.onOutside?.(relative, target);
           continue;
         }
         if (stats.isDirectory()) walk(absolute, `${relative}/`);
         else if (stats.isFile()) found.push(relative);
+        else options.onSpecial?.(relative);
       } else if (entry.isDirectory()) walk(absolute, `${relative}/`);
       else if (entry.isFile()) found.push(relative);
+      else options.onSpecial?.(relative);
     }
   };
   walk(root, '');
   return found.sort();
 }
 
-function leaves(folder: string, target: string): boolean {
-  const relative = path.relative(folder, target);
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-}
-
 /** The files of one of the site's own folders (`static`, `rules`, ...): symlinks leading out of the site are left out. */
-export function listSiteFiles(siteDir: string, folder: string, onOutside?: (warning: Diagnostic) => void): string[] {
+export function listSiteFiles(siteDir: string, folder: string, onOutside?: (warning: Diagnostic) => void, onSpecial?: (file: string) => void): string[] {
   const label = folder.split(path.sep).join('/');
   return listFiles(path.join(siteDir, folder), {
     within: siteDir,
     label,
+    onSpecial,
     onOutside: (file, target) => onOutside?.({
       file: `${label}/${file}`,
       reason: `Unexpected symlink to \`${target}\`, outside the site: it is not published`,
