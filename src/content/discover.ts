@@ -2,7 +2,7 @@
 // section; its `_index.md`, when present, gives the section's front matter and text). It reads each
 // Markdown file once and splits its front matter; it does not expand shortcodes or render anything.
 
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { type FrontMatter, normaliseSource, pageTitle, type SplitPage, splitFrontMatter } from './front-matter.js';
@@ -88,10 +88,11 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     });
   }
 
-  const readPage = (contentPath: string, kind: PageKind): Page | undefined => {
+  /** `checked`: the file's stats when the walk has taken them and checked it is no symlink out of the site. */
+  const readPage = (contentPath: string, kind: PageKind, checked?: Stats): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
     const absolute = path.join(contentRoot, contentPath);
-    assertPageFile(absolute, file, options);
+    assertPageFile(absolute, file, options, checked);
     const known = options.unchanged?.get(file);
     if (known?.kind === kind) return known;
     const source = readUtf8File(absolute, file);
@@ -137,7 +138,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
       const leafBundle = stats.isDirectory() && isLeafBundle(path.join(contentRoot, contentPath));
       if (stats.isDirectory() && !leafBundle) section.sections.push(walk(contentPath, section));
       else if (leafBundle || /\.(md|markdown)$/i.test(name)) {
-        const child = readPage(leafBundle ? path.posix.join(contentPath, LEAF_BUNDLE_INDEX) : contentPath, 'page');
+        const child = leafBundle ? readPage(path.posix.join(contentPath, LEAF_BUNDLE_INDEX), 'page') : readPage(contentPath, 'page', stats);
         if (child) {
           section.pages.push(child);
           pages.push(child);
@@ -173,9 +174,9 @@ function assertInsideSite(absolute: string, file: string, siteDir: string): void
  * A page is a regular file of the site, and not too large to render: a FIFO would hang the read, and a
  * page's Markdown takes ~300 MB of memory and 4 s a MB to render (10 MB: 2.6 GB, 94 s).
  */
-function assertPageFile(absolute: string, file: string, options: DiscoverOptions): void {
-  if (lstatSync(absolute).isSymbolicLink()) assertInsideSite(absolute, file, options.siteDir);
-  const stats = statEntry(absolute, file);
+function assertPageFile(absolute: string, file: string, options: DiscoverOptions, checked?: Stats): void {
+  if (!checked && lstatSync(absolute).isSymbolicLink()) assertInsideSite(absolute, file, options.siteDir);
+  const stats = checked ?? statEntry(absolute, file);
   if (!stats.isFile()) {
     throw new SiteError({
       file,
