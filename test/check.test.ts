@@ -214,3 +214,17 @@ describe.skipIf(!existsSync(corpus))('the prometheus-alerts corpus', () => {
     expect(findings.filter((finding) => finding.kind === 'alert-without-runbook' || finding.kind === 'empty-page')).toEqual([]);
   });
 });
+
+describe('duplicate URLs', () => {
+  test('an alias taking an alert\'s /alerts/<Name>/ redirect is reported at the alias: runbook_url annotations would lead to its page', async () => {
+    const site = writeSite([
+      '-- rules/db.yml --\ngroups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up == 0\n',
+      '-- content/runbooks/DbDown.md --\n# DbDown\n\n{{% rule "db.yml" "DbDown" %}}\n',
+      '-- content/Other.md --\n---\ntitle: Other\naliases: [/alerts/dbdown/]\n---\nText.\n',
+    ].join(''));
+    const duplicates = (await checkSite({ source: site })).findings.filter((finding) => finding.kind === 'duplicate-url');
+    expect(duplicates.map((finding) => [finding.file, finding.message])).toEqual([
+      ['content/Other.md', 'URL /alerts/dbdown/ is written twice: by this alias `/alerts/dbdown/` and by the redirect of alert `DbDown` of content/runbooks/DbDown.md'],
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ import { SiteError, type Diagnostic } from '../util/diagnostics.js';
 import type { Page } from '../content/discover.js';
 import { alertsNeedingRunbooks, newRunbookPath } from '../scaffold/new-runbook.js';
 import { generatedOutputs } from '../outputs/index.js';
-import { aliasSitePath, planRedirects } from '../outputs/redirects.js';
+import { alertRedirectUrls, aliasSitePath, planRedirects } from '../outputs/redirects.js';
 import { createContentRenderer } from '../build/render-page.js';
 import { type BodyCache, openBodyCache } from '../cache/body-cache.js';
 import { siteShortcodesFingerprint } from '../cache/build-cache.js';
@@ -58,7 +58,7 @@ export async function fullCheck(options: CheckOptions, key: RunKey | undefined, 
   const readable: SiteModel = { ...model, site: { ...model.site, pages: rendered.map(({ page }) => page) } };
   const index = alertRunbooksOf(readable);
 
-  raw.push(...emptyPages(model.site.pages), ...alertsWithoutRunbooks(model, index.runbooksOf), ...duplicateUrls(model.site.pages));
+  raw.push(...emptyPages(model.site.pages), ...alertsWithoutRunbooks(model, index.runbooksOf), ...duplicateUrls(model.site.pages, alertRedirectUrls(readable)));
   const { annotations, publishedPaths } = siteAnnotationCheck(readable, index);
   raw.push(...annotations.findings);
   raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
@@ -182,15 +182,20 @@ function runbookFileOf(model: SiteModel, rule: AlertRule): string | undefined {
   }
 }
 
-/** Pages and aliases writing one URL (case-insensitively): each published after the first is a finding. */
-function duplicateUrls(pages: readonly Page[]): RawFinding[] {
-  const urls = pages.flatMap((page): PublishedUrl[] => [
-    { path: page.path, file: page.file, what: 'page' },
-    ...(page.frontMatter.aliases ?? []).flatMap((alias) => {
+/**
+ * Pages, alert redirects and aliases writing one URL (case-insensitively): each published after the first
+ * is a finding. Aliases come last: the build gives a page's URL to the page and drops the alias, and
+ * gives an alert's `/alerts/<Name>/` to the alias, so `runbook_url` annotations lead to the alias's page.
+ */
+function duplicateUrls(pages: readonly Page[], alertRedirects: readonly PublishedUrl[]): RawFinding[] {
+  const urls: PublishedUrl[] = [
+    ...pages.map((page) => ({ path: page.path, file: page.file, what: 'page' })),
+    ...alertRedirects,
+    ...pages.flatMap((page) => (page.frontMatter.aliases ?? []).flatMap((alias) => {
       const aliasPath = aliasSitePath(alias, page);
       return aliasPath ? [{ path: aliasPath, file: page.file, what: `alias \`${alias}\`` }] : [];
-    }),
-  ]);
+    })),
+  ];
   return urlCollisions(urls).map(({ url, other }) => ({
     kind: 'duplicate-url',
     file: url.file,

@@ -2,7 +2,7 @@
 // alert that has a runbook, so an annotation can be `runbook_url: <baseURL>alerts/{{ $labels.alertname }}/`.
 // An alert name that several rule files hold, with different runbooks, gets a page listing them instead.
 // Pages win over aliases, aliases over alert redirects: a redirect never replaces a page (`check` reports
-// an alias that collides). It plans the redirects and draws them with the theme's redirect layout; it
+// an alias that collides with either). It plans the redirects and draws them with the theme's redirect layout; it
 // does not decide what a runbook is (alert-runbooks.ts does).
 
 import { toHtml } from 'hast-util-to-html';
@@ -16,6 +16,7 @@ import type { AlertCandidate, RedirectData } from '../theme-api/redirect-data.js
 import { outputFileOf } from '../content/urls.js';
 import type { OutputGenerator } from './types.js';
 import type { OutputSource } from '../write/output-paths.js';
+import type { PublishedUrl } from '../content/url-collisions.js';
 
 export interface PlannedRedirect {
   /** Site path of the redirect page (`/alerts/HaproxyDown/`). */
@@ -63,6 +64,18 @@ export function planRedirects(model: SiteModel): PlannedRedirect[] {
     add(alertRedirectPaths(name), data, { what: `the redirect of alert \`${name}\`` });
   }
   return planned;
+}
+
+/**
+ * The `/alerts/<Name>/` URL of each alert with a runbook (its lowercased variant is the same file on a
+ * case-insensitive file system), published for its first runbook: for `check`'s duplicate URLs.
+ */
+export function alertRedirectUrls(model: SiteModel): PublishedUrl[] {
+  return [...alertCandidates(model)].flatMap(([name, candidates]) => alertRedirectPaths(name).slice(0, 1).map((redirectPath) => ({
+    path: redirectPath,
+    file: candidates[0]!.page.file,
+    what: `redirect of alert \`${name}\``,
+  })));
 }
 
 /** `/alerts/<Name>/` and `/alerts/<name>/`; names that cannot be one URL segment get none. */
