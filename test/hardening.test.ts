@@ -244,6 +244,11 @@ const badInputs: readonly BadInput[] = [
     message: /^error: content\/runbooks\/Huge\.md:1:1: Unexpected page of 2,320,008 bytes, expected at most 2,000,000 \(split it into several pages, or raise `limits\.pageSize` in the site's config\)$/,
   },
   {
+    name: 'a site layout that throws (named, not reported as runbook-site\'s bug)',
+    files: `${runbook('Text.')}-- theme/layouts/page.mjs --\nexport default () => { throw new Error('layoutboom'); };\n`,
+    message: /^error: theme\/layouts\/page\.mjs: Unexpected error in the layout: layoutboom \(fix the layout; run with --debug for its stack\)$/,
+  },
+  {
     name: 'broken symlink in content/',
     files: runbook('Text.'),
     setup: (site) => symlinkSync('gone.md', path.join(site, 'content', 'runbooks', 'Moved.md')),

@@ -64,8 +64,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
   try {
     return await (await handler())({ values: parsed.values, positionals: parsed.positionals, ...streams });
   } catch (error) {
+    const debug = (parsed.values as Record<string, unknown>).debug === true;
     if (error instanceof SiteError) {
       streams.stderr(`error: ${formatDiagnostic(error)}`);
+      // Where what the site's own code threw came from (a shortcode's, a layout's), when asked.
+      if (debug && error.cause instanceof Error && error.cause.stack) streams.stderr(error.cause.stack);
       return 1;
     }
     if (error instanceof UsageError) {
@@ -73,7 +76,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
       return 2;
     }
     streams.stderr(`error: ${unexpectedErrorMessage(error)} (run with --debug for the stack; please report it)`);
-    if ((parsed.values as Record<string, unknown>).debug) streams.stderr(String((error as Error | undefined)?.stack ?? error));
+    if (debug) streams.stderr(String((error as Error | undefined)?.stack ?? error));
     return 1;
   }
 }

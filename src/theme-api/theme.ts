@@ -14,6 +14,7 @@ import termLayout from '../../theme/layouts/term.js';
 import redirectLayout from '../../theme/layouts/redirect.js';
 import searchLayout from '../../theme/layouts/search.js';
 import { contentHash } from '../util/content-hash.js';
+import { SiteError } from '../util/diagnostics.js';
 import { importSiteFunction } from '../util/fresh-import.js';
 import { listFiles, listSiteFiles } from '../util/list-files.js';
 import { packageRoot } from '../util/package-root.js';
@@ -57,11 +58,12 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
   // Only top-level modules are layouts; sub-folders (the built-in theme's parts/) hold their own modules.
   for (const file of listSiteFiles(siteDir, path.join('theme', 'layouts')).filter((name) => /^[^/]+\.m?js$/.test(name))) {
     const name = file.replace(/\.m?js$/, '');
-    layouts[name] = await importSiteFunction<Layout>(path.join(siteLayouts, file), `theme/layouts/${file}`, {
+    const layout = await importSiteFunction<Layout>(path.join(siteLayouts, file), `theme/layouts/${file}`, {
       what: 'layout',
       example: 'export default function (data) { return /* a hast Root */ }',
       ruleId: 'theme/invalid-layout',
     });
+    layouts[name] = reportingFailures(layout, `theme/layouts/${file}`);
   }
   const assets = new Map<string, ThemeAsset>();
   const siteAssets = path.join('theme', 'assets');
@@ -72,6 +74,27 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
     for (const file of files) assets.set(file, fingerprinted(file, readFileSync(path.join(root, file))));
   }
   return { layouts: layouts as unknown as Layouts, assets };
+}
+
+/**
+ * A site layout whose error names its file, as a shortcode's names the page calling it: an error of the
+ * site's own code is the author's to fix, not runbook-site's to be reported as a bug. A SiteError it
+ * throws on purpose (`runbook-site`'s own) passes as it is.
+ */
+function reportingFailures<Data>(layout: (data: Data) => unknown, file: string): (data: Data) => unknown {
+  return (data) => {
+    try {
+      return layout(data);
+    } catch (error) {
+      if (error instanceof SiteError) throw error;
+      throw new SiteError({
+        file,
+        reason: `Unexpected error in the layout: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'fix the layout; run with --debug for its stack',
+        ruleId: 'theme/layout-failed',
+      }, { cause: error });
+    }
+  };
 }
 
 function fingerprinted(file: string, content: Buffer): ThemeAsset {
