@@ -146,6 +146,17 @@ describe('a destination that is not runbook-site output is refused before anythi
     }
   });
 
+  test('a destination that is a symlink stays one: the build writes the folder it leads to, made when missing', async () => {
+    const { container, site } = containedSite(baseSite);
+    symlinkSync(`${container}/www`, `${site}/public`);
+    for (const edit of ['', '\nEdited.\n']) {
+      appendFileSync(path.join(site, 'content', '_index.md'), edit);
+      expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
+      expect(lstatSync(`${site}/public`).isSymbolicLink()).toBe(true);
+    }
+    expect(readFileSync(`${container}/www/index.html`, 'utf8')).toContain('Edited.');
+  });
+
   test('an output written before the marker existed is recognised by the output manifest, and only if every file matches it', async () => {
     const { site } = containedSite(baseSite);
     await build({ source: site, workers: 0 });

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../util/diagnostics.js';
 import { unchangedBuild } from '../cache/unchanged-build.js';
 import { buildTracesBeside } from '../write/output.js';
+import { destinationFolder } from '../write/destination.js';
 import { strictFailure } from './strict.js';
 
 export interface BuildOptions {
@@ -48,7 +49,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const siteDir = path.resolve(options.source ?? '.');
-  const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
+  const destination = destinationFolder(path.resolve(options.destination ?? path.join(siteDir, 'public')));
   // A lock, staging folder or journal beside the output is a build under way or a killed one's to finish.
   const { report, inputs } = (options.cache ?? true) && !buildTracesBeside(destination)
     ? unchangedBuild(siteDir, { destination, baseURL: options.baseURL, buildDrafts: options.buildDrafts ?? false })

@@ -29,7 +29,7 @@ import { contentHash } from '../util/content-hash.js';
 import { openOutput, type OutputWriter } from '../write/output-update.js';
 import { lockOutput, recoverKilledBuild, recoverOutput } from '../write/output.js';
 import { clearOf, type OutputSource } from '../write/output-paths.js';
-import { assertReplaceableDestination, type SiteSource } from '../write/destination.js';
+import { assertReplaceableDestination, destinationFolder, type SiteSource } from '../write/destination.js';
 import { assertSiteFolder, loadConfig, type SiteConfig } from '../config/config.js';
 import { buildInputs, type OutputOptions, recordBuild } from '../cache/unchanged-build.js';
 import { inputFolders, type RunInputs } from '../cache/input-records.js';
@@ -76,7 +76,8 @@ export async function fullBuild(
   const siteDir = path.resolve(options.source ?? '.');
   // Before the destination's recovery looks beside it: a `--source` that is no folder is the user's to fix.
   assertSiteFolder(siteDir);
-  const destination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
+  const givenDestination = path.resolve(options.destination ?? path.join(siteDir, 'public'));
+  const destination = destinationFolder(givenDestination);
   const useCache = options.cache ?? true;
   const workers = workersAvailable ? (options.workers ?? defaultWorkerCount()) : 0;
   let pool: RenderPool | undefined;
@@ -114,7 +115,7 @@ export async function fullBuild(
     await nextTurn();
     const bodies = bodyOptions && openBodyCache(model, bodyOptions);
     const previousOutput = cache?.outputManifest(destination);
-    assertReplaceableDestination(destination, siteDir, siteSources(model.config), previousOutput ?? cache?.outputManifest(destination, true));
+    assertReplaceableDestination(destination, siteDir, siteSources(model.config), previousOutput ?? cache?.outputManifest(destination, true), givenDestination);
     // Before anything is written: one build at a time writes the destination, and a killed build's
     // half-done swap or update is completed or undone.
     unlock = lockOutput(destination);

@@ -3,11 +3,21 @@
 // build's output manifest lists with the same content). A destination that is, holds or lies inside the
 // site's sources, or holds anyone else's files, is refused before anything is written.
 
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
 import { contentHash } from '../util/content-hash.js';
 import { OUTPUT_MARKER, type OutputManifest } from './output-update.js';
+
+/**
+ * The folder a build writes for `destination` (absolute): the folder a symlink there leads to (`public ->
+ * /var/www/runbooks`, made when missing), since a build swapping in a new folder would otherwise replace
+ * the link and leave the folder it served stale; else `destination`.
+ */
+export function destinationFolder(destination: string): string {
+  if (!lstatSync(destination, { throwIfNoEntry: false })?.isSymbolicLink()) return destination;
+  return existsSync(destination) ? realpathSync(destination) : path.resolve(path.dirname(destination), readlinkSync(destination));
+}
 
 /** A source folder or file of the site, for the check and its message ("the site's content folder"). */
 export interface SiteSource {
@@ -15,12 +25,15 @@ export interface SiteSource {
   readonly what: string;
 }
 
-/** Throws a SiteError unless a build may replace `destination` (absolute). */
-export function assertReplaceableDestination(destination: string, siteDir: string, sources: readonly SiteSource[], manifest: OutputManifest | undefined): void {
+/**
+ * Throws a SiteError unless a build may replace `destination` (absolute, destinationFolder's); `given`
+ * is the destination as the user named it, for the message.
+ */
+export function assertReplaceableDestination(destination: string, siteDir: string, sources: readonly SiteSource[], manifest: OutputManifest | undefined, given = destination): void {
   const target = realPath(destination);
   const site = realPath(siteDir);
   const refuse = (what: string, hint = `choose a folder outside the site's sources, e.g. ${path.join(siteDir, 'public')}`) => {
-    throw new SiteError({ file: '', reason: `--destination ${destination} ${what}`, hint, ruleId: 'output/unsafe-destination' });
+    throw new SiteError({ file: '', reason: `--destination ${given} ${what}`, hint, ruleId: 'output/unsafe-destination' });
   };
   if (target === site) refuse(`is the site folder ${siteDir}`);
   if (isInside(site, target)) refuse(`holds the site folder ${siteDir}`);
