@@ -313,6 +313,28 @@ describe('kill safety: leftovers of a killed build are finished or undone by the
   /** A page the build fails on after recovery, so the test sees what recovery left. */
   const broken = 'Text.\n\n{{< nosuchshortcode >}}\n';
 
+  test('a rebuild changing most files swaps a whole new folder in (unchanged files linked), one changing few moves them in', async () => {
+    // Pages enough that they, not the theme's assets, are most of the output.
+    const pages = Array.from({ length: 40 }, (_, index) => `-- content/runbooks/Page${index}.md --\n# Page ${index}\n`).join('');
+    const { container, site } = containedSite(`${baseSite}${pages}`);
+    const output = path.join(site, 'public');
+    await build({ source: site, workers: 0 });
+    const inode = (file: string) => statSync(path.join(output, file)).ino;
+    const [folder, staticFile] = [inode('.'), inode('robots-note.txt')];
+    // A new title is in every page: the swap, a kill leaving the previous output or the new one.
+    writeFileSync(path.join(site, 'config.yaml'), readFileSync(path.join(site, 'config.yaml'), 'utf8').replace('title: Trust', 'title: Trusted'));
+    await build({ source: site, workers: 0 });
+    expect(inode('.')).not.toBe(folder);
+    expect(inode('robots-note.txt')).toBe(staticFile);
+    const swapped = inode('.');
+    appendFileSync(path.join(site, 'content', 'runbooks', 'AppDown.md'), '\nEdited.\n');
+    await build({ source: site, workers: 0 });
+    expect(inode('.')).toBe(swapped);
+    expect(readFileSync(path.join(output, 'runbooks', 'appdown', 'index.html'), 'utf8')).toContain('Edited.');
+    await build({ source: site, destination: path.join(container, 'fresh'), cache: false, workers: 0 });
+    expect(snapshotFiles(output)).toEqual(snapshotFiles(path.join(container, 'fresh')));
+  });
+
   test('a swap killed between its renames gets the previous output back', async () => {
     const { container, site } = containedSite(baseSite);
     await build({ source: site, workers: 0 });

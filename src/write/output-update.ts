@@ -1,8 +1,10 @@
 // Writing a build's output as it is produced, one file at a time, so no build holds every page in memory.
 // Files go to a staging folder next to the destination (output.ts); at the end either the staging folder
 // replaces the destination (the atomic swap) or, when the previous build's output is intact (it matches
-// the manifest of content hash, size and mtime recorded for each file), only the files whose content
-// changed are moved into it and the files no longer produced are deleted (journaled, all or nothing).
+// the manifest of content hash, size and mtime recorded for each file) and few of its files changed,
+// only the files whose content changed are moved into it and the files no longer produced are deleted
+// (journaled, rolled forward by the next command after a kill). When most changed, the unchanged ones
+// are linked into the staging folder and it is swapped in.
 // Either way nothing touches the destination before `commit`, so a content error found late leaves the
 // previous site as it was. Every path written is checked: it stays inside the destination, and no two
 // outputs share one path (output-paths.ts). The output always holds OUTPUT_MARKER, by which a later
@@ -86,9 +88,16 @@ export function openOutput(destination: string, previous: OutputManifest | undef
     },
     commit() {
       write(OUTPUT_MARKER, 'This folder is the output of runbook-site build: the next build replaces it whole.\n', { what: 'the output marker' });
+      const kept = inPlace ? [...hashes.keys()].filter((file) => !written.has(file)) : [];
+      // Moving files into the old output is not atomic: a kill part-way leaves old and new files side by
+      // side until the next command rolls the journal forward. A swap is, but takes every kept file as a
+      // link and deletes the old tree (the corpus: ~0.45 s for 2,981 files). So the update moves files in
+      // when few changed (a one-page edit: ~20 moves, a millisecond's window), and swaps when most did.
+      const swap = !inPlace || kept.length < written.size;
+      if (swap) for (const file of kept) staged.link(file);
       staged.assertWritten();
-      if (inPlace) staged.commitInPlace([...written], outputEntries(destination, inPlace).filter((file) => !hashes.has(file)));
-      else staged.commit();
+      if (swap) staged.commit();
+      else staged.commitInPlace([...written], outputEntries(destination, inPlace).filter((file) => !hashes.has(file)));
       let manifest: OutputManifest | undefined;
       return () => (manifest ??= manifestOf(destination, hashes, written, inPlace?.files ?? {}));
     },

@@ -7,7 +7,7 @@
 // `.<name>.journal`) and is gone when a build ends.
 
 import {
-  chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync,
+  chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,11 @@ export interface StagedOutput {
    * cannot throw into the build; the writes after it are skipped.
    */
   write(relativePath: string, content: string | Uint8Array): void;
+  /**
+   * Puts the destination's file `relativePath` in the staging folder as a hard link (its inode, size and
+   * mtime kept), so that the staging folder becomes a whole output that `commit` swaps in.
+   */
+  link(relativePath: string): void;
   /** Throws the first write's failure, if any. */
   assertWritten(): void;
   /** Replaces the destination with the staging folder. */
@@ -97,6 +102,16 @@ export function stageOutput(destination: string): StagedOutput {
       try {
         makeFolder(path.dirname(target));
         writeFileSync(target, content);
+      } catch (error) {
+        failure = writeFailure(path.join(destination, relativePath), error);
+      }
+    },
+    link(relativePath) {
+      if (failure) return;
+      const target = path.join(dir, relativePath);
+      try {
+        makeFolder(path.dirname(target));
+        linkSync(path.join(absolute, relativePath), target);
       } catch (error) {
         failure = writeFailure(path.join(destination, relativePath), error);
       }
