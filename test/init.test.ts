@@ -3,7 +3,7 @@
 // replaces content (exit 1, names the files, writes nothing); the GitHub Pages workflow is valid YAML that
 // builds with the Pages URL as base URL and deploys with the official actions.
 
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -63,6 +63,24 @@ describe('init', () => {
     expect(exitCode).toBe(1);
     expect(stderr.join('\n')).toMatch(/^error: .*config\.yaml: Unexpected existing files with other content: config\.yaml, rules\/example\.yml; init wrote nothing \(/);
     expect(snapshotFiles(site)).toEqual(before);
+  });
+
+  test.each([
+    ['a symlinked content folder', 'content', 'content/_index.md'],
+    ['a .gitignore linked from outside', '.gitignore', '.gitignore'],
+  ])('refuses to write through %s leading out of the folder: exit 1, nothing written there or outside', async (_name, link, named) => {
+    const site = emptyFolder();
+    const outside = temporaryFolder('outside');
+    if (link === '.gitignore') writeFileSync(path.join(outside, 'ignored'), 'dist/\n');
+    symlinkSync(link === '.gitignore' ? path.join(outside, 'ignored') : outside, path.join(site, link));
+    const before = snapshotFiles(outside);
+
+    const { exitCode, stderr } = await init(site);
+
+    expect(exitCode).toBe(1);
+    expect(stderr.join('\n')).toMatch(new RegExp(`^error: .*${named.replace('.', '\\.')}: Unexpected symlink on the way to ${named.replace('.', '\\.')}: it leads to \`.+\`, outside the site folder; init wrote nothing \\(`));
+    expect(snapshotFiles(outside)).toEqual(before);
+    expect(readdirSync(site)).toEqual([link]);
   });
 
   test('works in an existing repository: appends what .gitignore lacks, keeps README and content/, says so', async () => {

@@ -9,6 +9,7 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
+import { outsideTargetOfNew } from '../util/real-path.js';
 import { packageRoot } from '../util/package-root.js';
 import { listFiles } from '../util/list-files.js';
 
@@ -46,6 +47,18 @@ export function initSite(dir: string): InitResult {
         else unchanged.push(file);
       } else conflicts.push(file);
     }
+  }
+  // A symlink in the way (`content -> /elsewhere`, a `.gitignore` linked from outside) would take a
+  // file init writes out of the folder.
+  for (const file of [...created, ...extended.map((entry) => entry.file)]) {
+    const outside = outsideTargetOfNew(path.join(siteDir, file), siteDir);
+    if (outside === undefined) continue;
+    throw new SiteError({
+      file: path.relative(process.cwd(), path.join(siteDir, file)) || file,
+      reason: `Unexpected symlink on the way to ${file}: it leads to \`${outside}\`, outside the site folder; init wrote nothing`,
+      hint: 'remove the symlink, or point it at a folder inside the site',
+      ruleId: 'init/symlink-outside-site',
+    });
   }
   if (conflicts.length > 0) {
     throw new SiteError({

@@ -1,8 +1,8 @@
 // Where a path of the site really leads, symlinks followed. The site's folders may hold symlinks, but one
 // leading out of the site would let a build publish a file from anywhere (`content/passwd.md ->
-// /etc/passwd`) and a command that rewrites pages (`check --fix`) write one anywhere.
+// /etc/passwd`) and a command that writes into the site (`check --fix`, `init`) write one anywhere.
 
-import { readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** True when `target` (a real path) is not `folder` (a real path) or inside it. */
@@ -16,11 +16,30 @@ export function leavesFolder(folder: string, target: string): boolean {
  * undefined. A symlink leading nowhere is judged by where it points: writing through it creates that.
  */
 export function outsideTarget(absolute: string, folder: string): string | undefined {
-  let real: string;
-  try {
-    real = realpathSync(absolute);
-  } catch {
-    real = path.resolve(realpathSync(path.dirname(absolute)), readlinkSync(absolute));
-  }
+  const real = entryTarget(absolute);
   return leavesFolder(realpathSync(folder), real) ? real : undefined;
+}
+
+/**
+ * outsideTarget for a path that may not exist yet, in a folder that may not either (`init DIR`): the
+ * nearest existing entry decides, since a file made there goes where that entry leads.
+ */
+export function outsideTargetOfNew(absolute: string, folder: string): string | undefined {
+  const real = realPathOfNew(absolute);
+  return leavesFolder(realPathOfNew(folder), real) ? real : undefined;
+}
+
+function realPathOfNew(file: string): string {
+  let existing = file;
+  while (!lstatSync(existing, { throwIfNoEntry: false }) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(entryTarget(existing), path.relative(existing, file));
+}
+
+/** The real path of an existing entry; of a symlink leading nowhere, where it points. */
+function entryTarget(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return path.resolve(realpathSync(path.dirname(absolute)), readlinkSync(absolute));
+  }
 }
