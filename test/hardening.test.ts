@@ -232,6 +232,30 @@ const badInputs: readonly BadInput[] = [
     message: /^error: content\/runbooks\/etc: Unexpected symlink to `\/.*etc`, outside the site \(.+\)$/,
   },
   {
+    name: 'the content folder a symlink out of the site',
+    files: ruleFile,
+    setup: (site) => symlinkSync('/etc', path.join(site, 'content')),
+    message: /^error: content: Unexpected symlink to `\/.*etc`, outside the site \(.+\)$/,
+  },
+  {
+    name: 'the rules folder a symlink out of the site (annotate would write there)',
+    files: page('{{% rule "app.yml" "AppDown" %}}'),
+    setup: (site) => symlinkSync('/etc', path.join(site, 'rules')),
+    message: /^error: rules: Unexpected rules folder leading out of the site, to `\/.*etc` \(move the rule files into the site, or point the symlink at a folder inside it\)$/,
+  },
+  {
+    name: 'a symlink in content/ into the build output (published again, deeper, every build)',
+    files: runbook('Text.'),
+    setup: (site) => symlinkSync('../../public', path.join(site, 'content', 'runbooks', 'published')),
+    message: /^error: content\/runbooks\/published: Unexpected symlink into `public`, a build's output or the build cache \(point the symlink at a source file or folder of the site\)$/,
+  },
+  {
+    name: 'a leaf bundle\'s file a symlink into the build cache',
+    files: `${runbook('Text.')}-- content/runbooks/Leaf/index.md --\n# Leaf\n-- .runbook-site-cache/derived.bin --\n`,
+    setup: (site) => symlinkSync('../../../.runbook-site-cache/derived.bin', path.join(site, 'content', 'runbooks', 'Leaf', 'derived.bin')),
+    message: /^error: content\/runbooks\/Leaf\/derived\.bin: Unexpected symlink into `\.runbook-site-cache`, a build's output or the build cache \(.+\)$/,
+  },
+  {
     name: 'a FIFO named like a page (reading it would wait forever)',
     files: runbook('Text.'),
     setup: (site) => execFileSync('mkfifo', [path.join(site, 'content', 'runbooks', 'Pipe.md')]),
@@ -247,6 +271,16 @@ const badInputs: readonly BadInput[] = [
     name: 'a site layout that throws (named, not reported as runbook-site\'s bug)',
     files: `${runbook('Text.')}-- theme/layouts/page.mjs --\nexport default () => { throw new Error('layoutboom'); };\n`,
     message: /^error: theme\/layouts\/page\.mjs: Unexpected error in the layout: layoutboom \(fix the layout; run with --debug for its stack\)$/,
+  },
+  {
+    name: 'a site layout that returns nothing',
+    files: `${runbook('Text.')}-- theme/layouts/page.mjs --\nexport default () => undefined;\n`,
+    message: /^error: theme\/layouts\/page\.mjs: Unexpected undefined returned by the layout, expected a hast tree \(`document\(\)` of runbook-site\/theme makes one\) \(fix the layout; run with --debug for its stack\)$/,
+  },
+  {
+    name: 'a site layout that throws an object without a prototype',
+    files: `${runbook('Text.')}-- theme/layouts/page.mjs --\nexport default () => { throw Object.create(null); };\n`,
+    message: /^error: theme\/layouts\/page\.mjs: Unexpected error in the layout: \[object Object\] \(.+\)$/,
   },
   {
     name: 'broken symlink in content/',

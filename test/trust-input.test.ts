@@ -206,10 +206,10 @@ const hostileInputs: readonly HostileInput[] = [
     message: () => 'error: rules/app.yml:2:8: Unexpected YAML aliases that expand past 100 times the nodes they stand for (a "billion laughs"): Excessive alias count indicates a resource exhaustion attack (write the values out instead of nesting `*alias` references)',
   },
   {
-    name: 'a layout that throws: the last resort prints one line',
+    name: 'a layout that throws: one line naming the layout',
     files: `${page}-- theme/layouts/page.mjs --\nexport default () => { throw new TypeError('layout broke'); };\n`,
     exitCode: 1,
-    message: () => 'error: layout broke (run with --debug for the stack; please report it)',
+    message: () => 'error: theme/layouts/page.mjs: Unexpected error in the layout: layout broke (fix the layout; run with --debug for its stack)',
   },
 ];
 
@@ -281,11 +281,11 @@ describe('hostile input fails clearly, writes nothing and leaves public/ as it w
 });
 
 describe('the CLI never shows a stack trace unless asked', () => {
-  test('--debug adds the stack of an unexpected error after its one line', async () => {
+  test('--debug adds the stack of what the site\'s code threw after its one line', async () => {
     const { site } = writeSiteIn(`${page}-- theme/layouts/page.mjs --\nexport default () => { throw new TypeError('layout broke'); };\n`);
     const { code, stderr } = await runCliCaptured('build', '--source', site, '--debug');
     expect(code).toBe(1);
-    expect(stderr[0]).toBe('error: layout broke (run with --debug for the stack; please report it)');
+    expect(stderr[0]).toBe('error: theme/layouts/page.mjs: Unexpected error in the layout: layout broke (fix the layout; run with --debug for its stack)');
     expect(stderr.slice(1).join('\n')).toMatch(/^TypeError: layout broke\n\s+at /);
   });
 

@@ -155,6 +155,15 @@ describe('a destination that is not runbook-site output is refused before anythi
       expect(lstatSync(`${site}/public`).isSymbolicLink()).toBe(true);
     }
     expect(readFileSync(`${container}/www/index.html`, 'utf8')).toContain('Edited.');
+    // A chain of links to a folder not made yet; a loop of links is refused.
+    rmSync(`${site}/public`);
+    symlinkSync(`${container}/link`, `${site}/public`);
+    symlinkSync(`${container}/later`, `${container}/link`);
+    expect((await runCliCaptured('build', '--source', site, '--quiet')).code).toBe(0);
+    expect(readFileSync(`${container}/later/index.html`, 'utf8')).toContain('Edited.');
+    rmSync(`${container}/link`);
+    symlinkSync(`${site}/public`, `${container}/link`);
+    expect((await runCliCaptured('build', '--source', site, '--quiet')).stderr).toEqual([`error: --destination ${site}/public is a loop of symlinks (remove the symlinks or point them at a folder)`]);
   });
 
   test('an output written before the marker existed is recognised by the output manifest, and only if every file matches it', async () => {

@@ -171,12 +171,16 @@ describe('unchanged build', () => {
     await expect(build({ source: siteDir, workers: 0 })).rejects.toThrow(/Unexpected special file/);
   });
 
-  test('the site\'s package.json counts: its `type` says how a `.js` shortcode loads', async () => {
-    const siteDir = writeSite(`-- package.json --\n{"type":"module"}\n-- shortcodes/hello.js --\nexport default () => 'Hello';\n-- content/_index.md --\n# Home\n\n{{< hello >}}\n`);
+  test('the package.json files above the site count: the nearest one\'s `type` says how a `.js` shortcode loads', async () => {
+    // A site in a repository's docs/ folder, the package.json at the repository's root.
+    const root = writeSite(`-- package.json --\n{"type":"module"}\n-- docs/shortcodes/hello.js --\nexport default () => 'Hello';\n-- docs/content/_index.md --\n# Home\n\n{{< hello >}}\n`);
+    const siteDir = path.join(root, 'docs');
     await build({ source: siteDir, workers: 0 });
     expect(await isRealBuild(siteDir)).toBe(false);
     // (This process keeps Node's reading of the package scope; a new one fails at the shortcode.)
-    writeFileSync(path.join(siteDir, 'package.json'), '{"type":"commonjs"}\n');
+    writeFileSync(path.join(root, 'package.json'), '{"type":"commonjs"}\n');
+    expect(await isRealBuild(siteDir)).toBe(true);
+    writeFileSync(path.join(siteDir, 'package.json'), '{"type":"module"}\n');
     expect(await isRealBuild(siteDir)).toBe(true);
   });
 

@@ -20,7 +20,7 @@ import { contentHash } from '../util/content-hash.js';
 import type { ChildLink } from '../theme-api/types.js';
 import type { OutputManifest } from '../write/output-update.js';
 import { ALL_RULE_FILES, type RenderedPage } from './rendered-page.js';
-import { codeFingerprint, fileHash, folderFingerprint, hashOf, textsHashOf } from './fingerprints.js';
+import { codeFingerprint, fileHash, folderFingerprint, hashOf, packageScopeFingerprint, textsHashOf } from './fingerprints.js';
 import { CACHE_FOLDER } from './cache-folder.js';
 import { readVerifiedJson, readVerifiedText, writeVerifiedJson } from './verified-file.js';
 import { isRunning } from '../util/running.js';
@@ -125,10 +125,10 @@ export function siteModulesFingerprint(siteDir: string): string {
 
 /**
  * The site's own shortcodes/ files: of the site's modules, the only ones a page's body depends on; and
- * the site's package.json, whose `type` says whether a `.js` module is an ES module or CommonJS.
+ * the package.json files that say whether a `.js` module is an ES module or CommonJS.
  */
 export function siteShortcodesFingerprint(siteDir: string): string {
-  return hashOf(folderFingerprint(siteDir, 'shortcodes'), fileHash(path.join(siteDir, 'package.json')));
+  return hashOf(folderFingerprint(siteDir, 'shortcodes'), packageScopeFingerprint(siteDir));
 }
 
 export function openBuildCache(model: SiteModel, options: BuildCacheOptions): BuildCache {

@@ -43,6 +43,20 @@ function taggedText(text: string): string {
   return `h${hash}`;
 }
 
+/**
+ * The package.json files of the site's folder and every folder above it: Node reads the nearest one to a
+ * `.js` site module for its `type` (ES module or CommonJS), and a site in a repository's subfolder
+ * (`docs/`) has it at the repository's root. (Those inside theme/ and shortcodes/ are in their folders'
+ * fingerprints.)
+ */
+export function packageScopeFingerprint(siteDir: string): string {
+  const hashes: string[] = [];
+  for (let folder = path.resolve(siteDir); ; folder = path.dirname(folder)) {
+    hashes.push(fileHash(path.join(folder, 'package.json')));
+    if (path.dirname(folder) === folder) return hashOf(...hashes);
+  }
+}
+
 /** The site's git commit (pages without a date show their last commit's); 'none' outside a repository. */
 export function gitHead(siteDir: string): string {
   const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: siteDir, encoding: 'utf8' });

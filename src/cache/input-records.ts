@@ -15,7 +15,7 @@ import { optionalPackageFile } from '../util/optional-package.js';
 import { CONFIG_FILE_NAMES } from '../config/config-files.js';
 import type { SiteConfig } from '../config/config.js';
 import { CACHE_FOLDER } from './cache-folder.js';
-import { codeFingerprint, fileHash, folderFingerprint, gitHead, hashOf } from './fingerprints.js';
+import { codeFingerprint, fileHash, folderFingerprint, gitHead, hashOf, packageScopeFingerprint } from './fingerprints.js';
 import { readVerifiedJson, writeVerifiedJson } from './verified-file.js';
 
 /** Bumped when the record's format or what the fingerprint covers changes. */
@@ -55,8 +55,9 @@ function takeInputs(siteDir: string, folders: readonly string[], key: RunKey): R
       gitHead(siteDir),
       mermaid ? fileHash(mermaid) : 'none',
       // The site's installed packages (runbook-site's own dependencies among them, when it is one), and
-      // its package.json's `type`, which says how its `.js` modules load.
-      ['package.json', 'package-lock.json', path.join('node_modules', '.package-lock.json')].map((file) => fileHash(path.join(siteDir, file))),
+      // the package.json files whose `type` says how its `.js` modules load.
+      ['package-lock.json', path.join('node_modules', '.package-lock.json')].map((file) => fileHash(path.join(siteDir, file))),
+      packageScopeFingerprint(siteDir),
       CONFIG_FILE_NAMES.map((name) => fileHash(path.join(siteDir, name))),
       folders.map((folder) => [folder, folderFingerprint(siteDir, folder)]),
     );

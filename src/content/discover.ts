@@ -9,7 +9,10 @@ import { type FrontMatter, normaliseSource, pageTitle, type SplitPage, splitFron
 import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 import { raiseLimitHint } from '../config/limits.js';
 import { readUtf8File } from '../util/read-utf8.js';
-import { outsideTarget } from '../util/real-path.js';
+import { leavesFolder, realTarget } from '../util/real-path.js';
+import { CACHE_FOLDER } from '../cache/cache-folder.js';
+import { OUTPUT_MARKER } from '../write/output-update.js';
+import { listFiles } from '../util/list-files.js';
 import { folderLoopError, statEntry } from '../util/stat-entry.js';
 import { pagePath } from './urls.js';
 
@@ -89,6 +92,9 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
   }
 
   /** `checked`: the file's stats when the walk has taken them and checked it is no symlink out of the site. */
+  // The content folder itself may be a symlink, within the site like any other.
+  assertInsideSite(contentRoot, contentPrefix, options.siteDir);
+
   const readPage = (contentPath: string, kind: PageKind, checked?: Stats): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
     const absolute = path.join(contentRoot, contentPath);
@@ -119,6 +125,15 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     const real = realpathSync(absolute);
     if (visitedFolders.has(real)) throw folderLoopError(`${contentPrefix}/${dir}`, 'content/');
     visitedFolders.add(real);
+    // A build's output inside the content folder (`contentDir: .` with public/ in it) is no pages.
+    if (existsSync(path.join(absolute, OUTPUT_MARKER))) {
+      throw new SiteError({
+        file: `${contentPrefix}/${dir}`,
+        reason: 'Unexpected build output inside the content folder',
+        hint: 'build into a folder outside the content folder (`--destination`), or set `contentDir` to the folder of the pages',
+        ruleId: 'content/holds-output',
+      });
+    }
     const dirents = readdirSync(absolute, { withFileTypes: true });
     const links = new Set(dirents.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name));
     const entries = dirents.map((entry) => entry.name).sort();
@@ -136,6 +151,7 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
       if (links.has(name)) assertInsideSite(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`, options.siteDir);
       const stats = statEntry(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`);
       const leafBundle = stats.isDirectory() && isLeafBundle(path.join(contentRoot, contentPath));
+      if (leafBundle) assertBundleLinks(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`, options.siteDir);
       if (stats.isDirectory() && !leafBundle) section.sections.push(walk(contentPath, section));
       else if (leafBundle || /\.(md|markdown)$/i.test(name)) {
         const child = leafBundle ? readPage(path.posix.join(contentPath, LEAF_BUNDLE_INDEX), 'page') : readPage(contentPath, 'page', stats);
@@ -155,19 +171,47 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
 }
 
 /**
- * A symlink in the content folder may lead anywhere in the site, not out of it: the build would publish
- * whatever it leads to (`passwd.md -> /etc/passwd`), as static/ refuses to, and `check --fix` would
- * write there. The build cache's fingerprint of the folder notes such links too (fingerprints.ts).
+ * A symlink in the content folder may lead anywhere in the site's sources, not out of the site: the build
+ * would publish whatever it leads to (`passwd.md -> /etc/passwd`), as static/ refuses to, and `check
+ * --fix` would write there; nor into a build's output or the build cache, which each build would publish
+ * again one level deeper. The build cache's fingerprint of the folder notes such links (fingerprints.ts).
  */
 function assertInsideSite(absolute: string, file: string, siteDir: string): void {
-  const target = outsideTarget(absolute, siteDir);
-  if (target === undefined) return;
+  assertLinkTarget(file, realTarget(absolute), realpathSync(siteDir));
+}
+
+function assertLinkTarget(file: string, target: string, site: string): void {
+  if (leavesFolder(site, target)) {
+    throw new SiteError({
+      file,
+      reason: `Unexpected symlink to \`${target}\`, outside the site`,
+      hint: 'copy the file into the site, or point the symlink at a file inside it',
+      ruleId: 'content/symlink-outside-site',
+    });
+  }
+  const generated = generatedFolderHolding(target, site);
+  if (generated === undefined) return;
   throw new SiteError({
     file,
-    reason: `Unexpected symlink to \`${target}\`, outside the site`,
-    hint: 'copy the file into the site, or point the symlink at a file inside it',
-    ruleId: 'content/symlink-outside-site',
+    reason: `Unexpected symlink into \`${path.relative(site, generated) || '.'}\`, a build's output or the build cache`,
+    hint: 'point the symlink at a source file or folder of the site',
+    ruleId: 'content/symlink-into-output',
   });
+}
+
+/** A leaf bundle's files are published beside its page (bundle-resources.ts): their symlinks are held to the same. */
+function assertBundleLinks(bundleDir: string, label: string, siteDir: string): void {
+  const site = realpathSync(siteDir);
+  const check = (file: string, target: string) => assertLinkTarget(`${label}/${file}`, target, site);
+  listFiles(bundleDir, { within: site, label, onOutside: check, onLink: check });
+}
+
+/** The folder holding `target` (inside `site`) that a build wrote: an output (it holds OUTPUT_MARKER) or the build cache. */
+function generatedFolderHolding(target: string, site: string): string | undefined {
+  for (let folder = target; folder !== site && !leavesFolder(site, folder); folder = path.dirname(folder)) {
+    if (path.basename(folder) === CACHE_FOLDER || existsSync(path.join(folder, OUTPUT_MARKER))) return folder;
+  }
+  return undefined;
 }
 
 /**

@@ -64,11 +64,27 @@ export function createRuleIndex(rulesDir: string, options: RuleIndexOptions = {}
     let outcome = outcomes.get(relative);
     if (outcome === undefined) {
       realRulesDir ??= realPathOrUndefined(absoluteRulesDir);
-      outcome = loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath, options);
+      outcome = outsideSite(realRulesDir) ?? loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath, options);
       outcomes.set(relative, outcome);
     }
     if ('error' in outcome) throw outcome.error;
     return 'file' in outcome ? outcome.file : undefined;
+  }
+
+  /**
+   * The rules folder may be a symlink, but within the site: `annotate` writes rule files, and must not
+   * write outside it (the content folder is held to the same).
+   */
+  function outsideSite(realRules: string | undefined): LoadOutcome | undefined {
+    if (realRules === undefined || !leavesFolder(path.relative(fs.realpathSync(siteDir), realRules))) return undefined;
+    return {
+      error: new SiteError({
+        file: displayPath(absoluteRulesDir),
+        reason: `Unexpected rules folder leading out of the site, to \`${realRules}\``,
+        hint: 'move the rule files into the site, or point the symlink at a folder inside it',
+        ruleId: 'rule/folder-outside-site',
+      }),
+    };
   }
 
   function all(): readonly RuleFile[] {

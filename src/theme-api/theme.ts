@@ -78,23 +78,40 @@ export async function loadTheme(siteDir: string): Promise<Theme> {
 
 /**
  * A site layout whose error names its file, as a shortcode's names the page calling it: an error of the
- * site's own code is the author's to fix, not runbook-site's to be reported as a bug. A SiteError it
- * throws on purpose (`runbook-site`'s own) passes as it is.
+ * site's own code is the author's to fix, not runbook-site's to be reported as a bug; so is a value that
+ * is no hast tree (undefined, a Promise). A SiteError it throws on purpose (`runbook-site`'s own) passes
+ * as it is.
  */
 function reportingFailures<Data>(layout: (data: Data) => unknown, file: string): (data: Data) => unknown {
+  const fail = (reason: string, cause?: unknown) =>
+    new SiteError({ file, reason, hint: 'fix the layout; run with --debug for its stack', ruleId: 'theme/layout-failed' }, { cause });
   return (data) => {
+    let tree: unknown;
     try {
-      return layout(data);
+      tree = layout(data);
     } catch (error) {
       if (error instanceof SiteError) throw error;
-      throw new SiteError({
-        file,
-        reason: `Unexpected error in the layout: ${error instanceof Error ? error.message : String(error)}`,
-        hint: 'fix the layout; run with --debug for its stack',
-        ruleId: 'theme/layout-failed',
-      }, { cause: error });
+      throw fail(`Unexpected error in the layout: ${messageOf(error)}`, error);
     }
+    const type = typeof tree === 'object' && tree !== null ? (tree as { type?: unknown }).type : undefined;
+    if (type !== 'root' && type !== 'element') throw fail(`Unexpected ${describeValue(tree)} returned by the layout, expected a hast tree (\`document()\` of runbook-site/theme makes one)`);
+    return tree;
   };
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value !== 'object') return typeof value;
+  return value instanceof Promise ? 'Promise (a layout is synchronous)' : 'object that is no hast node';
 }
 
 function fingerprinted(file: string, content: Buffer): ThemeAsset {

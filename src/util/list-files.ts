@@ -19,6 +19,8 @@ export interface ListFilesOptions {
   readonly onOutside?: (file: string, target: string) => void;
   /** Called for each entry left out because it is neither a file nor a folder (a FIFO, a socket, a device). */
   readonly onSpecial?: (file: string) => void;
+  /** Called for each symlink followed, with its real target. */
+  readonly onLink?: (file: string, target: string) => void;
 }
 
 /** Files under `root`, recursively, as sorted `/`-separated relative paths; none when it does not exist. */
@@ -26,6 +28,12 @@ export function listFiles(root: string, options: ListFilesOptions = {}): string[
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return [];
   const within = options.within === undefined ? undefined : realpathSync(options.within);
   const label = options.label ?? root;
+  // The folder itself may be a symlink too (`rules -> /etc`): then nothing in it is listed, or walked.
+  const realRoot = realpathSync(root);
+  if (within !== undefined && leavesFolder(within, realRoot)) {
+    options.onOutside?.('', realRoot);
+    return [];
+  }
   const found: string[] = [];
   const visited = new Set<string>();
   const walk = (folder: string, prefix: string) => {
@@ -43,6 +51,7 @@ export function listFiles(root: string, options: ListFilesOptions = {}): string[
           options.onOutside?.(relative, target);
           continue;
         }
+        options.onLink?.(relative, target);
         if (stats.isDirectory()) walk(absolute, `${relative}/`);
         else if (stats.isFile()) found.push(relative);
         else options.onSpecial?.(relative);
@@ -63,7 +72,7 @@ export function listSiteFiles(siteDir: string, folder: string, onOutside?: (warn
     label,
     onSpecial,
     onOutside: (file, target) => onOutside?.({
-      file: `${label}/${file}`,
+      file: file === '' ? label : `${label}/${file}`,
       reason: `Unexpected symlink to \`${target}\`, outside the site: it is not published`,
       hint: 'copy the file into the site if it is meant to be public',
       ruleId: 'site/symlink-outside-site',

@@ -16,7 +16,7 @@ export function leavesFolder(folder: string, target: string): boolean {
  * undefined. A symlink leading nowhere is judged by where it points: writing through it creates that.
  */
 export function outsideTarget(absolute: string, folder: string): string | undefined {
-  const real = entryTarget(absolute);
+  const real = realTarget(absolute);
   return leavesFolder(realpathSync(folder), real) ? real : undefined;
 }
 
@@ -32,11 +32,11 @@ export function outsideTargetOfNew(absolute: string, folder: string): string | u
 function realPathOfNew(file: string): string {
   let existing = file;
   while (!lstatSync(existing, { throwIfNoEntry: false }) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-  return path.join(entryTarget(existing), path.relative(existing, file));
+  return path.join(realTarget(existing), path.relative(existing, file));
 }
 
 /** The real path of an existing entry; of a symlink leading nowhere, where it points. */
-function entryTarget(absolute: string): string {
+export function realTarget(absolute: string): string {
   try {
     return realpathSync(absolute);
   } catch {

@@ -15,9 +15,29 @@ import { OUTPUT_MARKER, type OutputManifest } from './output-update.js';
  * the link and leave the folder it served stale; else `destination`.
  */
 export function destinationFolder(destination: string): string {
-  if (!lstatSync(destination, { throwIfNoEntry: false })?.isSymbolicLink()) return destination;
-  return existsSync(destination) ? realpathSync(destination) : path.resolve(path.dirname(destination), readlinkSync(destination));
+  let folder = destination;
+  // A chain of links to nowhere is followed to its last link's target.
+  for (let links = 0; isSymlink(folder); links += 1) {
+    if (existsSync(folder)) return realpathSync(folder);
+    if (links === MAX_LINKS) {
+      throw new SiteError({ file: '', reason: `--destination ${destination} is a loop of symlinks`, hint: 'remove the symlinks or point them at a folder', ruleId: 'output/unsafe-destination' });
+    }
+    folder = path.resolve(path.dirname(folder), readlinkSync(folder));
+  }
+  return folder;
 }
+
+/** False too for a path that cannot be one (below a file: `--source` a file is reported later). */
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Links followed at most, as the kernel's own limit for a path (Linux: 40). */
+const MAX_LINKS = 40;
 
 /** A source folder or file of the site, for the check and its message ("the site's content folder"). */
 export interface SiteSource {
