@@ -227,4 +227,20 @@ describe('duplicate URLs', () => {
       ['content/Other.md', 'URL /alerts/dbdown/ is written twice: by this alias `/alerts/dbdown/` and by the redirect of alert `DbDown` of content/runbooks/DbDown.md'],
     ]);
   });
+
+  test('an alias naming a file the build writes (`index.html` of a URL, a generated file) is reported as the build fails on it', async () => {
+    const site = writeSite([
+      '-- rules/db.yml --\ngroups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up == 0\n',
+      '-- content/runbooks/DbDown.md --\n# DbDown\n\n{{% rule "db.yml" "DbDown" %}}\n',
+      '-- content/Other.md --\n---\ntitle: Other\naliases: [/alerts/DbDown/index.html, /sitemap.xml, /runbooks/index.html]\n---\nText.\n',
+    ].join(''));
+    const duplicates = (await checkSite({ source: site })).findings.filter((finding) => finding.kind === 'duplicate-url');
+    expect(duplicates.map((finding) => finding.message)).toEqual([
+      'URL /alerts/DbDown/index.html is written twice: by this alias `/alerts/DbDown/index.html` and by the redirect of alert `DbDown` of content/runbooks/DbDown.md',
+      'URL /sitemap.xml is written twice: by this alias `/sitemap.xml` and by the generated file sitemap.xml',
+      'URL /runbooks/index.html is written twice: by this alias `/runbooks/index.html` and by the page of content/runbooks/_index.md',
+    ]);
+    const { code, stderr } = await cli('build', '--source', site, '--quiet');
+    expect([code, stderr.length]).toEqual([1, 1]);
+  });
 });

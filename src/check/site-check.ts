@@ -20,6 +20,7 @@ import { type RecordingSiteModel, withRuleRecording } from '../cache/rule-record
 import { loadSite, type SiteModel } from '../site/site.js';
 import { listSiteFiles } from '../util/list-files.js';
 import { urlCollisions, type PublishedUrl } from '../content/url-collisions.js';
+import { outputFileOf } from '../content/urls.js';
 import type { AlertRule } from '../rules/types.js';
 import { checkAnnotationUrls, type AnnotationCheck } from './annotation-urls.js';
 import { defaultRequiredSections, levelFindings, type Finding, type RawFinding } from '../config/check-findings.js';
@@ -58,7 +59,7 @@ export async function fullCheck(options: CheckOptions, key: RunKey | undefined, 
   const readable: SiteModel = { ...model, site: { ...model.site, pages: rendered.map(({ page }) => page) } };
   const index = alertRunbooksOf(readable);
 
-  raw.push(...emptyPages(model.site.pages), ...alertsWithoutRunbooks(model, index.runbooksOf), ...duplicateUrls(model.site.pages, alertRedirectUrls(readable)));
+  raw.push(...emptyPages(model.site.pages), ...alertsWithoutRunbooks(model, index.runbooksOf), ...duplicateUrls(model.site.pages, readable, alertRedirectUrls(readable)));
   const { annotations, publishedPaths } = siteAnnotationCheck(readable, index);
   raw.push(...annotations.findings);
   raw.push(...checkLinks({ links: model.links, rendered, isPublishedFile: publishedFiles(readable, publishedPaths) }));
@@ -183,26 +184,30 @@ function runbookFileOf(model: SiteModel, rule: AlertRule): string | undefined {
 }
 
 /**
- * Pages, alert redirects and aliases writing one URL (case-insensitively): each published after the first
- * is a finding. Aliases come last: the build gives a page's URL to the page and drops the alias, and
- * gives an alert's `/alerts/<Name>/` to the alias, so `runbook_url` annotations lead to the alias's page.
+ * Pages, alert redirects, generated files and aliases writing one output file (case-insensitively, and
+ * `/x/` is `/x/index.html`, as the build sees them): each published after the first is a finding.
+ * Aliases come last: the build gives a page's URL to the page and drops the alias, gives an alert's
+ * `/alerts/<Name>/` to the alias (so `runbook_url` annotations lead to the alias's page), and fails on an
+ * alias at a generated file (`/sitemap.xml`, `/alerts/`). The generated files are drawn only when the
+ * site has aliases.
  */
-function duplicateUrls(pages: readonly Page[], alertRedirects: readonly PublishedUrl[]): RawFinding[] {
-  const urls: PublishedUrl[] = [
-    ...pages.map((page) => ({ path: page.path, file: page.file, what: 'page' })),
-    ...alertRedirects,
-    ...pages.flatMap((page) => (page.frontMatter.aliases ?? []).flatMap((alias) => {
-      const aliasPath = aliasSitePath(alias, page);
-      return aliasPath ? [{ path: aliasPath, file: page.file, what: `alias \`${alias}\`` }] : [];
-    })),
-  ];
-  return urlCollisions(urls).map(({ url, other }) => ({
+function duplicateUrls(pages: readonly Page[], readable: SiteModel, alertRedirects: readonly PublishedUrl[]): RawFinding[] {
+  const aliases = pages.flatMap((page) => (page.frontMatter.aliases ?? []).flatMap((alias): PublishedUrl[] => {
+    const aliasPath = aliasSitePath(alias, page);
+    return aliasPath ? [{ path: aliasPath, file: page.file, what: `alias \`${alias}\`` }] : [];
+  }));
+  const generated = aliases.length === 0 ? [] : [...generatedOutputs(readable)]
+    .filter((file) => !file.redirect)
+    .map((file): PublishedUrl => ({ path: `/${file.path}`, file: '', what: `generated file ${file.path}` }));
+  const urls = [...pages.map((page) => ({ path: page.path, file: page.file, what: 'page' })), ...alertRedirects, ...generated, ...aliases];
+  const byOutputFile = urls.map((url) => ({ ...url, path: `/${outputFileOf(url.path)}`, url: url.path }));
+  return urlCollisions(byOutputFile).map(({ url, other }) => ({
     kind: 'duplicate-url',
     file: url.file,
     line: 1,
-    message: `URL ${url.path} is written twice: by this ${url.what} and by the ${other.what} of ${other.file}`,
+    message: `URL ${url.url} is written twice: by this ${url.what} and by the ${other.what}${other.file ? ` of ${other.file}` : ''}`,
     hint: 'rename one of the files, or change its `url`, `slug` or `aliases`',
-    url: url.path,
+    url: url.url,
   }));
 }
 

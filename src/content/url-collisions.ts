@@ -11,15 +11,15 @@ export interface PublishedUrl {
   readonly what: string;
 }
 
-export interface UrlCollision {
-  readonly url: PublishedUrl;
+export interface UrlCollision<Url extends PublishedUrl = PublishedUrl> {
+  readonly url: Url;
   /** The one published first, in the order given. */
-  readonly other: PublishedUrl;
+  readonly other: Url;
 }
 
-export function urlCollisions(urls: Iterable<PublishedUrl>): UrlCollision[] {
-  const byPath = new Map<string, PublishedUrl>();
-  const collisions: UrlCollision[] = [];
+export function urlCollisions<Url extends PublishedUrl>(urls: Iterable<Url>): UrlCollision<Url>[] {
+  const byPath = new Map<string, Url>();
+  const collisions: UrlCollision<Url>[] = [];
   for (const url of urls) {
     const key = url.path.toLowerCase();
     const other = byPath.get(key);
