@@ -216,12 +216,12 @@ describe.skipIf(!existsSync(corpus))('the prometheus-alerts corpus', () => {
 });
 
 describe('duplicate URLs', () => {
+  /** A runbook of the alert DbDown, with its rule file. */
+  const dbRunbook = '-- rules/db.yml --\ngroups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up == 0\n'
+    + '-- content/runbooks/DbDown.md --\n# DbDown\n\n{{% rule "db.yml" "DbDown" %}}\n';
+
   test('an alias taking an alert\'s /alerts/<Name>/ redirect is reported at the alias: runbook_url annotations would lead to its page', async () => {
-    const site = writeSite([
-      '-- rules/db.yml --\ngroups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up == 0\n',
-      '-- content/runbooks/DbDown.md --\n# DbDown\n\n{{% rule "db.yml" "DbDown" %}}\n',
-      '-- content/Other.md --\n---\ntitle: Other\naliases: [/alerts/dbdown/]\n---\nText.\n',
-    ].join(''));
+    const site = writeSite(`${dbRunbook}-- content/Other.md --\n---\ntitle: Other\naliases: [/alerts/dbdown/]\n---\nText.\n`);
     const duplicates = (await checkSite({ source: site })).findings.filter((finding) => finding.kind === 'duplicate-url');
     expect(duplicates.map((finding) => [finding.file, finding.message])).toEqual([
       ['content/Other.md', 'URL /alerts/dbdown/ is written twice: by this alias `/alerts/dbdown/` and by the redirect of alert `DbDown` of content/runbooks/DbDown.md'],
@@ -229,11 +229,7 @@ describe('duplicate URLs', () => {
   });
 
   test('an alias naming a file the build writes (`index.html` of a URL, a generated file) is reported as the build fails on it', async () => {
-    const site = writeSite([
-      '-- rules/db.yml --\ngroups:\n  - name: db\n    rules:\n      - alert: DbDown\n        expr: up == 0\n',
-      '-- content/runbooks/DbDown.md --\n# DbDown\n\n{{% rule "db.yml" "DbDown" %}}\n',
-      '-- content/Other.md --\n---\ntitle: Other\naliases: [/alerts/DbDown/index.html, /sitemap.xml, /runbooks/index.html]\n---\nText.\n',
-    ].join(''));
+    const site = writeSite(`${dbRunbook}-- content/Other.md --\n---\ntitle: Other\naliases: [/alerts/DbDown/index.html, /sitemap.xml, /runbooks/index.html]\n---\nText.\n`);
     const duplicates = (await checkSite({ source: site })).findings.filter((finding) => finding.kind === 'duplicate-url');
     expect(duplicates.map((finding) => finding.message)).toEqual([
       'URL /alerts/DbDown/index.html is written twice: by this alias `/alerts/DbDown/index.html` and by the redirect of alert `DbDown` of content/runbooks/DbDown.md',
