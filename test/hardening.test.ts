@@ -247,13 +247,13 @@ const badInputs: readonly BadInput[] = [
     name: 'a symlink in content/ into the build output (published again, deeper, every build)',
     files: runbook('Text.'),
     setup: (site) => symlinkSync('../../public', path.join(site, 'content', 'runbooks', 'published')),
-    message: /^error: content\/runbooks\/published: Unexpected symlink into `public`, a build's output or the build cache \(point the symlink at a source file or folder of the site\)$/,
+    message: /^error: content\/runbooks\/published: Unexpected symlink into `public`, a build's output or a hidden folder \(the build cache\) \(point the symlink at a source file or folder of the site\)$/,
   },
   {
     name: 'a leaf bundle\'s file a symlink into the build cache',
     files: `${runbook('Text.')}-- content/runbooks/Leaf/index.md --\n# Leaf\n-- .runbook-site-cache/derived.bin --\n`,
     setup: (site) => symlinkSync('../../../.runbook-site-cache/derived.bin', path.join(site, 'content', 'runbooks', 'Leaf', 'derived.bin')),
-    message: /^error: content\/runbooks\/Leaf\/derived\.bin: Unexpected symlink into `\.runbook-site-cache`, a build's output or the build cache \(.+\)$/,
+    message: /^error: content\/runbooks\/Leaf\/derived\.bin: Unexpected symlink into `\.runbook-site-cache`, a build's output or a hidden folder \(the build cache\) \(.+\)$/,
   },
   {
     name: 'a FIFO named like a page (reading it would wait forever)',

@@ -10,7 +10,6 @@ import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 import { raiseLimitHint } from '../config/limits.js';
 import { readUtf8File } from '../util/read-utf8.js';
 import { leavesFolder, realTarget } from '../util/real-path.js';
-import { CACHE_FOLDER } from '../cache/cache-folder.js';
 import { OUTPUT_MARKER } from '../write/output-update.js';
 import { listFiles } from '../util/list-files.js';
 import { folderLoopError, statEntry } from '../util/stat-entry.js';
@@ -173,8 +172,9 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
 /**
  * A symlink in the content folder may lead anywhere in the site's sources, not out of the site: the build
  * would publish whatever it leads to (`passwd.md -> /etc/passwd`), as static/ refuses to, and `check
- * --fix` would write there; nor into a build's output or the build cache, which each build would publish
- * again one level deeper. The build cache's fingerprint of the folder notes such links (fingerprints.ts).
+ * --fix` would write there; nor into a build's output, which each build would publish again one level
+ * deeper, or a hidden folder (the build cache, .git). The build cache's fingerprint of the folder notes
+ * such links (fingerprints.ts).
  */
 function assertInsideSite(absolute: string, file: string, siteDir: string): void {
   assertLinkTarget(file, realTarget(absolute), realpathSync(siteDir));
@@ -193,7 +193,7 @@ function assertLinkTarget(file: string, target: string, site: string): void {
   if (generated === undefined) return;
   throw new SiteError({
     file,
-    reason: `Unexpected symlink into \`${path.relative(site, generated) || '.'}\`, a build's output or the build cache`,
+    reason: `Unexpected symlink into \`${path.relative(site, generated) || '.'}\`, a build's output or a hidden folder (the build cache)`,
     hint: 'point the symlink at a source file or folder of the site',
     ruleId: 'content/symlink-into-output',
   });
@@ -206,10 +206,13 @@ function assertBundleLinks(bundleDir: string, label: string, siteDir: string): v
   listFiles(bundleDir, { within: site, label, onOutside: check, onLink: check });
 }
 
-/** The folder holding `target` (inside `site`) that a build wrote: an output (it holds OUTPUT_MARKER) or the build cache. */
+/**
+ * The folder holding `target` (inside `site`) that discovery never reads as content: a build's output (it
+ * holds OUTPUT_MARKER) or a hidden folder, the build cache (`.runbook-site-cache`) and `.git` among them.
+ */
 function generatedFolderHolding(target: string, site: string): string | undefined {
   for (let folder = target; folder !== site && !leavesFolder(site, folder); folder = path.dirname(folder)) {
-    if (path.basename(folder) === CACHE_FOLDER || existsSync(path.join(folder, OUTPUT_MARKER))) return folder;
+    if (path.basename(folder).startsWith('.') || existsSync(path.join(folder, OUTPUT_MARKER))) return folder;
   }
   return undefined;
 }
