@@ -90,14 +90,15 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     });
   }
 
-  /** `checked`: the file's stats when the walk has taken them and checked it is no symlink out of the site. */
+  const realSite = realpathSync(options.siteDir);
   // The content folder itself may be a symlink, within the site like any other.
-  assertInsideSite(contentRoot, contentPrefix, options.siteDir);
+  assertLinkTarget(contentPrefix, realTarget(contentRoot), realSite);
 
+  /** `checked`: the file's stats when the walk has taken them and checked it is no symlink out of the site. */
   const readPage = (contentPath: string, kind: PageKind, checked?: Stats): Page | undefined => {
     const file = `${contentPrefix}/${contentPath}`;
     const absolute = path.join(contentRoot, contentPath);
-    assertPageFile(absolute, file, options, checked);
+    assertPageFile(file, options, checked ?? linkCheckedStats(absolute, file, realSite));
     const known = options.unchanged?.get(file);
     if (known?.kind === kind) return known;
     const source = readUtf8File(absolute, file);
@@ -147,10 +148,10 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
     for (const name of entries) {
       if (name.startsWith('.') || name === '_index.md') continue;
       const contentPath = path.posix.join(dir, name);
-      if (links.has(name)) assertInsideSite(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`, options.siteDir);
+      if (links.has(name)) assertLinkTarget(`${contentPrefix}/${contentPath}`, realTarget(path.join(contentRoot, contentPath)), realSite);
       const stats = statEntry(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`);
       const leafBundle = stats.isDirectory() && isLeafBundle(path.join(contentRoot, contentPath));
-      if (leafBundle) assertBundleLinks(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`, options.siteDir);
+      if (leafBundle) assertBundleLinks(path.join(contentRoot, contentPath), `${contentPrefix}/${contentPath}`, realSite);
       if (stats.isDirectory() && !leafBundle) section.sections.push(walk(contentPath, section));
       else if (leafBundle || /\.(md|markdown)$/i.test(name)) {
         const child = leafBundle ? readPage(path.posix.join(contentPath, LEAF_BUNDLE_INDEX), 'page') : readPage(contentPath, 'page', stats);
@@ -174,12 +175,8 @@ export function discoverSite(options: DiscoverOptions): DiscoveredSite {
  * would publish whatever it leads to (`passwd.md -> /etc/passwd`), as static/ refuses to, and `check
  * --fix` would write there; nor into a build's output, which each build would publish again one level
  * deeper, or a hidden folder (the build cache, .git). The build cache's fingerprint of the folder notes
- * such links (fingerprints.ts).
+ * such links (fingerprints.ts). `target` is the symlink's real path (realTarget), `site` the site's.
  */
-function assertInsideSite(absolute: string, file: string, siteDir: string): void {
-  assertLinkTarget(file, realTarget(absolute), realpathSync(siteDir));
-}
-
 function assertLinkTarget(file: string, target: string, site: string): void {
   if (leavesFolder(site, target)) {
     throw new SiteError({
@@ -200,8 +197,7 @@ function assertLinkTarget(file: string, target: string, site: string): void {
 }
 
 /** A leaf bundle's files are published beside its page (bundle-resources.ts): their symlinks are held to the same. */
-function assertBundleLinks(bundleDir: string, label: string, siteDir: string): void {
-  const site = realpathSync(siteDir);
+function assertBundleLinks(bundleDir: string, label: string, site: string): void {
   const check = (file: string, target: string) => assertLinkTarget(`${label}/${file}`, target, site);
   listFiles(bundleDir, { within: site, label, onOutside: check, onLink: check });
 }
@@ -217,13 +213,17 @@ function generatedFolderHolding(target: string, site: string): string | undefine
   return undefined;
 }
 
+/** The stats of a page file the walk has not looked at (a section's `_index.md`, a bundle's `index.md`), its link checked. */
+function linkCheckedStats(absolute: string, file: string, site: string): Stats {
+  if (lstatSync(absolute).isSymbolicLink()) assertLinkTarget(file, realTarget(absolute), site);
+  return statEntry(absolute, file);
+}
+
 /**
  * A page is a regular file of the site, and not too large to render: a FIFO would hang the read, and a
  * page's Markdown takes ~300 MB of memory and 4 s a MB to render (10 MB: 2.6 GB, 94 s).
  */
-function assertPageFile(absolute: string, file: string, options: DiscoverOptions, checked?: Stats): void {
-  if (!checked && lstatSync(absolute).isSymbolicLink()) assertInsideSite(absolute, file, options.siteDir);
-  const stats = checked ?? statEntry(absolute, file);
+function assertPageFile(file: string, options: DiscoverOptions, stats: Stats): void {
   if (!stats.isFile()) {
     throw new SiteError({
       file,

@@ -2,8 +2,8 @@
 // alert that has a runbook, so an annotation can be `runbook_url: <baseURL>alerts/{{ $labels.alertname }}/`.
 // An alert name that several rule files hold, with different runbooks, gets a page listing them instead.
 // Pages win over aliases, aliases over alert redirects: a redirect never replaces a page (`check` reports
-// an alias that collides with either). It plans the redirects and draws them with the theme's redirect layout; it
-// does not decide what a runbook is (alert-runbooks.ts does).
+// an alias that collides with either). It plans the redirects and draws them with the theme's redirect
+// layout; it does not decide what a runbook is (alert-runbooks.ts does).
 
 import { toHtml } from 'hast-util-to-html';
 import path from 'node:path';

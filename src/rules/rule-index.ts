@@ -11,6 +11,7 @@ import type { Document, Node, YAMLMap } from 'yaml';
 import { defaultInputLimits, raiseLimitHint } from '../config/limits.js';
 import { SiteError } from '../util/diagnostics.js';
 import { readUtf8File } from '../util/read-utf8.js';
+import { leavesFolder } from '../util/real-path.js';
 import { assertAliasesBounded } from '../util/yaml-values.js';
 import { deriveAlways, type DerivedValues } from '../util/derived-values.js';
 import type { AlertRule, ExprPlace, RuleFile, RuleIndex } from './types.js';
@@ -39,6 +40,8 @@ export function createRuleIndex(rulesDir: string, options: RuleIndexOptions = {}
   const displayPath = (absolute: string) => toPosix(path.relative(siteDir, absolute));
   const outcomes = new Map<string, LoadOutcome>();
   let realRulesDir: string | undefined;
+  /** The rules folder's own outcome when it leads out of the site, taken with realRulesDir. */
+  let folderOutcome: LoadOutcome | undefined;
   // Listed once per index, like each file is read once: the output generators and every page's metric
   // links ask for all rule files, and walking the folder each time was ~38,000 opens on the corpus.
   let allFiles: readonly RuleFile[] | undefined;
@@ -63,8 +66,11 @@ export function createRuleIndex(rulesDir: string, options: RuleIndexOptions = {}
     if (typeof relative !== 'string') throw relative;
     let outcome = outcomes.get(relative);
     if (outcome === undefined) {
-      realRulesDir ??= realPathOrUndefined(absoluteRulesDir);
-      outcome = outsideSite(realRulesDir) ?? loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath, options);
+      if (realRulesDir === undefined) {
+        realRulesDir = realPathOrUndefined(absoluteRulesDir);
+        folderOutcome = outsideSite(realRulesDir);
+      }
+      outcome = folderOutcome ?? loadOutcome(realRulesDir, absoluteRulesDir, relative, displayPath, options);
       outcomes.set(relative, outcome);
     }
     if ('error' in outcome) throw outcome.error;
@@ -76,7 +82,7 @@ export function createRuleIndex(rulesDir: string, options: RuleIndexOptions = {}
    * write outside it (the content folder is held to the same).
    */
   function outsideSite(realRules: string | undefined): LoadOutcome | undefined {
-    if (realRules === undefined || !leavesFolder(path.relative(fs.realpathSync(siteDir), realRules))) return undefined;
+    if (realRules === undefined || !leavesFolder(fs.realpathSync(siteDir), realRules)) return undefined;
     return {
       error: new SiteError({
         file: displayPath(absoluteRulesDir),
@@ -118,13 +124,9 @@ function relativePathInside(rulesDir: string, requested: string, rulesDirDisplay
   if (path.isAbsolute(requested) || path.posix.isAbsolute(requested) || path.win32.isAbsolute(requested)) {
     throw pathOutsideRulesDir(requested, rulesDirDisplay, 'it is absolute');
   }
-  const relative = path.relative(rulesDir, path.resolve(rulesDir, requested));
-  if (leavesFolder(relative)) throw pathOutsideRulesDir(requested, rulesDirDisplay, 'it leaves the rules folder');
-  return toPosix(relative);
-}
-
-function leavesFolder(relative: string): boolean {
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  const resolved = path.resolve(rulesDir, requested);
+  if (leavesFolder(rulesDir, resolved)) throw pathOutsideRulesDir(requested, rulesDirDisplay, 'it leaves the rules folder');
+  return toPosix(path.relative(rulesDir, resolved));
 }
 
 function toPosix(relative: string): string {
@@ -156,7 +158,7 @@ function loadOutcome(
   // The lexical check passed; a symlink can still point elsewhere, so the real path decides.
   const realPath = realRulesDir === undefined ? undefined : realPathOrUndefined(absolute);
   if (realRulesDir === undefined || realPath === undefined) return { missing: true };
-  if (leavesFolder(path.relative(realRulesDir, realPath))) {
+  if (leavesFolder(realRulesDir, realPath)) {
     return { error: pathOutsideRulesDir(relative, displayPath(rulesDir), 'through a symlink it leads to a file outside the rules folder') };
   }
   const stats = fs.statSync(realPath);

@@ -9,7 +9,7 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../util/diagnostics.js';
-import { outsideTargetOfNew } from '../util/real-path.js';
+import { outsideTarget } from '../util/real-path.js';
 import { packageRoot } from '../util/package-root.js';
 import { listFiles } from '../util/list-files.js';
 
@@ -51,7 +51,7 @@ export function initSite(dir: string): InitResult {
   // A symlink in the way (`content -> /elsewhere`, a `.gitignore` linked from outside) would take a
   // file init writes out of the folder.
   for (const file of [...created, ...extended.map((entry) => entry.file)]) {
-    const outside = outsideTargetOfNew(path.join(siteDir, file), siteDir);
+    const outside = outsideTarget(path.join(siteDir, file), siteDir);
     if (outside === undefined) continue;
     throw new SiteError({
       file: path.relative(process.cwd(), path.join(siteDir, file)) || file,

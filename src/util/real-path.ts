@@ -12,19 +12,11 @@ export function leavesFolder(folder: string, target: string): boolean {
 }
 
 /**
- * Where the existing entry `absolute` really leads when that is outside `folder` (really), else
- * undefined. A symlink leading nowhere is judged by where it points: writing through it creates that.
+ * Where `absolute` really leads when that is outside `folder` (really), else undefined; either may not
+ * exist yet (`init DIR`): the nearest existing entry decides, since a file made there goes where that
+ * entry leads (a symlink leading nowhere: where it points, as writing through it creates that).
  */
 export function outsideTarget(absolute: string, folder: string): string | undefined {
-  const real = realTarget(absolute);
-  return leavesFolder(realpathSync(folder), real) ? real : undefined;
-}
-
-/**
- * outsideTarget for a path that may not exist yet, in a folder that may not either (`init DIR`): the
- * nearest existing entry decides, since a file made there goes where that entry leads.
- */
-export function outsideTargetOfNew(absolute: string, folder: string): string | undefined {
   const real = realPathOfNew(absolute);
   return leavesFolder(realPathOfNew(folder), real) ? real : undefined;
 }

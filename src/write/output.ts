@@ -94,27 +94,24 @@ export function stageOutput(destination: string): StagedOutput {
     folders.add(folder);
   };
   let failure: SiteError | undefined;
+  /** Puts a file at `relativePath` in the staging folder with `put`; a failure is kept for assertWritten. */
+  const stage = (relativePath: string, put: (target: string) => void): void => {
+    if (failure) return;
+    const target = path.join(dir, relativePath);
+    try {
+      makeFolder(path.dirname(target));
+      put(target);
+    } catch (error) {
+      failure = writeFailure(path.join(destination, relativePath), error);
+    }
+  };
   return {
     dir,
     write(relativePath, content) {
-      if (failure) return;
-      const target = path.join(dir, relativePath);
-      try {
-        makeFolder(path.dirname(target));
-        writeFileSync(target, content);
-      } catch (error) {
-        failure = writeFailure(path.join(destination, relativePath), error);
-      }
+      stage(relativePath, (target) => writeFileSync(target, content));
     },
     link(relativePath) {
-      if (failure) return;
-      const target = path.join(dir, relativePath);
-      try {
-        makeFolder(path.dirname(target));
-        linkSync(path.join(absolute, relativePath), target);
-      } catch (error) {
-        failure = writeFailure(path.join(destination, relativePath), error);
-      }
+      stage(relativePath, (target) => linkSync(path.join(absolute, relativePath), target));
     },
     assertWritten() {
       if (failure) throw failure;
